@@ -1,0 +1,19 @@
+// Every command the command line offers, in the order `help` lists them.
+import type { Command } from '../command';
+import { importCommand } from './import';
+import { importsCommand } from './imports';
+import { undoCommand } from './undo';
+import { demoCommand } from './demo';
+import { metricsCommand } from './metrics';
+import { reportCommand } from './report';
+import { benchmarkCommand } from './benchmark';
+
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  importsCommand,
+  undoCommand,
+  demoCommand,
+  metricsCommand,
+  reportCommand,
+  benchmarkCommand,
+];

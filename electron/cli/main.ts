@@ -1,0 +1,113 @@
+// The scrutiny-pack command line: parses the global options, finds the command and maps its
+// outcome to the exit codes the README promises (0 success, 1 data errors, 2 usage errors).
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/open';
+import { defaultDatabasePath } from '../paths';
+import { DataError, UsageError, type Command, type CommandContext } from './command';
+import { COMMANDS } from './commands/index';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTty?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+const processIo: CliIo = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+  isTty: process.stderr.isTTY,
+};
+
+const GLOBAL_OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function helpText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: scrutiny-pack <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command takes --db FILE (default: the desktop app\'s database) and --json.',
+    'Run "scrutiny-pack help <command>" for a command\'s options.',
+    'Exit codes: 0 success, 1 data errors, 2 usage errors.',
+  ].join('\n');
+}
+
+function commandHelp(cmd: Command): string {
+  return `Usage: scrutiny-pack ${cmd.usage}\n\n${cmd.summary}\n\nAlso: --db FILE, --json, --help`;
+}
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    const which = rest[0] && COMMANDS.find((c) => c.name === rest[0]);
+    io.out(which ? commandHelp(which) : helpText());
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.err(`Unknown command "${name}".\n\n${helpText()}`);
+    return 2;
+  }
+
+  let db: Db | undefined;
+  let json = false;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: { ...GLOBAL_OPTIONS, ...cmd.options },
+      allowPositionals: cmd.allowPositionals ?? false,
+      strict: true,
+    });
+    const values = parsed.values as CommandContext['values'];
+    if (values.help) {
+      io.out(commandHelp(cmd));
+      return 0;
+    }
+    json = values.json === true;
+    const env = io.env ?? process.env;
+    const dbPath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath(env));
+    const ctx: CommandContext = {
+      values,
+      positionals: parsed.positionals,
+      json,
+      dbPath,
+      db() {
+        if (!db) {
+          fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+          db = openDatabase(dbPath);
+        }
+        return db;
+      },
+      out: io.out,
+      err: io.err,
+      progress: (text) => {
+        if (!json && io.isTty) io.err(text);
+      },
+    };
+    return await cmd.run(ctx);
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const usage = err instanceof UsageError || (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'));
+    const message = usage ? `${err.message}\n\n${commandHelp(cmd)}` : err.message;
+    if (json) io.out(JSON.stringify({ ok: false, error: err.message }));
+    io.err(`Error: ${message}`);
+    if (usage) return 2;
+    if (err instanceof DataError) return 1;
+    if (!(err instanceof Error) || err.name === 'Error' || err.name === 'TypeError') {
+      // An unexpected failure: keep the stack for the bug report.
+      io.err(String(err.stack ?? err));
+    }
+    return 1;
+  } finally {
+    db?.close();
+  }
+}

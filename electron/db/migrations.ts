@@ -1,0 +1,138 @@
+// Schema migrations, applied in order by PRAGMA user_version (migration i brings the database
+// from version i to i + 1). Append only: a migration that has shipped is never edited, because
+// databases in councils' user folders have already run it. Each has its own test in
+// test/db/migrations.test.ts.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** What it changes, for the test report and anyone reading user_version history. */
+  name: string;
+  up(db: Database): void;
+}
+
+const ROLE_CHECK = `('senior_manager','middle_manager','first_line_manager','senior_practitioner','case_holder','qualified_no_cases','support_worker')`;
+const ISO_CHECK = (col: string) => `(${col} IS NULL OR (${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'))`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'workforce data model, import log and settings',
+    up(db) {
+      db.exec(`
+        -- Per-database secrets and facts (the HMAC key for case IDs lives here, so a copied
+        -- database keeps its pseudonyms consistent and no key file can go astray).
+        CREATE TABLE meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        -- User settings as JSON values; defaults live in code so a new setting needs no migration.
+        CREATE TABLE settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE import_log (
+          id             INTEGER PRIMARY KEY,
+          file_name      TEXT NOT NULL,
+          sha256         TEXT NOT NULL,
+          source         TEXT NOT NULL,
+          layout         TEXT NOT NULL,            -- preset name, or 'mapping:<name>'
+          mapping_json   TEXT,                     -- the mapping used, when not a preset
+          rows_read      INTEGER NOT NULL DEFAULT 0,
+          rows_inserted  INTEGER NOT NULL DEFAULT 0,
+          rows_updated   INTEGER NOT NULL DEFAULT 0,
+          rows_unchanged INTEGER NOT NULL DEFAULT 0,
+          rows_rejected  INTEGER NOT NULL DEFAULT 0,
+          rejected_json  TEXT,                     -- rejected rows with reasons (--accept-valid)
+          extract_date   TEXT CHECK ${ISO_CHECK('extract_date')},
+          started_at     TEXT NOT NULL,
+          finished_at    TEXT,
+          outcome        TEXT NOT NULL CHECK (outcome IN ('imported','partial','no_change','failed','undone')),
+          message        TEXT,
+          undone_at      TEXT
+        ) STRICT;
+        CREATE INDEX import_log_sha256 ON import_log(sha256);
+
+        -- Before-images of rows an import changed, so undo can restore them exactly. Rows an
+        -- import created are found by their import_id instead, so a million-row import
+        -- journals nothing for its inserts.
+        CREATE TABLE import_change (
+          import_id  INTEGER NOT NULL REFERENCES import_log(id),
+          table_name TEXT NOT NULL,
+          row_id     INTEGER NOT NULL,
+          before_json TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX import_change_import ON import_change(import_id);
+
+        CREATE TABLE saved_mapping (
+          name       TEXT PRIMARY KEY,
+          source     TEXT NOT NULL,
+          json       TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+
+        -- One row per spell: a worker's continuous period in one role, team, employment type, FTE.
+        CREATE TABLE spell (
+          id              INTEGER PRIMARY KEY,
+          staff_id        TEXT NOT NULL,
+          swe_number      TEXT,
+          role            TEXT NOT NULL CHECK (role IN ${ROLE_CHECK}),
+          team            TEXT,
+          employment_type TEXT NOT NULL CHECK (employment_type IN ('permanent','fixed_term','agency')),
+          fte             REAL NOT NULL CHECK (fte > 0 AND fte <= 1),
+          start_date      TEXT NOT NULL CHECK ${ISO_CHECK('start_date')},
+          end_date        TEXT CHECK ${ISO_CHECK('end_date')},
+          leaving_reason  TEXT CHECK (leaving_reason IS NULL OR leaving_reason IN ('resignation','voluntary_redundancy','compulsory_redundancy','dismissed','retired','deceased','moved_within_council','other','not_known','not_yet_collected')),
+          qualified_date  TEXT CHECK ${ISO_CHECK('qualified_date')},
+          import_id       INTEGER NOT NULL REFERENCES import_log(id),
+          CHECK (end_date IS NULL OR end_date >= start_date),
+          UNIQUE (staff_id, start_date)
+        ) STRICT;
+
+        -- case_key is the keyed hash of the council's case ID: no child's identity is stored.
+        CREATE TABLE allocation (
+          id         INTEGER PRIMARY KEY,
+          case_key   TEXT NOT NULL,
+          case_type  TEXT NOT NULL CHECK (case_type IN ('CIN','CP','CLA','care_leaver','other')),
+          staff_id   TEXT NOT NULL,
+          team       TEXT,
+          start_date TEXT NOT NULL CHECK ${ISO_CHECK('start_date')},
+          end_date   TEXT CHECK ${ISO_CHECK('end_date')},
+          import_id  INTEGER NOT NULL REFERENCES import_log(id),
+          CHECK (end_date IS NULL OR end_date >= start_date),
+          UNIQUE (case_key, staff_id, start_date)
+        ) STRICT;
+
+        CREATE TABLE asye (
+          id               INTEGER PRIMARY KEY,
+          staff_id         TEXT NOT NULL,
+          cohort           TEXT NOT NULL,
+          start_date       TEXT NOT NULL CHECK ${ISO_CHECK('start_date')},
+          planned_end_date TEXT NOT NULL CHECK ${ISO_CHECK('planned_end_date')},
+          outcome          TEXT NOT NULL CHECK (outcome IN ('in_progress','passed','failed','extended','withdrawn')),
+          outcome_date     TEXT CHECK ${ISO_CHECK('outcome_date')},
+          import_id        INTEGER NOT NULL REFERENCES import_log(id),
+          CHECK (planned_end_date >= start_date),
+          UNIQUE (staff_id, start_date)
+        ) STRICT;
+
+        CREATE TABLE establishment (
+          id         INTEGER PRIMARY KEY,
+          team       TEXT NOT NULL,
+          role       TEXT NOT NULL CHECK (role IN ${ROLE_CHECK}),
+          funded_fte REAL NOT NULL CHECK (funded_fte >= 0),
+          start_date TEXT NOT NULL CHECK ${ISO_CHECK('start_date')},
+          end_date   TEXT CHECK ${ISO_CHECK('end_date')},
+          import_id  INTEGER NOT NULL REFERENCES import_log(id),
+          CHECK (end_date IS NULL OR end_date >= start_date),
+          UNIQUE (team, role, start_date)
+        ) STRICT;
+
+        CREATE INDEX spell_import ON spell(import_id);
+        CREATE INDEX allocation_import ON allocation(import_id);
+        CREATE INDEX asye_import ON asye(import_id);
+        CREATE INDEX establishment_import ON establishment(import_id);
+      `);
+    },
+  },
+];

@@ -1,0 +1,25 @@
+// Where the app keeps its database when no --db is given: the same folder Electron's
+// app.getPath('userData') returns for productName "Scrutiny Pack", so the command line and the
+// desktop app share one database. Computed here because data modules never import electron.
+import os from 'node:os';
+import path from 'node:path';
+
+export const PRODUCT_NAME = 'Scrutiny Pack';
+export const DB_FILE_NAME = 'scrutiny-pack.sqlite';
+
+export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.SCRUTINY_PACK_HOME) return env.SCRUTINY_PACK_HOME;
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
+}
+
+export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(userDataDir(env), DB_FILE_NAME);
+}
+
+/** Backups sit beside the database so they move with it. */
+export function backupDir(dbFile: string): string {
+  return path.join(path.dirname(dbFile), 'backups');
+}

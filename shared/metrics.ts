@@ -1,0 +1,104 @@
+// The shape of the measures at one as-at date: what `scrutiny-pack metrics --json` prints, what
+// the overview screen shows and what the committee paper is built from. Key names are fixed
+// (councils script against them); keys may be added, never renamed. Numbers are unrounded:
+// rounding is presentation. `null` means "not applicable" (a zero denominator).
+import type { IsoDate } from './dates';
+
+export interface HeadcountFte {
+  headcount: number;
+  fte: number;
+}
+
+export interface CaseloadGroup {
+  cases: number;
+  caseHolders: HeadcountFte;
+  averageFte: number | null;
+  averagePerWorker: number | null;
+}
+
+export interface TeamCaseload extends CaseloadGroup {
+  team: string;
+}
+
+export interface Caseload extends CaseloadGroup {
+  groups: {
+    asye: CaseloadGroup;
+    excludingAsye: CaseloadGroup;
+    supportWorkers: CaseloadGroup;
+  };
+  byTeam: TeamCaseload[];
+  overThreshold: number;
+  asyeOverCap: number;
+  /** Share (0-100) of CIN cases held at D that are held by support workers. */
+  supportWorkerCinShare: number | null;
+}
+
+export interface AsyeCohort {
+  cohort: string;
+  size: number;
+  inProgress: number;
+  passed: number;
+  failed: number;
+  extended: number;
+  withdrawn: number;
+  /** Share (0-100) of the cohort still employed 12 / 24 months after their ASYE start; null until that date has passed. */
+  retained12m: number | null;
+  retained24m: number | null;
+}
+
+/** The headline figures, as repeated a year earlier and at each month end of the series. */
+export interface Headline {
+  inPost: HeadcountFte;
+  agency: HeadcountFte & { rateFte: number | null; costPremium: number };
+  starters: HeadcountFte;
+  leavers: HeadcountFte;
+  turnover: { rateFte: number | null; rateHeadcount: number | null };
+  stabilityIndex: number | null;
+  caseload: CaseloadGroup & {
+    groups: { asye: CaseloadGroup; excludingAsye: CaseloadGroup; supportWorkers: CaseloadGroup };
+    overThreshold: number;
+    asyeOverCap: number;
+    supportWorkerCinShare: number | null;
+  };
+  vacancy: { fte: number; rate: number | null } | null;
+  asyeInProgress: number;
+}
+
+export interface Metrics {
+  asAt: IsoDate;
+  inPost: HeadcountFte;
+  agency: HeadcountFte & { rateFte: number | null; costPremium: number };
+  starters: HeadcountFte;
+  leavers: HeadcountFte & {
+    byReason: Record<string, number>;
+    byServiceBand: Record<string, number>;
+    byYearsQualified: Record<string, number>;
+  };
+  turnover: { rateFte: number | null; rateHeadcount: number | null };
+  stabilityIndex: number | null;
+  caseload: Caseload;
+  vacancy: { fte: number; rate: number | null } | null;
+  asye: { cohorts: AsyeCohort[] };
+  yearAgo: Headline & { asAt: IsoDate };
+  series: Array<Headline & { date: IsoDate }>;
+}
+
+/** Settings the measures read; stored in the database, defaults from DOMAIN.md and the issues. */
+export interface MeasureSettings {
+  caseloadThreshold: number;
+  asyeCap: number;
+  agencyAnnualCost: number;
+  employeeAnnualCost: number;
+  smallNumberThreshold: number;
+}
+
+export const DEFAULT_MEASURE_SETTINGS: MeasureSettings = {
+  caseloadThreshold: 20,
+  asyeCap: 15,
+  agencyAnnualCost: 60_500,
+  employeeAnnualCost: 41_000,
+  smallNumberThreshold: 4,
+};
+
+export const SERVICE_BANDS = ['<2', '2-5', '5-10', '10-20', '20+'] as const;
+export const YEARS_QUALIFIED_BANDS = ['<1', '1-2', '2-3', '3-5', '5+'] as const;
