@@ -135,4 +135,60 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: 'DfE published indicators and statistical neighbours (benchmarks)',
+    up(db) {
+      // The measure columns are written out here, not taken from the benchmarks module, because a
+      // shipped migration must never change when that module's list grows.
+      const measures = [
+        'inpost_fte', 'inpost_headcount', 'starters_fte', 'starters_headcount', 'leavers_fte',
+        'leavers_headcount', 'turnover_rate_fte', 'turnover_rate_headcount', 'agency_fte',
+        'agency_headcount', 'agency_rate_fte', 'agency_rate_headcount', 'agency_cover_fte',
+        'agency_cover_rate_fte', 'vacancy_fte', 'vacancy_rate_fte', 'vacancy_agency_cover_rate_fte',
+        'case_holders_fte', 'cases', 'caseload_fte', 'working_days_lost_fte', 'absence_rate_fte',
+      ];
+      // Each measure is a number, or NULL with the DfE symbol (c x z u low) kept as published.
+      const measureCols = measures
+        .map((m) => `${m} REAL,\n          ${m}_symbol TEXT CHECK (${m}_symbol IS NULL OR ${m} IS NULL),`)
+        .join('\n          ');
+      db.exec(`
+        -- One row per year and geography of the DfE children's social work workforce indicators.
+        -- geo_code is the published code of the geography (country, region, or old LA code, which
+        -- may be combined, e.g. '940 / 941'), kept as text exactly as published.
+        CREATE TABLE dfe_indicator (
+          id              INTEGER PRIMARY KEY,
+          year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+          time_identifier TEXT NOT NULL,
+          level           TEXT NOT NULL CHECK (level IN ('National','Regional','Local authority')),
+          geo_code        TEXT NOT NULL,
+          country_code    TEXT,
+          country_name    TEXT,
+          region_code     TEXT,
+          region_name     TEXT,
+          old_la_code     TEXT,
+          new_la_code     TEXT,
+          la_name         TEXT,
+          ${measureCols}
+          import_id       INTEGER NOT NULL REFERENCES import_log(id),
+          UNIQUE (year, level, geo_code)
+        ) STRICT;
+        CREATE INDEX dfe_indicator_import ON dfe_indicator(import_id);
+
+        -- The DfE statistical-neighbour groupings: one row per council and neighbour, in the
+        -- published order (rank 1 = closest). closeness is the published wording ('Very Close').
+        CREATE TABLE dfe_neighbour (
+          id             INTEGER PRIMARY KEY,
+          la_code        TEXT NOT NULL,
+          la_name        TEXT NOT NULL,
+          region_name    TEXT,
+          position       INTEGER NOT NULL CHECK (position BETWEEN 1 AND 10),
+          neighbour_code TEXT NOT NULL,
+          closeness      TEXT,
+          import_id      INTEGER NOT NULL REFERENCES import_log(id),
+          UNIQUE (la_code, position)
+        ) STRICT;
+        CREATE INDEX dfe_neighbour_import ON dfe_neighbour(import_id);
+      `);
+    },
+  },
 ];

@@ -72,4 +72,29 @@ describe('migrations', () => {
       expect(() => db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('S3','case_holder','permanent',1,'2020-01-01', 99)`).run()).toThrow(/FOREIGN KEY/);
     });
   });
+
+  describe('migration 2: DfE benchmarks', () => {
+    it('creates the indicator and neighbour tables, each with an import_id for undo', () => {
+      const { db } = tempDb({ targetVersion: 2 });
+      expect(schemaVersion(db)).toBe(2);
+      expect(tables(db)).toEqual(expect.arrayContaining(['dfe_indicator', 'dfe_neighbour']));
+      for (const t of ['dfe_indicator', 'dfe_neighbour']) {
+        const cols = db.prepare(`SELECT name, "notnull" AS nn FROM pragma_table_info(?)`).all(t) as { name: string; nn: number }[];
+        expect(cols).toContainEqual({ name: 'import_id', nn: 1 });
+      }
+    });
+
+    it('keeps a DfE symbol only where the number is missing, and one row per year and geography', () => {
+      const { db } = tempDb({ targetVersion: 2 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'benchmark', 'dfe-csww-indicators', '2024-01-01', 'imported')`).run();
+      const ins = db.prepare(`INSERT INTO dfe_indicator (year, time_identifier, level, geo_code, turnover_rate_fte, turnover_rate_fte_symbol, import_id) VALUES (?, 'Reporting year', ?, ?, ?, ?, 1)`);
+      ins.run(2018, 'Local authority', '892', 15, null);
+      ins.run(2018, 'Local authority', '940 / 941', null, 'x');
+      expect(() => ins.run(2018, 'Local authority', '893', 15, 'x')).toThrow(/CHECK/);
+      expect(() => ins.run(2018, 'County', '894', 15, null)).toThrow(/CHECK/);
+      expect(() => ins.run(2018, 'Local authority', '892', 16, null)).toThrow(/UNIQUE/);
+      expect(() => db.prepare(`INSERT INTO dfe_neighbour (la_code, la_name, position, neighbour_code, import_id) VALUES ('874', 'Peterborough', 11, '831', 1)`).run()).toThrow(/CHECK/);
+      expect(() => db.prepare(`INSERT INTO dfe_neighbour (la_code, la_name, position, neighbour_code, import_id) VALUES ('874', 'Peterborough', 1, '831', 42)`).run()).toThrow(/FOREIGN KEY/);
+    });
+  });
 });
