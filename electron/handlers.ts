@@ -1,0 +1,125 @@
+// The handler table: one async function per name in the API contract, over the plain Node
+// modules. Electron registers exactly this table with ipcMain.handle; the browser tests bind the
+// same table to the page. invokeHandler is the single door: it validates the arguments against
+// the contract's zod schema and turns every failure into { ok: false, error } with a message the
+// person at the screen can act on.
+import type { z } from 'zod';
+import { API_ARGS, type ApiName, type ApiResponse, type ApiResult, type ModuleAvailability } from '../shared/api';
+import { NotAvailableError, UserError, type AppContext } from './handlers/context';
+import { backupDatabase, listBackups, readSettings, restoreBackup, writeSettings } from './handlers/settings';
+import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
+import { dataRange, getStatus } from './handlers/status';
+import { loadPaperConfig, storePaperConfig } from './handlers/paper-config-store';
+import { listQualityIssues } from './quality';
+
+export { AppContext, UserError } from './handlers/context';
+export type { Host, FileFilter } from './handlers/context';
+
+export type Handlers = {
+  [K in ApiName]: (args: z.output<(typeof API_ARGS)[K]>) => Promise<ApiResult<K>>;
+};
+
+export const MODULES: ModuleAvailability = {
+  import: false,
+  demo: false,
+  measures: false,
+  report: false,
+  benchmarks: false,
+};
+
+export function createHandlers(ctx: AppContext): Handlers {
+  return {
+    getStatus: async () => getStatus(ctx, MODULES),
+    getSettings: async () => readSettings(ctx),
+    updateSettings: async ({ patch }) => writeSettings(ctx, patch),
+    backupDatabase: async ({ chooseLocation }) => backupDatabase(ctx, chooseLocation),
+    listBackups: async () => listBackups(ctx),
+    restoreBackup: async (args) => restoreBackup(ctx, args),
+
+    loadDemo: async () => {
+      throw new NotAvailableError('The demo council');
+    },
+
+    pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
+    stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
+    detectFile: async () => {
+      throw new NotAvailableError('Importing');
+    },
+    startImport: async () => {
+      throw new NotAvailableError('Importing');
+    },
+    importProgress: async () => {
+      throw new NotAvailableError('Importing');
+    },
+    cancelImport: async () => ({ cancelled: false }),
+    listImports: async () => [],
+    undoImport: async () => {
+      throw new NotAvailableError('Undoing an import');
+    },
+    listMappings: async () => [],
+
+    computeMetrics: async () => {
+      throw new NotAvailableError('The workforce measures');
+    },
+    dataRange: async () => dataRange(ctx),
+    listQualityIssues: async ({ asAt }) => {
+      const { caseloadThreshold } = readSettings(ctx);
+      return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
+    },
+    benchmarkSummary: async () => ({
+      available: false,
+      message: 'Comparisons with England and similar councils are not available in this version yet.',
+      year: null,
+      source: null,
+      rows: [],
+    }),
+
+    getPaperConfig: async () => loadPaperConfig(ctx) ?? {},
+    savePaperConfig: async ({ config }) => {
+      storePaperConfig(ctx, config);
+      return config;
+    },
+    previewPaper: async () => {
+      throw new NotAvailableError('The committee paper');
+    },
+    exportPaper: async () => {
+      throw new NotAvailableError('The committee paper');
+    },
+    openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
+    saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),
+  };
+}
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API_ARGS, name);
+}
+
+/** Validates, runs and wraps one call. Never throws. */
+export async function invokeHandler(handlers: Handlers, name: unknown, rawArgs: unknown): Promise<ApiResponse<unknown>> {
+  if (!isApiName(name)) return { ok: false, error: 'The app asked for something this version does not know how to do.' };
+  const parsed = API_ARGS[name].safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+    return { ok: false, error: `That request could not be accepted${where}: ${first?.message ?? 'invalid input'}` };
+  }
+  try {
+    const fn = handlers[name] as (args: unknown) => Promise<unknown>;
+    return { ok: true, value: await fn(parsed.data) };
+  } catch (err) {
+    return { ok: false, error: userMessage(err) };
+  }
+}
+
+/** Errors from the data modules are written for users already; anything else gets a plain frame. */
+export function userMessage(err: unknown): string {
+  if (err instanceof UserError) return err.message;
+  if (err instanceof Error) {
+    if (err.name === 'SqliteError' && /SQLITE_BUSY|database is locked/i.test(err.message))
+      return 'The database is busy (perhaps the command line is using it). Wait a moment and try again.';
+    if (err.name === 'SqliteError')
+      return `The database reported a problem: ${err.message}. Your data has not been changed by this step; try again, or restore a backup from Settings.`;
+    return err.message || 'Something went wrong. Try again; if it keeps happening, restart Scrutiny Pack.';
+  }
+  return 'Something went wrong. Try again; if it keeps happening, restart Scrutiny Pack.';
+}

@@ -1,0 +1,45 @@
+// The first thing the screens ask: is there data yet, and what range of dates does it cover.
+import { monthEnd, addDays, todayIso } from '../../shared/dates';
+import type { AppStatus, DataRange, ModuleAvailability } from '../../shared/api';
+import { getSettings } from '../settings';
+import type { AppContext } from './context';
+
+export function getStatus(ctx: AppContext, modules: ModuleAvailability): AppStatus {
+  const db = ctx.db();
+  const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const counts = {
+    spells: count('spell'),
+    allocations: count('allocation'),
+    asye: count('asye'),
+    establishment: count('establishment'),
+    imports: count("import_log WHERE outcome <> 'undone'"),
+  };
+  return {
+    databaseFile: ctx.dbFile,
+    empty: counts.spells + counts.allocations + counts.asye + counts.establishment === 0,
+    counts,
+    modules,
+    councilName: getSettings(db).councilName,
+  };
+}
+
+/**
+ * The dates the data covers. The suggested as-at date is the last month end on or before the
+ * latest extract date (or latest date in the data), never in the future.
+ */
+export function dataRange(ctx: AppContext, today = todayIso()): DataRange {
+  const db = ctx.db();
+  const r = db
+    .prepare(
+      `SELECT MIN(d) AS earliest, MAX(d) AS latest FROM (
+         SELECT start_date AS d FROM spell UNION ALL SELECT end_date FROM spell
+         UNION ALL SELECT start_date FROM allocation UNION ALL SELECT end_date FROM allocation)`,
+    )
+    .get() as { earliest: string | null; latest: string | null };
+  const extract = (db.prepare("SELECT MAX(extract_date) AS d FROM import_log WHERE outcome <> 'undone'").get() as { d: string | null }).d;
+  let anchor = extract ?? r.latest ?? today;
+  if (anchor > today) anchor = today;
+  const end = monthEnd(anchor);
+  const suggestedAsAt = end === anchor ? end : addDays(anchor.slice(0, 8) + '01', -1);
+  return { earliest: r.earliest, latest: r.latest, suggestedAsAt };
+}

@@ -1,0 +1,93 @@
+// The desktop shell, and only wiring: one window, the database in the user's data folder, the
+// handler table registered with ipcMain.handle (sender checked, arguments validated by
+// invokeHandler), native dialogs and the application menu. Everything else is plain Node modules.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { API_NAMES } from '../shared/api';
+import { AppContext, createHandlers, invokeHandler } from './handlers';
+import { defaultDatabasePath, PRODUCT_NAME } from './paths';
+import { hardenSession, hardenWebContents, isTrustedSender, rendererIndexFile } from './shell/security';
+import { electronHost } from './shell/host';
+import { buildMenu } from './shell/menu';
+import { electronNativeBinding } from './shell/native-binding';
+
+let win: BrowserWindow | null = null;
+let ctx: AppContext | null = null;
+
+app.setName(PRODUCT_NAME);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start, (err: unknown) => fail(err));
+}
+
+function start(): void {
+  try {
+    hardenSession();
+    const dbFile = defaultDatabasePath();
+    ctx = new AppContext(dbFile, electronHost(() => win), {
+      nativeBinding: electronNativeBinding(__dirname),
+      fixturesDir: path.join(app.getAppPath(), 'fixtures', 'demo'),
+    });
+    const handlers = createHandlers(ctx);
+    for (const name of API_NAMES) {
+      ipcMain.handle(`api:${name}`, (event, args: unknown) => {
+        if (!isTrustedSender(event, win)) return { ok: false, error: 'Request refused: it did not come from the Scrutiny Pack window.' };
+        return invokeHandler(handlers, name, args);
+      });
+    }
+    Menu.setApplicationMenu(buildMenu(() => win, dbFile));
+    createWindow();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 640,
+    minHeight: 480,
+    title: PRODUCT_NAME,
+    backgroundColor: '#ffffff',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => {
+    win = null;
+  });
+  void win.loadFile(rendererIndexFile());
+}
+
+function fail(err: unknown): void {
+  dialog.showErrorBox('Scrutiny Pack could not start', err instanceof Error ? err.message : String(err));
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => {
+  ctx?.close();
+  ctx = null;
+  app.quit();
+});

@@ -1,0 +1,142 @@
+// Data-quality checks the Data screen shows before anyone trusts the figures: each finds rows that
+// are probably wrong in the source systems (not in this app) and returns them so HR staff can go
+// and fix them there. Plain SQL over the canonical tables; nothing here changes data.
+import type { Db } from '../db/open';
+import type { QualityIssue } from '../../shared/api';
+
+/** How many rows behind each warning are returned; the count is always the full number. */
+export const QUALITY_ROW_LIMIT = 200;
+
+export interface QualityOptions {
+  /** A caseload above this many cases is called implausible (default: twice the threshold, at least 40). */
+  implausibleCaseload: number;
+  limit?: number;
+}
+
+const OPEN_END = '9999-12-31';
+
+export function listQualityIssues(db: Db, asAt: string, options: QualityOptions): QualityIssue[] {
+  const limit = options.limit ?? QUALITY_ROW_LIMIT;
+  return [
+    unknownStaff(db, limit),
+    overlappingSpells(db, limit),
+    outsideEmployment(db, limit),
+    implausibleCaseloads(db, asAt, options.implausibleCaseload, limit),
+  ];
+}
+
+function rowsOf(records: Record<string, unknown>[], columns: string[]): Array<Array<string | number | null>> {
+  return records.map((r) => columns.map((c) => (r[c] ?? null) as string | number | null));
+}
+
+/** Allocations whose staff ID never appears in the HR data: usually a case-management ID typo. */
+function unknownStaff(db: Db, limit: number): QualityIssue {
+  const where = `FROM allocation a WHERE NOT EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id)`;
+  const count = (db.prepare(`SELECT COUNT(*) AS n ${where}`).get() as { n: number }).n;
+  const columns = ['staff_id', 'allocations', 'open_allocations', 'first_start', 'last_start', 'team'];
+  const rows = db
+    .prepare(
+      `SELECT a.staff_id, COUNT(*) AS allocations, SUM(a.end_date IS NULL) AS open_allocations,
+              MIN(a.start_date) AS first_start, MAX(a.start_date) AS last_start, MAX(a.team) AS team
+       ${where} GROUP BY a.staff_id ORDER BY allocations DESC, a.staff_id LIMIT ?`,
+    )
+    .all(limit + 1) as Record<string, unknown>[];
+  return {
+    kind: 'unknown_staff',
+    title: 'Allocations to staff IDs missing from the HR data',
+    explanation:
+      'These cases are allocated to a staff ID that does not appear in any imported HR or agency file, so they are left out of every caseload. Check the ID in the case-management system, or import the missing worker (agency workers are often in a separate file).',
+    count,
+    columns,
+    rows: rowsOf(rows.slice(0, limit), columns),
+    rowsTruncated: rows.length > limit,
+  };
+}
+
+/** Two spells of one person covering the same day: the HR export double-counts them in FTE. */
+function overlappingSpells(db: Db, limit: number): QualityIssue {
+  const from = `FROM spell s1 JOIN spell s2 ON s2.staff_id = s1.staff_id AND s2.id > s1.id
+       AND s1.start_date <= COALESCE(s2.end_date, @open) AND s2.start_date <= COALESCE(s1.end_date, @open)`;
+  const count = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get({ open: OPEN_END }) as { n: number }).n;
+  const columns = ['staff_id', 'first_spell', 'first_role', 'first_fte', 'second_spell', 'second_role', 'second_fte'];
+  const rows = db
+    .prepare(
+      `SELECT s1.staff_id,
+              s1.start_date || ' to ' || COALESCE(s1.end_date, 'now') AS first_spell, s1.role AS first_role, s1.fte AS first_fte,
+              s2.start_date || ' to ' || COALESCE(s2.end_date, 'now') AS second_spell, s2.role AS second_role, s2.fte AS second_fte
+       ${from} ORDER BY s1.staff_id, s1.start_date LIMIT @limit`,
+    )
+    .all({ open: OPEN_END, limit: limit + 1 }) as Record<string, unknown>[];
+  return {
+    kind: 'overlapping_spells',
+    title: 'Overlapping spells for the same person',
+    explanation:
+      'The same staff ID has two spells covering the same days, so their FTE is counted twice on those days. Usually the earlier spell is missing its end date: correct it in the HR system and import again.',
+    count,
+    columns,
+    rows: rowsOf(rows.slice(0, limit), columns),
+    rowsTruncated: rows.length > limit,
+  };
+}
+
+/**
+ * Allocations that start before the worker's employment, run on after it ended, or stay open
+ * when the worker has left. Only workers present in the HR data (the others are the first check).
+ */
+function outsideEmployment(db: Db, limit: number): QualityIssue {
+  const covers = (d: string) =>
+    `EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id AND s.start_date <= ${d} AND COALESCE(s.end_date, @open) >= ${d})`;
+  const where = `FROM allocation a
+     WHERE EXISTS (SELECT 1 FROM spell k WHERE k.staff_id = a.staff_id)
+       AND (NOT ${covers('a.start_date')}
+            OR (a.end_date IS NOT NULL AND NOT ${covers('a.end_date')})
+            OR (a.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id AND s.end_date IS NULL)))`;
+  const count = (db.prepare(`SELECT COUNT(*) AS n ${where}`).get({ open: OPEN_END }) as { n: number }).n;
+  const columns = ['staff_id', 'case_type', 'team', 'allocated_from', 'allocated_to', 'employed_from', 'employed_to'];
+  const rows = db
+    .prepare(
+      `SELECT a.staff_id, a.case_type, a.team, a.start_date AS allocated_from, COALESCE(a.end_date, 'still open') AS allocated_to,
+              (SELECT MIN(s.start_date) FROM spell s WHERE s.staff_id = a.staff_id) AS employed_from,
+              (SELECT CASE WHEN COUNT(*) > COUNT(s.end_date) THEN 'now' ELSE MAX(s.end_date) END FROM spell s WHERE s.staff_id = a.staff_id) AS employed_to
+       ${where} ORDER BY a.staff_id, a.start_date LIMIT @limit`,
+    )
+    .all({ open: OPEN_END, limit: limit + 1 }) as Record<string, unknown>[];
+  return {
+    kind: 'outside_employment',
+    title: "Allocations outside the worker's employment",
+    explanation:
+      'These cases were allocated to someone on days the HR data says they were not employed (before they started, after they left, or still open after they left). Either the allocation was not closed when the worker left or the HR dates are wrong.',
+    count,
+    columns,
+    rows: rowsOf(rows.slice(0, limit), columns),
+    rowsTruncated: rows.length > limit,
+  };
+}
+
+/** Caseloads no one could carry: usually a team or duty inbox recorded as a worker. */
+function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number): QualityIssue {
+  const from = `FROM allocation a
+     WHERE a.start_date <= @asAt AND COALESCE(a.end_date, @open) >= @asAt
+     GROUP BY a.staff_id HAVING COUNT(*) > @above`;
+  const count = (
+    db.prepare(`SELECT COUNT(*) AS n FROM (SELECT a.staff_id ${from})`).get({ asAt, open: OPEN_END, above }) as { n: number }
+  ).n;
+  const columns = ['staff_id', 'cases_held', 'role', 'team'];
+  const rows = db
+    .prepare(
+      `SELECT a.staff_id, COUNT(*) AS cases_held,
+              (SELECT s.role FROM spell s WHERE s.staff_id = a.staff_id AND s.start_date <= @asAt ORDER BY s.start_date DESC LIMIT 1) AS role,
+              MAX(a.team) AS team
+       ${from} ORDER BY cases_held DESC, a.staff_id LIMIT @limit`,
+    )
+    .all({ asAt, open: OPEN_END, above, limit: limit + 1 }) as Record<string, unknown>[];
+  return {
+    kind: 'implausible_caseload',
+    title: `Implausible caseloads on ${asAt}`,
+    explanation: `These staff IDs hold more than ${above} cases on the as-at date. That is more than anyone can carry: it is usually a team, duty or unallocated-cases inbox recorded as a person. Such IDs inflate the average caseload.`,
+    count,
+    columns,
+    rows: rowsOf(rows.slice(0, limit), columns),
+    rowsTruncated: rows.length > limit,
+  };
+}

@@ -1,0 +1,33 @@
+// Bundles the Electron main process and preload with esbuild into dist-electron/ as CommonJS.
+// The preload runs sandboxed, so it must be a single file needing nothing but 'electron'.
+// Runtime dependencies (better-sqlite3, pdfmake, recharts...) stay external: electron-builder
+// ships them from node_modules.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: false, logLevel: 'warning', jsx: 'automatic' };
+  await build({
+    ...common,
+    entryPoints: { main: path.join(root, 'electron', 'main.ts') },
+    outExtension: { '.js': '.cjs' },
+    outdir: outDir,
+    packages: 'external',
+  });
+  await build({
+    ...common,
+    entryPoints: { preload: path.join(root, 'electron', 'preload.ts') },
+    outExtension: { '.js': '.cjs' },
+    outdir: outDir,
+    external: ['electron'],
+  });
+  return outDir;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = await buildElectron(process.argv[2] ? path.resolve(process.argv[2]) : undefined);
+  console.log(`Main process and preload bundled into ${path.relative(process.cwd(), out) || '.'}`);
+}

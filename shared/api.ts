@@ -1,0 +1,303 @@
+// The one contract between the screens and the data layer: every handler's name, the zod schema
+// its arguments must pass before any handler sees them, and its result type. Electron registers
+// the handler table under these names (ipcMain.handle), the preload exposes exactly these names
+// as window.api, and the browser tests bind the same table. Results always cross as ApiResponse:
+// errors are data ({ ok: false, error }) with a message written for the person at the screen.
+import { z } from 'zod';
+import type { Metrics } from './metrics';
+import type { ImportSource } from './domain';
+
+// ---- building blocks -------------------------------------------------------------------------
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates must be written as YYYY-MM-DD.');
+const id = z.string().min(1).max(100);
+const text = (max: number) => z.string().max(max);
+const importSource = z.enum(['workers', 'agency', 'allocations', 'asye', 'establishment', 'benchmark', 'neighbours']);
+const none = z.strictObject({});
+
+/** A column mapping: for each column of the file, the canonical field it fills (or nothing). */
+export const columnMappingSchema = z.strictObject({
+  columns: z.record(text(200), text(100)),
+  /** Per field, file value -> canonical value (e.g. role "SW" -> "case_holder"). */
+  values: z.record(text(100), z.record(text(200), text(200))).optional(),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+export const settingsPatchSchema = z.strictObject({
+  councilName: text(200).optional(),
+  laCode: text(50).nullable().optional(),
+  caseloadThreshold: z.number().positive().max(1000).optional(),
+  asyeCap: z.number().positive().max(1000).optional(),
+  agencyAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
+  employeeAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
+  smallNumberThreshold: z.number().int().min(0).max(100).optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Paper configuration as the screen edits it; the report module owns its exact meaning. */
+const paperConfig = z.record(z.string(), z.unknown());
+
+// ---- the argument schemas, one per handler ----------------------------------------------------
+
+export const API_ARGS = {
+  /** What the first screen needs: is there any data, which database, which modules are present. */
+  getStatus: none,
+  getSettings: none,
+  updateSettings: z.strictObject({ patch: settingsPatchSchema }),
+  /** Backs the database up into the backups folder beside it (or a file the user picks). */
+  backupDatabase: z.strictObject({ chooseLocation: z.boolean() }),
+  listBackups: none,
+  /** Replaces the database with a backup (the current one is itself backed up first). */
+  restoreBackup: z.strictObject({ backupId: id.optional(), chooseFile: z.boolean() }),
+
+  /** Imports the bundled demo council into the (empty) database. */
+  loadDemo: none,
+
+  /** Native open dialog; returns handles, never paths the renderer could forge. */
+  pickFiles: z.strictObject({ multiple: z.boolean() }),
+  /** A file dropped on the window: its bytes, staged to a private temporary folder. */
+  stageFile: z.strictObject({ name: text(260).min(1), base64: z.string().max(200 * 1024 * 1024) }),
+  detectFile: z.strictObject({ fileId: id }),
+  startImport: z.strictObject({
+    fileId: id,
+    source: importSource,
+    preset: text(100).optional(),
+    mapping: columnMappingSchema.optional(),
+    saveMappingAs: text(100).optional(),
+    acceptValid: z.boolean(),
+    dryRun: z.boolean(),
+  }),
+  importProgress: z.strictObject({ jobId: id }),
+  cancelImport: z.strictObject({ jobId: id }),
+  listImports: none,
+  undoImport: z.strictObject({ importId: z.number().int().positive() }),
+  listMappings: none,
+
+  computeMetrics: z.strictObject({ asAt: isoDate, months: z.number().int().min(1).max(60) }),
+  /** The latest date any data covers (the sensible default as-at date). */
+  dataRange: none,
+  listQualityIssues: z.strictObject({ asAt: isoDate }),
+  benchmarkSummary: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
+
+  getPaperConfig: none,
+  savePaperConfig: z.strictObject({ config: paperConfig }),
+  previewPaper: z.strictObject({ asAt: isoDate, config: paperConfig }),
+  exportPaper: z.strictObject({ asAt: isoDate, config: paperConfig, format: z.enum(['pdf', 'html']) }),
+  /** Open a file this session wrote (an exported paper, a saved report) or show it in its folder. */
+  openOutput: z.strictObject({ outputId: id, inFolder: z.boolean() }),
+  /** Save text (a CSV of validation errors, a data-quality list) where the user chooses. */
+  saveText: z.strictObject({ suggestedName: text(200).min(1), content: z.string().max(50 * 1024 * 1024) }),
+} as const;
+
+export type ApiName = keyof typeof API_ARGS;
+export const API_NAMES = Object.keys(API_ARGS) as ApiName[];
+export type ApiArgs<K extends ApiName> = z.input<(typeof API_ARGS)[K]>;
+
+// ---- result types -----------------------------------------------------------------------------
+
+export interface ModuleAvailability {
+  import: boolean;
+  demo: boolean;
+  measures: boolean;
+  report: boolean;
+  benchmarks: boolean;
+}
+
+export interface AppStatus {
+  databaseFile: string;
+  empty: boolean;
+  counts: { spells: number; allocations: number; asye: number; establishment: number; imports: number };
+  modules: ModuleAvailability;
+  councilName: string;
+}
+
+export interface AppSettings {
+  councilName: string;
+  laCode: string | null;
+  caseloadThreshold: number;
+  asyeCap: number;
+  agencyAnnualCost: number;
+  employeeAnnualCost: number;
+  smallNumberThreshold: number;
+}
+
+export interface BackupInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  bytes: number;
+}
+
+export interface FileRef {
+  id: string;
+  name: string;
+  bytes: number;
+}
+
+export interface FieldInfo {
+  name: string;
+  label: string;
+  required: boolean;
+}
+
+export interface DetectResult {
+  file: FileRef;
+  /** The source the file looks like, or null when nothing matched. */
+  source: ImportSource | null;
+  /** The recognised layout (preset) name, or null when a column mapping is needed. */
+  preset: string | null;
+  /** Plain-English description, e.g. "HR spells in the DfE census layout". */
+  description: string;
+  headers: string[];
+  /** The first few data rows, as text, for the mapping preview. */
+  preview: string[][];
+  /** Fields of each source, for the mapping step. */
+  fields: Record<string, FieldInfo[]>;
+  /** A saved mapping whose columns match this file, if any. */
+  suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
+}
+
+export interface RowProblem {
+  /** Row number in the file as a spreadsheet shows it (header is row 1). */
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+}
+
+export interface ImportSummary {
+  importId: number | null;
+  outcome: 'imported' | 'partial' | 'no_change' | 'failed' | 'checked' | 'cancelled';
+  message: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  problems: RowProblem[];
+  /** True when problems were cut short; the full list is in the import log. */
+  problemsTruncated: boolean;
+}
+
+export interface ImportJob {
+  jobId: string;
+}
+
+export interface ImportProgressInfo {
+  jobId: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  rowsRead: number;
+  /** 0-1 when the file size is known. */
+  fraction: number | null;
+  result: ImportSummary | null;
+  error: string | null;
+}
+
+export interface ImportLogEntry {
+  id: number;
+  fileName: string;
+  source: string;
+  layout: string;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  startedAt: string;
+  outcome: string;
+  message: string | null;
+  undoneAt: string | null;
+  canUndo: boolean;
+}
+
+export interface SavedMappingInfo {
+  name: string;
+  source: string;
+  mapping: ColumnMapping;
+  updatedAt: string;
+}
+
+export interface DataRange {
+  earliest: string | null;
+  latest: string | null;
+  /** Suggested as-at date: the latest month end the data fully covers, or today. */
+  suggestedAsAt: string;
+}
+
+export interface QualityIssue {
+  kind: 'unknown_staff' | 'overlapping_spells' | 'outside_employment' | 'implausible_caseload';
+  title: string;
+  explanation: string;
+  count: number;
+  columns: string[];
+  rows: Array<Array<string | number | null>>;
+  rowsTruncated: boolean;
+}
+
+export interface BenchmarkRow {
+  measure: string;
+  label: string;
+  council: number | null;
+  england: number | null;
+  region: number | null;
+  neighboursMean: number | null;
+  rank: number | null;
+  of: number | null;
+}
+
+export interface BenchmarkSummaryResult {
+  available: boolean;
+  message: string;
+  year: number | null;
+  source: string | null;
+  rows: BenchmarkRow[];
+}
+
+export interface PaperPreview {
+  html: string;
+}
+
+export interface OutputRef {
+  outputId: string;
+  name: string;
+  path: string;
+  bytes: number;
+}
+
+export interface ApiResults {
+  getStatus: AppStatus;
+  getSettings: AppSettings;
+  updateSettings: AppSettings;
+  backupDatabase: BackupInfo | null;
+  listBackups: BackupInfo[];
+  restoreBackup: { restored: boolean; message: string };
+  loadDemo: { imports: number; message: string };
+  pickFiles: FileRef[];
+  stageFile: FileRef;
+  detectFile: DetectResult;
+  startImport: ImportJob;
+  importProgress: ImportProgressInfo;
+  cancelImport: { cancelled: boolean };
+  listImports: ImportLogEntry[];
+  undoImport: { message: string };
+  listMappings: SavedMappingInfo[];
+  computeMetrics: Metrics;
+  dataRange: DataRange;
+  listQualityIssues: QualityIssue[];
+  benchmarkSummary: BenchmarkSummaryResult;
+  getPaperConfig: Record<string, unknown>;
+  savePaperConfig: Record<string, unknown>;
+  previewPaper: PaperPreview;
+  exportPaper: OutputRef | null;
+  openOutput: { opened: boolean };
+  saveText: OutputRef | null;
+}
+
+export type ApiResult<K extends ApiName> = ApiResults[K];
+
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** What window.api is: one async function per handler name, resolving to an ApiResponse. */
+export type Api = { [K in ApiName]: (args: ApiArgs<K>) => Promise<ApiResponse<ApiResult<K>>> };
