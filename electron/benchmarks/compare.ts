@@ -22,7 +22,7 @@ export class BenchmarkYearError extends Error {
 
 type IndicatorRow = Record<string, unknown> & { year: number; level: string; geo_code: string; la_name: string | null; region_code: string | null };
 
-export function figure(row: IndicatorRow | undefined, column: string): PublishedFigure {
+export function figure(row: Record<string, unknown> | undefined, column: string): PublishedFigure {
   if (!row) return { value: null, symbol: null };
   const v = row[column];
   const s = row[`${column}_symbol`];

@@ -1,0 +1,164 @@
+// Reconciliation: the council's own figures, recomputed from its imported data at 30 September,
+// beside the row the DfE published for it ("your data gives 15.1%, published 15.0%"). Heads of
+// service check this before a paper goes out: a gap of more than one point means the local data
+// and the census return disagree and someone should find out why.
+import type { Db } from '../db/open';
+import type { Metrics } from '../../shared/metrics';
+import {
+  formatNumber,
+  formatPublished,
+  dfeSource,
+  type PublishedFigure,
+  type ReconcileMeasureKey,
+  type Reconciliation,
+  type ReconciliationLine,
+  type ReconciliationYear,
+} from '../../shared/benchmarks';
+import type { IsoDate } from '../../shared/dates';
+import { addYears } from '../../shared/dates';
+import { findCouncil } from './council';
+import { figure } from './compare';
+
+/** The parts of the measures the reconciliation reads (a full Metrics object fits). */
+export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'leavers' | 'turnover' | 'agency' | 'vacancy'> & {
+  caseload: Pick<Metrics['caseload'], 'cases' | 'caseHolders' | 'averageFte'>;
+};
+
+type Kind = 'rate' | 'caseload' | 'fte' | 'headcount' | 'cases';
+
+interface LineSpec {
+  key: ReconcileMeasureKey;
+  label: string;
+  column: string;
+  kind: Kind;
+  ours(m: ReconcileInput): number | null;
+}
+
+/**
+ * "More than 1 point" by kind: rates 1 percentage point; caseload 1 case per FTE case holder;
+ * FTE 1 full-time post; headcount 1 person; cases 1 case.
+ */
+export const TOLERANCE: Record<Kind, { value: number; unit: string }> = {
+  rate: { value: 1, unit: 'percentage point' },
+  caseload: { value: 1, unit: 'case per FTE' },
+  fte: { value: 1, unit: 'FTE' },
+  headcount: { value: 1, unit: 'person' },
+  cases: { value: 1, unit: 'case' },
+};
+
+export const RECONCILE_LINES: readonly LineSpec[] = [
+  { key: 'inPostFte', label: 'Social workers in post (FTE)', column: 'inpost_fte', kind: 'fte', ours: (m) => m.inPost.fte },
+  { key: 'inPostHeadcount', label: 'Social workers in post (headcount)', column: 'inpost_headcount', kind: 'headcount', ours: (m) => m.inPost.headcount },
+  { key: 'startersFte', label: 'Starters in the year (FTE)', column: 'starters_fte', kind: 'fte', ours: (m) => m.starters.fte },
+  { key: 'leaversFte', label: 'Leavers in the year (FTE)', column: 'leavers_fte', kind: 'fte', ours: (m) => m.leavers.fte },
+  { key: 'turnover', label: 'Turnover rate (FTE)', column: 'turnover_rate_fte', kind: 'rate', ours: (m) => m.turnover.rateFte },
+  { key: 'agencyFte', label: 'Agency workers (FTE)', column: 'agency_fte', kind: 'fte', ours: (m) => m.agency.fte },
+  { key: 'agencyRate', label: 'Agency worker rate (FTE)', column: 'agency_rate_fte', kind: 'rate', ours: (m) => m.agency.rateFte },
+  { key: 'vacancyRate', label: 'Vacancy rate (FTE)', column: 'vacancy_rate_fte', kind: 'rate', ours: (m) => m.vacancy?.rate ?? null },
+  { key: 'cases', label: 'Cases held', column: 'cases', kind: 'cases', ours: (m) => m.caseload.cases },
+  { key: 'caseHoldersFte', label: 'Case holders (FTE)', column: 'case_holders_fte', kind: 'fte', ours: (m) => m.caseload.caseHolders.fte },
+  { key: 'caseload', label: 'Average caseload (FTE)', column: 'caseload_fte', kind: 'caseload', ours: (m) => m.caseload.averageFte },
+];
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function show(value: number, kind: Kind): string {
+  if (kind === 'headcount' || kind === 'cases') return formatNumber(value, 'count');
+  if (kind === 'rate') return formatNumber(value, 'percent');
+  return formatNumber(value, kind === 'fte' ? 'FTE' : 'cases per FTE');
+}
+
+/** One year's lines, from the council's published row and its own measures at 30 September. */
+export function reconcileYear(year: number, published: (column: string) => PublishedFigure, own: ReconcileInput): ReconciliationYear {
+  const lines: ReconciliationLine[] = RECONCILE_LINES.map((spec) => {
+    const raw = spec.ours(own);
+    const whole = spec.kind === 'headcount' || spec.kind === 'cases';
+    // Rounded as the DfE publishes, so "15.04" and a published "15.0" agree.
+    const ours = raw === null || !Number.isFinite(raw) ? null : whole ? Math.round(raw) : round1(raw);
+    const pub = published(spec.column);
+    const difference = ours !== null && pub.value !== null ? round1(ours - pub.value) : null;
+    const tol = TOLERANCE[spec.kind];
+    const oursText =
+      ours !== null ? show(ours, spec.kind) : spec.key === 'vacancyRate' && own.vacancy === null ? 'no figure (no establishment loaded)' : 'no figure (not applicable)';
+    const pubText =
+      pub.value !== null ? `published ${show(pub.value, spec.kind)}` : pub.symbol !== null ? `published as ${formatPublished(pub, 'count')}` : 'not in the published file';
+    return {
+      measure: spec.key,
+      label: spec.label,
+      ours,
+      published: pub,
+      difference,
+      tolerance: tol.value,
+      toleranceUnit: tol.unit,
+      flagged: difference !== null && Math.abs(difference) > tol.value,
+      text: `your data gives ${oursText}, ${pubText}`,
+    };
+  });
+  return { year, asAt: `${year}-09-30`, source: dfeSource(year), lines, flaggedCount: lines.filter((l) => l.flagged).length };
+}
+
+/**
+ * The period the council's own data covers: from the earliest spell start to the latest extract
+ * date of an import still in place (or, without one, the latest date in the data).
+ */
+export function ownDataCoverage(db: Db): { from: IsoDate; to: IsoDate } | null {
+  const first = db.prepare(`SELECT min(start_date) AS d FROM spell`).get() as { d: string | null };
+  if (!first.d) return null;
+  const extract = db
+    .prepare(`SELECT max(extract_date) AS d FROM import_log WHERE undone_at IS NULL AND outcome IN ('imported','partial') AND source NOT IN ('benchmark','neighbours')`)
+    .get() as { d: string | null };
+  const latest = db
+    .prepare(
+      `SELECT max(d) AS d FROM (
+         SELECT max(start_date) AS d FROM spell UNION ALL SELECT max(end_date) FROM spell
+         UNION ALL SELECT max(start_date) FROM allocation UNION ALL SELECT max(end_date) FROM allocation)`,
+    )
+    .get() as { d: string | null };
+  const to = [extract.d, latest.d].filter((d): d is string => !!d).sort().pop() ?? first.d;
+  return { from: first.d, to };
+}
+
+/**
+ * Whether the own data covers a 30 September: the whole year before it (leavers and starters
+ * are counted over the 12 months to that date) and the date itself.
+ */
+export function coversYear(coverage: { from: IsoDate; to: IsoDate } | null, asAt: IsoDate): string | null {
+  if (!coverage) return 'no workforce data has been imported';
+  if (coverage.from > addYears(asAt, -1)) return `your data starts on ${coverage.from}, after the year to ${asAt} began`;
+  if (coverage.to < asAt) return `your data ends on ${coverage.to}, before ${asAt}`;
+  return null;
+}
+
+export interface ReconcileOptions {
+  la: string;
+  /** Only these years (default: every published year the own data covers). */
+  years?: number[];
+  /** The measures engine: computeMetrics(db, asAt) from electron/measures. */
+  compute: (db: Db, asAt: IsoDate) => ReconcileInput;
+}
+
+export function reconcileCouncil(db: Db, options: ReconcileOptions): Reconciliation {
+  const council = findCouncil(db, options.la);
+  const rows = db
+    .prepare(`SELECT * FROM dfe_indicator WHERE level = 'Local authority' ORDER BY year`)
+    .all() as Array<Record<string, unknown> & { year: number; geo_code: string }>;
+  const own = rows.filter((r) => council.geoCodes.includes(r.geo_code) && (!options.years || options.years.includes(r.year)));
+  const coverage = ownDataCoverage(db);
+  const years: ReconciliationYear[] = [];
+  const skipped: Reconciliation['skipped'] = [];
+  for (const row of own) {
+    const asAt = `${row.year}-09-30`;
+    const why = coversYear(coverage, asAt);
+    if (why) {
+      skipped.push({ year: row.year, reason: why });
+      continue;
+    }
+    years.push(reconcileYear(row.year, (c) => figure(row, c), options.compute(db, asAt)));
+  }
+  return {
+    council: { code: council.code, name: council.name, onsCode: council.onsCode, region: council.region, publishedAs: council.publishedAs },
+    ownDataCoverage: coverage,
+    years,
+    skipped,
+  };
+}
