@@ -3,7 +3,7 @@
 // service check this before a paper goes out: a gap of more than one point means the local data
 // and the census return disagree and someone should find out why.
 import type { Db } from '../db/open';
-import type { Metrics } from '../../shared/metrics';
+import type { HeadcountFte, Metrics } from '../../shared/metrics';
 import {
   formatNumber,
   formatPublished,
@@ -20,7 +20,8 @@ import { findCouncil } from './council';
 import { figure } from './compare';
 
 /** The parts of the measures the reconciliation reads (a full Metrics object fits). */
-export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'leavers' | 'turnover' | 'agency' | 'vacancy'> & {
+export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'turnover' | 'agency' | 'vacancy'> & {
+  leavers: HeadcountFte;
   caseload: Pick<Metrics['caseload'], 'cases' | 'caseHolders' | 'averageFte'>;
 };
 
