@@ -31,6 +31,12 @@ export interface Caseload extends CaseloadGroup {
   asyeOverCap: number;
   /** Share (0-100) of CIN cases held at D that are held by support workers. */
   supportWorkerCinShare: number | null;
+  /**
+   * Allocations covering D held by staff IDs that are neither social workers (in post or agency)
+   * nor support workers at D: left out of every figure, shown as a data-quality warning
+   * (always present from computeMetrics).
+   */
+  casesNotCounted?: number;
 }
 
 export interface AsyeCohort {
@@ -44,6 +50,14 @@ export interface AsyeCohort {
   /** Share (0-100) of the cohort still employed 12 / 24 months after their ASYE start; null until that date has passed. */
   retained12m: number | null;
   retained24m: number | null;
+  /** Cases held at D by members whose ASYE covers D (always present from computeMetrics). */
+  cases?: number;
+  /** Members whose ASYE covers D holding at least one case. */
+  caseHolders?: number;
+  /** cases / caseHolders; null when no member holds cases. */
+  averagePerWorker?: number | null;
+  /** Members whose ASYE covers D holding more cases than the ASYE cap. */
+  overCap?: number;
 }
 
 /** The headline figures, as repeated a year earlier and at each month end of the series. */
@@ -59,8 +73,10 @@ export interface Headline {
     overThreshold: number;
     asyeOverCap: number;
     supportWorkerCinShare: number | null;
+    casesNotCounted?: number;
   };
   vacancy: { fte: number; rate: number | null } | null;
+  /** Distinct staff IDs whose ASYE covers the date (see docs/measures.md for the rule). */
   asyeInProgress: number;
 }
 

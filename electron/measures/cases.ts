@@ -1,0 +1,118 @@
+// Case allocations covering each as-at date, counted per staff ID. This is the only part of the
+// measures that touches the large table (a million allocations is a normal five-year export),
+// so it never runs one full-table query per date:
+//  - for one or two dates, an interval-stabbing query per date on the covering index
+//    allocation_cover (open end, start, staff, type): SQLite walks only the index entries whose
+//    end is on or after D and counts in the index without touching the table;
+//  - for a series, one pass over the allocations overlapping the whole range, adding +1/-1 into
+//    a difference array per staff ID over the sorted dates, then one prefix sum.
+import type { Db } from '../db/open';
+import type { IsoDate } from '../../shared/dates';
+
+// The expression coalesce(end_date, '9999-12-31') must match the index allocation_cover exactly
+// (an open allocation sorts after every real date), so it is written out, not bound.
+
+export interface CaseCount {
+  /** Allocations covering the date. */
+  all: number;
+  /** Of which CIN. */
+  cin: number;
+}
+
+/** Per date (same order as given), the case counts of every staff ID holding at least one case. */
+export type CaseCountsByDate = Map<string, CaseCount>[];
+
+export function caseCounts(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
+  if (dates.length <= 2) return dates.map((d) => stab(db, d));
+  return sweep(db, dates);
+}
+
+export function stab(db: Db, d: IsoDate): Map<string, CaseCount> {
+  const rows = db
+    .prepare(
+      `SELECT staff_id, count(*) AS n, sum(case_type = 'CIN') AS cin
+         FROM allocation INDEXED BY allocation_cover
+        WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?
+        GROUP BY staff_id`,
+    )
+    .raw()
+    .all(d, d) as [string, number, number][];
+  const out = new Map<string, CaseCount>();
+  for (const [staff, n, cin] of rows) out.set(staff, { all: n, cin });
+  return out;
+}
+
+export function sweep(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
+  const sorted = [...new Set(dates)].sort();
+  const n = sorted.length;
+  const first = sorted[0]!;
+  const last = sorted[n - 1]!;
+  const index = new Map<string, number>();
+  const staffIds: string[] = [];
+  // Two difference arrays per staff ID (all cases, CIN), n + 1 slots each.
+  const diffs: Int32Array[] = [];
+  const stmt = db.prepare(
+    `SELECT staff_id, case_type = 'CIN', start_date, coalesce(end_date, '9999-12-31')
+       FROM allocation INDEXED BY allocation_cover
+      WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?`,
+  );
+  // Every column read is in the index (end_date only as the coalesce expression), so SQLite
+  // never visits the table rows: selecting end_date itself made this eight times slower.
+  for (const row of stmt.raw().iterate(first, last) as IterableIterator<[string, number, string, string]>) {
+    const [staff, isCin, start, end] = row;
+    const lo = firstAtOrAfter(sorted, start);
+    const hi = firstAfter(sorted, end); // dates[lo..hi-1] are covered
+    if (lo >= hi) continue;
+    let k = index.get(staff);
+    if (k === undefined) {
+      k = staffIds.length;
+      index.set(staff, k);
+      staffIds.push(staff);
+      diffs.push(new Int32Array(2 * (n + 1)));
+    }
+    const dArr = diffs[k]!;
+    dArr[lo]! += 1;
+    dArr[hi]! -= 1;
+    if (isCin) {
+      dArr[n + 1 + lo]! += 1;
+      dArr[n + 1 + hi]! -= 1;
+    }
+  }
+  const bySorted: Map<string, CaseCount>[] = sorted.map(() => new Map());
+  for (let k = 0; k < staffIds.length; k++) {
+    const dArr = diffs[k]!;
+    let all = 0;
+    let cin = 0;
+    for (let i = 0; i < n; i++) {
+      all += dArr[i]!;
+      cin += dArr[n + 1 + i]!;
+      if (all > 0) bySorted[i]!.set(staffIds[k]!, { all, cin });
+    }
+  }
+  const pos = new Map(sorted.map((d, i) => [d, i]));
+  return dates.map((d) => bySorted[pos.get(d)!]!);
+}
+
+/** Index of the first date >= x (binary search on ISO strings, which sort as dates). */
+function firstAtOrAfter(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first date > x. */
+function firstAfter(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

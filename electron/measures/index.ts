@@ -1,0 +1,76 @@
+// The measures engine: every figure the app, the committee paper and the benchmark comparison
+// show, computed with the DfE definitions of DOMAIN.md ("Measures"). Rules this module had to
+// decide where DOMAIN.md is silent are documented in docs/measures.md and next to the code.
+import type { Db } from '../db/open';
+import { addYears, isIsoDate, monthEnds, type IsoDate } from '../../shared/dates';
+import type { Metrics } from '../../shared/metrics';
+import { getSettings } from '../settings';
+import { loadWorkforce } from './load';
+import { classifyMovements, leaverBreakdowns } from './movers';
+import { caseCounts } from './cases';
+import { headlineAt, MeasureContext } from './headline';
+import { asyeCohorts } from './asye';
+
+export interface MetricsOptions {
+  /** Months in the monthly series, ending with D's month (default 24; 0 for none). */
+  months?: number;
+}
+
+export const DEFAULT_SERIES_MONTHS = 24;
+export const MAX_SERIES_MONTHS = 240;
+
+export class MeasuresInputError extends Error {
+  override name = 'MeasuresInputError';
+}
+
+/**
+ * The series dates: the month ends of the `months` months ending with D's month, the last one
+ * replaced by D itself so that the series ends on the headline figures.
+ */
+export function seriesDates(asAt: IsoDate, months: number): IsoDate[] {
+  if (months <= 0) return [];
+  const dates = monthEnds(asAt, months);
+  dates[dates.length - 1] = asAt;
+  return dates;
+}
+
+export function computeMetrics(db: Db, asAt: IsoDate, options: MetricsOptions = {}): Metrics {
+  if (!isIsoDate(asAt)) throw new MeasuresInputError(`"${asAt}" is not a date in the form YYYY-MM-DD (for example 2018-09-30).`);
+  const months = options.months ?? DEFAULT_SERIES_MONTHS;
+  if (!Number.isInteger(months) || months < 0 || months > MAX_SERIES_MONTHS) {
+    throw new MeasuresInputError(`The number of months in the series must be a whole number from 0 to ${MAX_SERIES_MONTHS}; got ${months}.`);
+  }
+  // One read transaction: every figure comes from the same snapshot even if an import runs.
+  return db.transaction(() => compute(db, asAt, months))();
+}
+
+function compute(db: Db, asAt: IsoDate, months: number): Metrics {
+  const settings = getSettings(db);
+  const w = loadWorkforce(db);
+  const ctx = new MeasureContext(w, classifyMovements(w), settings);
+  const yearAgo = addYears(asAt, -1);
+  const series = seriesDates(asAt, months);
+  const dates = [...new Set([asAt, yearAgo, ...series])];
+  const counts = caseCounts(db, dates);
+  const countsOn = new Map(dates.map((d, i) => [d, counts[i]!]));
+
+  const now = headlineAt(ctx, asAt, countsOn.get(asAt)!);
+  const before = headlineAt(ctx, yearAgo, countsOn.get(yearAgo)!);
+  const h = now.headline;
+  return {
+    asAt,
+    inPost: h.inPost,
+    agency: h.agency,
+    starters: h.starters,
+    leavers: { ...h.leavers, ...leaverBreakdowns(now.leavers, ctx.mv) },
+    turnover: h.turnover,
+    stabilityIndex: h.stabilityIndex,
+    caseload: now.caseload,
+    vacancy: h.vacancy,
+    asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    yearAgo: { asAt: yearAgo, ...before.headline },
+    series: series.map((d) => (d === asAt ? { date: d, ...h } : { date: d, ...headlineAt(ctx, d, countsOn.get(d)!).headline })),
+  };
+}
+
+export type { Metrics } from '../../shared/metrics';

@@ -1,0 +1,131 @@
+// Reads the small tables (spells, ASYE register, establishment) into memory once per
+// computation. They hold thousands of rows, so every date of a series can be answered from
+// these arrays; only allocations (up to millions of rows) stay in SQLite (see cases.ts).
+import type { Db } from '../db/open';
+import type { IsoDate } from '../../shared/dates';
+import { addMonths, toDayNumber } from '../../shared/dates';
+import {
+  isDirectlyEmployed,
+  isSocialWorkerRole,
+  type AsyeOutcome,
+  type EmploymentType,
+  type LeavingReason,
+  type Role,
+} from '../../shared/domain';
+
+export interface Spell {
+  staffId: string;
+  role: Role;
+  team: string | null;
+  type: EmploymentType;
+  fte: number;
+  start: IsoDate;
+  /** null while current. */
+  end: IsoDate | null;
+  /** start and end as day numbers (end: +Infinity while current), for the 7-day rule. */
+  startDay: number;
+  endDay: number;
+  reason: LeavingReason | null;
+  qualified: IsoDate | null;
+  /** Roles 1-6. */
+  socialWorker: boolean;
+  /** permanent or fixed_term. */
+  direct: boolean;
+}
+
+export interface AsyeEntry {
+  staffId: string;
+  cohort: string;
+  start: IsoDate;
+  plannedEnd: IsoDate;
+  outcome: AsyeOutcome;
+  outcomeDate: IsoDate | null;
+}
+
+export interface EstablishmentEntry {
+  team: string;
+  role: Role;
+  fundedFte: number;
+  start: IsoDate;
+  end: IsoDate | null;
+}
+
+export interface Workforce {
+  spells: Spell[];
+  /** Every spell of a staff ID, oldest first. */
+  spellsByStaff: Map<string, Spell[]>;
+  asye: AsyeEntry[];
+  establishment: EstablishmentEntry[];
+}
+
+/** Calendar-date interval test; every range in DOMAIN.md is inclusive at both ends. */
+export function covers(start: IsoDate, end: IsoDate | null, d: IsoDate): boolean {
+  return start <= d && (end === null || end >= d);
+}
+
+export function loadWorkforce(db: Db): Workforce {
+  const rows = db
+    .prepare(
+      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date
+         FROM spell ORDER BY staff_id, start_date`,
+    )
+    .all() as {
+    staff_id: string;
+    role: Role;
+    team: string | null;
+    employment_type: EmploymentType;
+    fte: number;
+    start_date: string;
+    end_date: string | null;
+    leaving_reason: LeavingReason | null;
+    qualified_date: string | null;
+  }[];
+  const spells: Spell[] = [];
+  const spellsByStaff = new Map<string, Spell[]>();
+  for (const r of rows) {
+    const s: Spell = {
+      staffId: r.staff_id,
+      role: r.role,
+      team: r.team,
+      type: r.employment_type,
+      fte: r.fte,
+      start: r.start_date,
+      end: r.end_date,
+      startDay: toDayNumber(r.start_date),
+      endDay: r.end_date === null ? Number.POSITIVE_INFINITY : toDayNumber(r.end_date),
+      reason: r.leaving_reason,
+      qualified: r.qualified_date,
+      socialWorker: isSocialWorkerRole(r.role),
+      direct: isDirectlyEmployed(r.employment_type),
+    };
+    spells.push(s);
+    let list = spellsByStaff.get(s.staffId);
+    if (!list) spellsByStaff.set(s.staffId, (list = []));
+    list.push(s);
+  }
+
+  const asye = (
+    db
+      .prepare(`SELECT staff_id, cohort, start_date, planned_end_date, outcome, outcome_date FROM asye ORDER BY start_date, staff_id`)
+      .all() as { staff_id: string; cohort: string; start_date: string; planned_end_date: string | null; outcome: AsyeOutcome; outcome_date: string | null }[]
+  ).map((r) => ({
+    staffId: r.staff_id,
+    cohort: r.cohort,
+    start: r.start_date,
+    plannedEnd: r.planned_end_date ?? addMonths(r.start_date, 12),
+    outcome: r.outcome,
+    outcomeDate: r.outcome_date,
+  }));
+
+  const establishment = (
+    db.prepare(`SELECT team, role, funded_fte, start_date, end_date FROM establishment`).all() as {
+      team: string;
+      role: Role;
+      funded_fte: number;
+      start_date: string;
+      end_date: string | null;
+    }[]
+  ).map((r) => ({ team: r.team, role: r.role, fundedFte: r.funded_fte, start: r.start_date, end: r.end_date }));
+
+  return { spells, spellsByStaff, asye, establishment };
+}
