@@ -1,4 +1,45 @@
-import type { Command } from '../command';
-import { notYetAvailable } from '../not-yet';
+// `benchmark`: the council's published DfE row beside England, its region and its statistical
+// neighbours (mean and rank) for one year; --reconcile adds its own figures against that row.
+import { DataError, UsageError, type Command } from '../command';
+import { getSettings } from '../../settings';
+import { compareCouncil, BenchmarkYearError } from '../../benchmarks/compare';
+import { CouncilNotFoundError } from '../../benchmarks/council';
+import { reconcileCouncil } from '../../benchmarks/reconcile';
+import { formatComparison, formatReconciliation } from '../../benchmarks/format-table';
+import { measuresForReconciliation } from '../../benchmarks/measures-link';
 
-export const benchmarkCommand: Command = notYetAvailable('benchmark');
+export const benchmarkCommand: Command = {
+  name: 'benchmark',
+  summary: 'Compare the council with England, its region and its statistical neighbours (DfE published figures).',
+  usage: 'benchmark [--la CODE_OR_NAME] [--year YYYY] [--reconcile] [--json]',
+  options: {
+    la: { type: 'string' },
+    year: { type: 'string' },
+    reconcile: { type: 'boolean' },
+  },
+  async run(ctx) {
+    const yearText = ctx.values.year as string | undefined;
+    if (yearText !== undefined && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year must be a four-digit year such as 2024; got "${yearText}".`);
+    const db = ctx.db();
+    const la = (ctx.values.la as string | undefined) ?? getSettings(db).laCode;
+    if (!la) {
+      throw new UsageError('Which council? Pass --la with its DfE code or name (e.g. --la 892 or --la Nottingham), or set laCode in the settings.');
+    }
+    try {
+      const comparison = compareCouncil(db, { la, ...(yearText ? { year: Number(yearText) } : {}) });
+      const reconciliation = ctx.values.reconcile
+        ? reconcileCouncil(db, { la, compute: await measuresForReconciliation() })
+        : undefined;
+      if (ctx.json) {
+        ctx.out(JSON.stringify(reconciliation ? { ...comparison, reconciliation } : comparison, null, 2));
+      } else {
+        ctx.out(formatComparison(comparison));
+        if (reconciliation) ctx.out('\n' + formatReconciliation(reconciliation));
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof CouncilNotFoundError || err instanceof BenchmarkYearError) throw new DataError(err.message);
+      throw err;
+    }
+  },
+};
