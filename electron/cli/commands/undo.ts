@@ -1,4 +1,23 @@
-import type { Command } from '../command';
-import { notYetAvailable } from '../not-yet';
+// `undo IMPORT_ID`: restores the data exactly as it was before that import.
+import { ImportProblem, undoImport } from '../../import/index';
+import { DataError, UsageError, type Command } from '../command';
 
-export const undoCommand: Command = notYetAvailable('undo');
+export const undoCommand: Command = {
+  name: 'undo',
+  summary: 'Undo an import, restoring the data exactly as it was before it.',
+  usage: 'undo IMPORT_ID',
+  options: {},
+  allowPositionals: true,
+  run(ctx) {
+    const [idText, ...extra] = ctx.positionals;
+    if (!idText || extra.length > 0 || !/^\d+$/.test(idText)) throw new UsageError('Give one import number, as listed by "imports".');
+    try {
+      const result = undoImport(ctx.db(), Number(idText));
+      ctx.out(ctx.json ? JSON.stringify({ ok: true, ...result }) : result.message);
+      return 0;
+    } catch (e) {
+      if (e instanceof ImportProblem) throw new DataError(e.message);
+      throw e;
+    }
+  },
+};

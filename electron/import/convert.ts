@@ -1,0 +1,198 @@
+// Turning one row of text cells into the values stored, or into row problems in plain English.
+// Each source has its own rules (DOMAIN.md): required fields, code lists, the FTE range, end
+// before start, dates after the file's extract date. A converter is built once per import so
+// the per-row work is index lookups and small checks.
+import { addMonths, type IsoDate } from '../../shared/dates';
+import type { CsvSource, RowProblem } from '../../shared/import-types';
+import {
+  ALLOWED, ASYE_OUTCOME_CODES, CASE_TYPE_CODES, EMPLOYMENT_TYPE_CODES, LEAVING_REASON_CODES, ROLE_CODES,
+  parseFlag, roleFromTitle,
+} from './codes';
+import { DateColumn, type DateOrder } from './date-column';
+import { SOURCE_FIELDS } from './fields';
+import type { Binding } from './layouts';
+import { norm } from './normalise';
+
+export type StoredValue = string | number | null;
+
+export interface ConvertOptions {
+  extractDate: IsoDate;
+  /** Per date field, the day-month order when it has been settled ('dmy' otherwise). */
+  dateOrders: Record<string, DateOrder>;
+  /** The keyed hash of a case ID (allocations only). */
+  hashCase(caseId: string): string;
+}
+
+/** Converts one row; returns the stored values in TABLES order, or null after adding problems. */
+export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null;
+
+const FTE_RE = /^(\d+(\.\d*)?|\.\d+)$/;
+
+export function makeConverter(binding: Binding, source: CsvSource, options: ConvertOptions): Converter {
+  const { index, layout } = binding;
+  const defaults = layout.defaults ?? {};
+  const valueMaps = layout.valueMaps ?? {};
+  const labels = Object.fromEntries(SOURCE_FIELDS[source].map((f) => [f.name, f.label.replace(/ \(.*$/, '')]));
+  const dateColumns = new Map<string, DateColumn>();
+  let problems: RowProblem[] = [];
+  let row = 0;
+  let cells: readonly string[] = [];
+  let failed = false;
+
+  const columnName = (field: string): string | null => {
+    const i = index[field];
+    return i === undefined ? null : (binding.headers[i] ?? null);
+  };
+  const problem = (field: string, value: string | null, reason: string) => {
+    failed = true;
+    problems.push({ row, column: columnName(field), value, reason });
+  };
+  const raw = (field: string): string => {
+    const i = index[field];
+    const v = i === undefined ? undefined : cells[i];
+    if (v !== undefined && v !== '') {
+      const t = v.trim();
+      if (t !== '') return t;
+    }
+    return defaults[field] ?? '';
+  };
+  const text = (field: string, required: boolean): string | null => {
+    const v = raw(field);
+    if (v === '') {
+      if (required) problem(field, '', `is blank, but every row needs a ${labels[field]}`);
+      return null;
+    }
+    return v;
+  };
+  const mapped = (field: string, v: string): string => valueMaps[field]?.get(norm(v)) ?? v;
+  const code = (field: string, table: Map<string, string>, allowed: string, required: boolean): string | null => {
+    const v = text(field, required);
+    if (v === null) return null;
+    const found = table.get(norm(mapped(field, v)));
+    if (found === undefined) problem(field, v, `is not a recognised ${labels[field]}; use one of: ${allowed}`);
+    return found ?? null;
+  };
+  const date = (field: string, required: boolean): IsoDate | null => {
+    const v = text(field, required);
+    if (v === null) return null;
+    let col = dateColumns.get(field);
+    if (!col) {
+      const fixed = layout.dateOrder;
+      col = new DateColumn(field, fixed ?? options.dateOrders[field] ?? 'dmy', fixed !== undefined);
+      dateColumns.set(field, col);
+    }
+    const read = col.read(v, row);
+    if (!read.ok) {
+      problem(field, v, read.reason);
+      return null;
+    }
+    return read.date;
+  };
+  const notFuture = (field: string, d: IsoDate | null) => {
+    if (d !== null && d > options.extractDate) {
+      problem(field, raw(field), `is after the extract date (${options.extractDate}); an export cannot record what has not happened yet`);
+    }
+  };
+  const notBefore = (field: string, d: IsoDate | null, start: IsoDate | null, what: string) => {
+    if (d !== null && start !== null && d < start) problem(field, raw(field), `is before the ${what} (${start})`);
+  };
+  const number = (field: string, check: (n: number) => string | null): number | null => {
+    const v = text(field, true);
+    if (v === null) return null;
+    if (!FTE_RE.test(v)) {
+      problem(field, v, 'is not a number');
+      return null;
+    }
+    const n = Number(v);
+    const bad = check(n);
+    if (bad) problem(field, v, bad);
+    return n;
+  };
+
+  const convertSpell = (): StoredValue[] => {
+    const staffId = text('staff_id', true);
+    const swe = text('swe_number', false);
+    let role: string | null;
+    if (layout.roleFromTitle) {
+      const title = text('role', true);
+      role = title === null ? null : (ROLE_CODES.get(norm(mapped('role', title))) ?? roleFromTitle(title) ?? null);
+      if (title !== null && role === null) {
+        problem('role', title, `is a job title the importer cannot place in a role; add it to a column mapping's value map for "role" (roles: ${ALLOWED.role})`);
+      }
+    } else {
+      role = code('role', ROLE_CODES, ALLOWED.role, true);
+    }
+    const team = text('team', false);
+    let employment: string | null;
+    if (source === 'agency') employment = 'agency';
+    else if (raw('employment_type') !== '') employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+    else if (index.agency_flag !== undefined || defaults.agency_flag !== undefined) {
+      const f = raw('agency_flag');
+      const flag = parseFlag(f);
+      if (flag === undefined) problem('agency_flag', f, 'is not a yes/no value (use Y/N, Yes/No, TRUE/FALSE or 1/0)');
+      employment = flag ? 'agency' : 'permanent';
+    } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+    const fte = number('fte', (n) => (n > 0 && n <= 1 ? null : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'));
+    const start = layout.startFromExtractDate && index.start_date === undefined ? options.extractDate : date('start_date', true);
+    const end = date('end_date', false);
+    const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
+    const qualified = date('qualified_date', false);
+    notFuture('start_date', start);
+    notFuture('end_date', end);
+    notFuture('qualified_date', qualified);
+    notBefore('end_date', end, start, 'start date: a spell cannot end before it starts');
+    return [staffId, swe, role, team, employment, fte, start, end, reason, qualified];
+  };
+
+  const convertAllocation = (): StoredValue[] => {
+    const caseId = text('case_id', true);
+    const caseType = code('case_type', CASE_TYPE_CODES, ALLOWED.case_type, true);
+    const staffId = text('staff_id', true);
+    const team = text('team', false);
+    const start = date('start_date', true);
+    const end = date('end_date', false);
+    notFuture('start_date', start);
+    notFuture('end_date', end);
+    notBefore('end_date', end, start, 'allocation start: an allocation cannot end before it starts');
+    return [caseId === null || failed ? null : options.hashCase(caseId), caseType, staffId, team, start, end];
+  };
+
+  const convertAsye = (): StoredValue[] => {
+    const staffId = text('staff_id', true);
+    const start = date('start_date', true);
+    const cohort = text('cohort', false) ?? (start === null ? null : start.slice(0, 7));
+    const plannedEnd = date('planned_end_date', false) ?? (start === null ? null : addMonths(start, 12));
+    const outcome = raw('outcome') === '' ? 'in_progress' : code('outcome', ASYE_OUTCOME_CODES, ALLOWED.outcome, false);
+    const outcomeDate = date('outcome_date', false);
+    notFuture('start_date', start);
+    notFuture('outcome_date', outcomeDate);
+    notBefore('planned_end_date', raw('planned_end_date') === '' ? null : plannedEnd, start, 'ASYE start');
+    notBefore('outcome_date', outcomeDate, start, 'ASYE start');
+    return [staffId, cohort, start, plannedEnd, outcome, outcomeDate];
+  };
+
+  const convertEstablishment = (): StoredValue[] => {
+    const team = text('team', true);
+    const role = code('role', ROLE_CODES, ALLOWED.role, true);
+    const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const start = date('start_date', true);
+    const end = date('end_date', false);
+    notBefore('end_date', end, start, 'start date: a period cannot end before it starts');
+    return [team, role, funded, start, end];
+  };
+
+  const convert =
+    source === 'allocations' ? convertAllocation
+    : source === 'asye' ? convertAsye
+    : source === 'establishment' ? convertEstablishment
+    : convertSpell;
+
+  return (rowCells, rowNumber, out) => {
+    cells = rowCells;
+    row = rowNumber;
+    problems = out;
+    failed = false;
+    const values = convert();
+    return failed ? null : values;
+  };
+}

@@ -1,0 +1,162 @@
+// Reading a CSV file as a stream of row batches in constant memory: the bytes are decoded
+// chunk by chunk (TextDecoder with stream: true, so a character split across chunks survives),
+// and papaparse's core parser parses each chunk up to its last complete row; the rest is carried
+// into the next chunk, which is how quoted values containing newlines cross chunk boundaries.
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { TextEncodingName } from '../../shared/import-types';
+import { ImportProblem } from './problem';
+
+export type Delimiter = ',' | ';' | '\t';
+export type Newline = '\r\n' | '\n' | '\r';
+
+export interface Sniffed {
+  encoding: TextEncodingName;
+  delimiter: Delimiter;
+  newline: Newline;
+  bytes: number;
+}
+
+const SNIFF_BYTES = 256 * 1024;
+/** A quoted value longer than this is a quote that never closes, not data. */
+const MAX_CARRY_CHARS = 16 * 1024 * 1024;
+
+function decoderLabel(encoding: TextEncodingName): string {
+  return encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+}
+
+export function detectEncoding(head: Uint8Array): TextEncodingName {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    // stream: true tolerates a character cut off at the end of the sample.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    // Not UTF-8: Excel's "CSV" on Windows writes the ANSI code page, Windows-1252 in England.
+    return 'windows-1252';
+  }
+}
+
+/** The delimiter used most in the first line, outside quotes (comma when none is). */
+export function detectDelimiter(firstLine: string): Delimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  let best: Delimiter = ',';
+  for (const d of [';', '\t'] as const) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+export function detectNewline(text: string): Newline {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return text[r + 1] === '\n' ? '\r\n' : '\r';
+  return '\n';
+}
+
+function readHead(file: string): { head: Buffer; bytes: number } {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ImportProblem('file_not_found', `The file ${file} does not exist.`);
+    throw new ImportProblem('unreadable', `The file ${file} cannot be opened (${code ?? (e as Error).message}).`);
+  }
+  try {
+    const bytes = fs.fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(bytes, SNIFF_BYTES));
+    fs.readSync(fd, head, 0, head.length, 0);
+    return { head, bytes };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Encoding, delimiter and line ending from the start of the file; also the decoded start. */
+export function sniffFile(file: string): Sniffed & { headText: string } {
+  const { head, bytes } = readHead(file);
+  const encoding = detectEncoding(head);
+  const headText = new TextDecoder(decoderLabel(encoding)).decode(head, { stream: true }).replace(/^\uFEFF/, '');
+  const newline = detectNewline(headText);
+  const firstLineEnd = headText.indexOf(newline);
+  const delimiter = detectDelimiter(firstLineEnd >= 0 ? headText.slice(0, firstLineEnd) : headText);
+  return { encoding, delimiter, newline, bytes, headText };
+}
+
+/** Parses a small piece of text completely (detection and previews). */
+export function parseText(text: string, sniffed: Pick<Sniffed, 'delimiter' | 'newline'>, complete: boolean): string[][] {
+  const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
+  return parser.parse(text, 0, !complete).data as string[][];
+}
+
+export interface RowBatch {
+  rows: string[][];
+  /** File row number of rows[0] (the header is row 1). */
+  firstRow: number;
+  bytesRead: number;
+}
+
+/**
+ * Every row of the file, header included, in batches (one per chunk of the file). A blank
+ * line comes through as [''] so row numbers stay those a spreadsheet shows.
+ */
+export async function* readRowBatches(
+  file: string,
+  sniffed: Sniffed,
+  options: { chunkBytes?: number; signal?: AbortSignal } = {},
+): AsyncGenerator<RowBatch> {
+  const label = decoderLabel(sniffed.encoding);
+  // Fatal for UTF-8 so a file that changes encoding part-way is refused, not silently mangled.
+  const decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
+  const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
+  const stream = fs.createReadStream(file, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
+  let carry = '';
+  let nextRow = 1;
+  let bytesRead = 0;
+  let first = true;
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw new ImportProblem(
+        'unreadable',
+        `The file is not consistent text: it starts as UTF-8 but has bytes that are not UTF-8 near byte ${bytesRead.toLocaleString('en-GB')}. Save it again from Excel as "CSV UTF-8" and import that.`,
+      );
+    }
+  };
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      options.signal?.throwIfAborted();
+      bytesRead += chunk.length;
+      let text = carry + decode(chunk);
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      const result = parser.parse(text, 0, true);
+      carry = text.slice(result.meta.cursor);
+      if (carry.length > MAX_CARRY_CHARS) {
+        throw new ImportProblem('unreadable', `A quoted value starting at row ${nextRow} never ends (a quote mark is missing).`);
+      }
+      const rows = result.data as string[][];
+      if (rows.length > 0) {
+        yield { rows, firstRow: nextRow, bytesRead };
+        nextRow += rows.length;
+      }
+    }
+    const rest = carry + decode();
+    if (rest.length > 0) {
+      const result = parser.parse(first ? rest.replace(/^\uFEFF/, '') : rest, 0, false);
+      const rows = result.data as string[][];
+      if (rows.length > 0) yield { rows, firstRow: nextRow, bytesRead };
+    }
+  } finally {
+    stream.destroy();
+  }
+}

@@ -1,0 +1,50 @@
+// Working out what a file is from its first rows: encoding, delimiter, headings, and which
+// source and layout they fit. The app shows this before an import; the importer uses it to
+// fill in a missing --source and to say what a file given as the wrong source looks like.
+import type { Db } from '../db/open';
+import type { CsvSource, FileDetection, LayoutCandidate } from '../../shared/import-types';
+import { bind, fittingLayouts, type Binding } from './layouts';
+import { listMappings, mappingLayout } from './mapping';
+import { identityColumns } from './privacy';
+import { parseText, sniffFile } from './csv-stream';
+import { ImportProblem } from './problem';
+
+const PREVIEW_ROWS = 5;
+
+export function candidate(b: Binding): LayoutCandidate {
+  return { source: b.source, preset: b.preset, description: b.description, matched: b.matched, missing: b.missing };
+}
+
+function isBlank(row: readonly string[]): boolean {
+  return row.every((c) => c.trim() === '');
+}
+
+/** Saved mappings whose columns are all in the file, as bindings. */
+export function fittingMappings(db: Db | undefined, headers: readonly string[], sources?: readonly CsvSource[]): Binding[] {
+  if (!db) return [];
+  return listMappings(db)
+    .filter((m) => !sources || sources.includes(m.source))
+    .map((m) => bind(mappingLayout(m.mapping, m.source, m.name), m.source, headers))
+    .filter((b) => b.missing.length === 0);
+}
+
+export function detectFile(file: string, db?: Db): FileDetection {
+  const sniffed = sniffFile(file);
+  const complete = sniffed.bytes <= 256 * 1024;
+  const rows = parseText(sniffed.headText, sniffed, complete).filter((r) => !isBlank(r));
+  const headers = (rows[0] ?? []).map((h) => h.trim());
+  if (headers.length === 0) throw new ImportProblem('unknown_layout', `The file ${file} is empty: it has no heading row.`);
+  const fits = [...fittingMappings(db, headers), ...fittingLayouts(headers)];
+  const candidates = fits.map(candidate);
+  return {
+    file,
+    bytes: sniffed.bytes,
+    encoding: sniffed.encoding,
+    delimiter: sniffed.delimiter,
+    headers,
+    preview: rows.slice(1, 1 + PREVIEW_ROWS),
+    best: candidates[0] ?? null,
+    candidates,
+    identityColumns: identityColumns(headers),
+  };
+}

@@ -1,0 +1,70 @@
+// The canonical fields of each source (DOMAIN.md), which of them a row must have, and the
+// labels the mapping screen shows. `agency_flag` is not stored: it is a Y/N column some layouts
+// use instead of an employment type.
+import type { CsvSource } from '../../shared/import-types';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  /** A row is invalid without it (after defaults and fallbacks). */
+  required: boolean;
+}
+
+const WORKER_FIELDS: FieldSpec[] = [
+  { name: 'staff_id', label: 'Staff ID', required: true },
+  { name: 'swe_number', label: 'Social Work England number', required: false },
+  { name: 'role', label: 'Role', required: true },
+  { name: 'team', label: 'Team', required: false },
+  { name: 'employment_type', label: 'Employment type (permanent, fixed_term, agency)', required: true },
+  { name: 'agency_flag', label: 'Agency worker? (Y/N), instead of an employment type', required: false },
+  { name: 'fte', label: 'FTE (more than 0, at most 1)', required: true },
+  { name: 'start_date', label: 'Start date', required: true },
+  { name: 'end_date', label: 'End date (blank while current)', required: false },
+  { name: 'leaving_reason', label: 'Reason for leaving', required: false },
+  { name: 'qualified_date', label: 'Date qualified as a social worker', required: false },
+];
+
+export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
+  workers: WORKER_FIELDS,
+  agency: WORKER_FIELDS.map((f) => (f.name === 'employment_type' ? { ...f, required: false } : f)),
+  allocations: [
+    { name: 'case_id', label: 'Case ID (stored only as a keyed hash)', required: true },
+    { name: 'case_type', label: 'Case type (CIN, CP, CLA, care_leaver, other)', required: true },
+    { name: 'staff_id', label: 'Staff ID of the allocated worker', required: true },
+    { name: 'team', label: 'Team', required: false },
+    { name: 'start_date', label: 'Allocation start', required: true },
+    { name: 'end_date', label: 'Allocation end (blank while open)', required: false },
+  ],
+  asye: [
+    { name: 'staff_id', label: 'Staff ID', required: true },
+    { name: 'cohort', label: 'Cohort (default: the start month)', required: false },
+    { name: 'start_date', label: 'ASYE start', required: true },
+    { name: 'planned_end_date', label: 'Planned end (default: start + 12 months)', required: false },
+    { name: 'outcome', label: 'Outcome (default: in_progress)', required: false },
+    { name: 'outcome_date', label: 'Outcome date', required: false },
+  ],
+  establishment: [
+    { name: 'team', label: 'Team', required: true },
+    { name: 'role', label: 'Role', required: true },
+    { name: 'funded_fte', label: 'Funded FTE', required: true },
+    { name: 'start_date', label: 'Start date', required: true },
+    { name: 'end_date', label: 'End date', required: false },
+  ],
+};
+
+/** What a file of each source is, in the user's words: the noun and where such files come from. */
+export const SOURCE_KIND: Record<CsvSource, { noun: string; from: string }> = {
+  workers: { noun: 'workers file', from: 'HR export of staff spells' },
+  agency: { noun: 'agency file', from: 'agency staffing export' },
+  allocations: { noun: 'allocations file', from: 'case-management export' },
+  asye: { noun: 'ASYE register', from: 'ASYE programme records' },
+  establishment: { noun: 'establishment file', from: 'funded posts' },
+};
+
+export const SOURCE_DESCRIPTION: Record<CsvSource, string> = Object.fromEntries(
+  Object.entries(SOURCE_KIND).map(([s, k]) => [s, `${k.noun} (${k.from})`]),
+) as Record<CsvSource, string>;
+
+export function fieldNames(source: CsvSource): string[] {
+  return SOURCE_FIELDS[source].map((f) => f.name);
+}

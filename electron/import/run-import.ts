@@ -1,0 +1,307 @@
+// One import, start to finish: read the headings, choose the layout, refuse a child's-identity
+// column, skip a file already imported, back the database up, then stream every row through
+// validation into the tables inside a single transaction. Strict by default: if any row is
+// invalid the transaction is rolled back and the attempt logged as failed; --accept-valid keeps
+// the valid rows and logs the rejected ones. A dry run does the whole import and rolls it back,
+// which is what the app's preview shows.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/open';
+import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
+import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
+import { backupBeforeImport } from './backup';
+import { makeConverter } from './convert';
+import { readRowBatches, sniffFile } from './csv-stream';
+import { DateOrderRestart, type DateOrder } from './date-column';
+import { detectFile } from './detect';
+import { identityRefusal } from './privacy';
+import { ImportProblem } from './problem';
+import { caseHasher, caseKeySecret } from './pseudonym';
+import { chooseLayout } from './resolve-layout';
+import { saveMapping } from './mapping';
+import { TABLES } from './tables';
+import { TableWriter } from './writer';
+import type { Binding } from './layouts';
+
+export interface RunImportOptions {
+  file: string;
+  /** Which source the file is; detected from its headings when absent. */
+  source?: CsvSource;
+  /** A built-in layout: 'canonical', 'census' or 'ssd'. */
+  preset?: string;
+  /** A column mapping: a JSON file path, a saved mapping's name, or the mapping itself. */
+  mapping?: string | ColumnMappingSpec;
+  /** Save the mapping under this name once the import succeeds (the app's "remember" box). */
+  saveMappingAs?: string;
+  acceptValid?: boolean;
+  dryRun?: boolean;
+  /** The database file, for the backup (default: the open database's own file). */
+  dbPath?: string;
+  /** The date the export was taken: later dates are errors. Default: the import day. */
+  extractDate?: IsoDate;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** The clock, for tests. */
+  now?: Date;
+}
+
+/** Problems kept in the result (the app lists them; the rest are counted). */
+export const PROBLEMS_SHOWN = 1000;
+/** Problems kept in import_log.rejected_json. */
+export const PROBLEMS_LOGGED = 10_000;
+const ACTIVE = `('imported', 'partial', 'no_change')`;
+
+export async function sha256File(file: string, signal?: AbortSignal): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    signal?.throwIfAborted();
+    hash.update(chunk);
+  }
+  return hash.digest('hex');
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+interface Counts {
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  problems: RowProblem[];
+  problemCount: number;
+}
+
+export async function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
+  const now = options.now ?? new Date();
+  const file = path.resolve(options.file);
+  const fileName = path.basename(file);
+  const detection = detectFile(file, db);
+  if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
+  const binding = chooseLayout(db, detection.headers, {
+    ...(options.source ? { source: options.source } : {}),
+    ...(options.preset ? { preset: options.preset } : {}),
+    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+  });
+  const source = binding.source;
+  if (options.extractDate !== undefined && !isIsoDate(options.extractDate)) {
+    throw new ImportProblem('missing_extract_date', `The extract date "${options.extractDate}" is not a date written as YYYY-MM-DD.`);
+  }
+  if (binding.layout.startFromExtractDate && binding.index.start_date === undefined && !options.extractDate) {
+    throw new ImportProblem(
+      'missing_extract_date',
+      'An ssd_professionals extract has no dates, so the importer needs the date it was taken: give it with --extract-date YYYY-MM-DD.',
+    );
+  }
+  const extractDate = options.extractDate ?? todayIso(now);
+  const sha256 = await sha256File(file, options.signal);
+
+  const base = {
+    file,
+    sha256,
+    source,
+    preset: binding.preset,
+    encoding: detection.encoding,
+    assumptions: binding.assumptions,
+    extractDate,
+  };
+  const earlier = db
+    .prepare(`SELECT id, started_at FROM import_log WHERE sha256 = ? AND outcome IN ${ACTIVE} ORDER BY id DESC LIMIT 1`)
+    .get(sha256) as { id: number; started_at: string } | undefined;
+  if (earlier) {
+    return {
+      ...base,
+      importId: null,
+      outcome: 'already_imported',
+      message: `${fileName} has already been imported (import ${earlier.id}, ${earlier.started_at.slice(0, 10)}); nothing was done.`,
+      rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+      problems: [], problemsTruncated: false, backupFile: null, previousImportId: earlier.id,
+    };
+  }
+
+  const backupFile = options.dryRun ? null : await backupBeforeImport(db, options.dbPath ?? db.name, now);
+  const dateOrders: Record<string, DateOrder> = {};
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await importPass(db, options, binding, { ...base, fileName, backupFile, now, dateOrders });
+      if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
+        saveMapping(db, options.saveMappingAs, source, options.mapping);
+      }
+      return result;
+    } catch (e) {
+      // A column proved month-first part-way: everything was rolled back; read it again that way.
+      if (e instanceof DateOrderRestart && attempt < 10) {
+        dateOrders[e.field] = 'mdy';
+        continue;
+      }
+      throw e;
+    }
+  }
+}
+
+interface PassContext {
+  file: string;
+  fileName: string;
+  sha256: string;
+  source: CsvSource;
+  preset: string;
+  encoding: ImportResult['encoding'];
+  assumptions: string[];
+  extractDate: IsoDate;
+  backupFile: string | null;
+  now: Date;
+  dateOrders: Record<string, DateOrder>;
+}
+
+async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
+  const { source } = ctx;
+  const sniffed = sniffFile(ctx.file);
+  const spec = TABLES[source];
+  const counts: Counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemCount: 0 };
+  const layoutName = binding.preset;
+  const mappingJson = typeof options.mapping === 'object' ? JSON.stringify(options.mapping) : null;
+  const previousCache = db.pragma('cache_size', { simple: true }) as number;
+  // A bigger page cache keeps a large import's index pages in memory instead of spilling them.
+  db.pragma('cache_size = -65536');
+  db.exec('BEGIN IMMEDIATE');
+  let open = true;
+  const rollback = () => {
+    if (open) {
+      db.exec('ROLLBACK');
+      open = false;
+    }
+  };
+  try {
+    const importId = Number(
+      db
+        .prepare(
+          `INSERT INTO import_log (file_name, sha256, source, layout, mapping_json, extract_date, started_at, outcome)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'imported')`,
+        )
+        .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.extractDate, ctx.now.toISOString()).lastInsertRowid,
+    );
+    const hashCase = source === 'allocations' ? caseHasher(caseKeySecret(db)) : () => '';
+    const convert = makeConverter(binding, source, { extractDate: ctx.extractDate, dateOrders: ctx.dateOrders, hashCase });
+    const writer = new TableWriter(db, spec, importId);
+    const rowProblems: RowProblem[] = [];
+    let headerSeen = false;
+    for await (const batch of readRowBatches(ctx.file, sniffed, options.signal ? { signal: options.signal } : {})) {
+      const rows = batch.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const cells = rows[i]!;
+        // Blank lines and Excel's trailing ",,,," rows are not data.
+        if (cells.length === 1 ? cells[0]!.trim() === '' : cells.every((c) => c.trim() === '')) continue;
+        if (!headerSeen) {
+          headerSeen = true;
+          continue;
+        }
+        const rowNumber = batch.firstRow + i;
+        counts.rowsRead++;
+        rowProblems.length = 0;
+        const values = convert(cells, rowNumber, rowProblems);
+        if (values !== null) {
+          const outcome = writer.write(values);
+          if (outcome === 'duplicate') {
+            rowProblems.push({ row: rowNumber, column: null, value: null, reason: `repeats the ${spec.keyLabel} of an earlier row of this file` });
+          } else counts[outcome]++;
+        }
+        if (rowProblems.length > 0) {
+          counts.rejected++;
+          for (const p of rowProblems) {
+            if (counts.problems.length < PROBLEMS_LOGGED) counts.problems.push(p);
+            counts.problemCount++;
+          }
+        }
+      }
+      options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead: batch.bytesRead, bytesTotal: sniffed.bytes });
+    }
+
+    const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
+    const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => ({
+      importId: importIdOut,
+      outcome,
+      message,
+      file: ctx.file,
+      sha256: ctx.sha256,
+      source,
+      preset: layoutName,
+      encoding: ctx.encoding,
+      rowsRead: counts.rowsRead,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      rejected: counts.rejected,
+      problems: shown,
+      problemsTruncated: counts.problemCount > shown.length,
+      assumptions: ctx.assumptions,
+      extractDate: ctx.extractDate,
+      backupFile: ctx.backupFile,
+      previousImportId: null,
+    });
+    const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
+
+    if (options.dryRun) {
+      rollback();
+      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
+      return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}`);
+    }
+    if (counts.rejected > 0 && !options.acceptValid) {
+      rollback();
+      const valid = counts.rowsRead - counts.rejected;
+      const message =
+        `Nothing was imported: ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} in ${ctx.fileName} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
+        `Correct them and import the file again, or import the ${valid.toLocaleString('en-GB')} valid rows alone with --accept-valid.`;
+      const failedId = logFailed(db, ctx, layoutName, mappingJson, counts, message);
+      return result(failedId, 'failed', message);
+    }
+    const outcome = counts.rejected > 0 ? 'partial' : counts.inserted + counts.updated === 0 ? 'no_change' : 'imported';
+    const message =
+      outcome === 'no_change'
+        ? `Every row of ${ctx.fileName} is already in the database unchanged; nothing changed (recorded as import ${importId}).`
+        : `Imported ${ctx.fileName} (import ${importId}): ${changes}.` +
+          (counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} with problems ${counts.rejected === 1 ? 'was' : 'were'} left out and listed in the import log.` : '');
+    db.prepare(
+      `UPDATE import_log SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?,
+         rejected_json = ?, finished_at = ?, outcome = ?, message = ? WHERE id = ?`,
+    ).run(
+      counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected,
+      counts.rejected > 0 ? JSON.stringify(counts.problems) : null,
+      new Date().toISOString(), outcome, message, importId,
+    );
+    db.exec('COMMIT');
+    open = false;
+    return result(importId, outcome, message);
+  } catch (e) {
+    rollback();
+    if ((e as Error).name === 'AbortError' || options.signal?.aborted) {
+      return {
+        importId: null, outcome: 'cancelled', message: `The import of ${ctx.fileName} was cancelled; nothing was written.`,
+        file: ctx.file, sha256: ctx.sha256, source, preset: layoutName, encoding: ctx.encoding,
+        rowsRead: counts.rowsRead, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemsTruncated: false,
+        assumptions: ctx.assumptions, extractDate: ctx.extractDate, backupFile: ctx.backupFile, previousImportId: null,
+      };
+    }
+    throw e;
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
+  }
+}
+
+/** A failed strict import leaves a record (and its problems) in the history, and nothing else. */
+function logFailed(db: Db, ctx: PassContext, layout: string, mappingJson: string | null, counts: Counts, message: string): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO import_log (file_name, sha256, source, layout, mapping_json, rows_read, rows_rejected, rejected_json,
+           extract_date, started_at, finished_at, outcome, message)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'failed', ?)`,
+      )
+      .run(
+        ctx.fileName, ctx.sha256, ctx.source, layout, mappingJson, counts.rowsRead, counts.rejected,
+        JSON.stringify(counts.problems), ctx.extractDate, ctx.now.toISOString(), new Date().toISOString(), message,
+      ).lastInsertRowid,
+  );
+}

@@ -1,0 +1,41 @@
+// Where each source is stored: the table, its columns in the order converters produce values,
+// and the natural key an overlapping export is merged on (DOMAIN.md, issue 3).
+import type { CsvSource } from '../../shared/import-types';
+
+export interface TableSpec {
+  table: 'spell' | 'allocation' | 'asye' | 'establishment';
+  columns: readonly string[];
+  key: readonly string[];
+  /** The key in the user's words, for the duplicate-row message. */
+  keyLabel: string;
+}
+
+const SPELL: TableSpec = {
+  table: 'spell',
+  columns: ['staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date'],
+  key: ['staff_id', 'start_date'],
+  keyLabel: 'staff ID and start date',
+};
+
+export const TABLES: Record<CsvSource, TableSpec> = {
+  workers: SPELL,
+  agency: SPELL,
+  allocations: {
+    table: 'allocation',
+    columns: ['case_key', 'case_type', 'staff_id', 'team', 'start_date', 'end_date'],
+    key: ['case_key', 'staff_id', 'start_date'],
+    keyLabel: 'case ID, staff ID and start date',
+  },
+  asye: {
+    table: 'asye',
+    columns: ['staff_id', 'cohort', 'start_date', 'planned_end_date', 'outcome', 'outcome_date'],
+    key: ['staff_id', 'start_date'],
+    keyLabel: 'staff ID and ASYE start date',
+  },
+  establishment: {
+    table: 'establishment',
+    columns: ['team', 'role', 'funded_fte', 'start_date', 'end_date'],
+    key: ['team', 'role', 'start_date'],
+    keyLabel: 'team, role and start date',
+  },
+};
