@@ -18,6 +18,7 @@ import type { IsoDate } from '../../shared/dates';
 import { addYears } from '../../shared/dates';
 import { findCouncil } from './council';
 import { figure } from './compare';
+import { ownMeasuresAt } from './measures-link';
 
 /** The parts of the measures the reconciliation reads (a full Metrics object fits). */
 export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'turnover' | 'agency' | 'vacancy'> & {
@@ -134,8 +135,8 @@ export interface ReconcileOptions {
   la: string;
   /** Only these years (default: every published year the own data covers). */
   years?: number[];
-  /** The measures engine: computeMetrics(db, asAt) from electron/measures. */
-  compute: (db: Db, asAt: IsoDate) => ReconcileInput;
+  /** The measures engine; default computeMetrics(db, asAt) from electron/measures (tests pass a stand-in). */
+  compute?: (db: Db, asAt: IsoDate) => ReconcileInput;
 }
 
 export function reconcileCouncil(db: Db, options: ReconcileOptions): Reconciliation {
@@ -154,7 +155,7 @@ export function reconcileCouncil(db: Db, options: ReconcileOptions): Reconciliat
       skipped.push({ year: row.year, reason: why });
       continue;
     }
-    years.push(reconcileYear(row.year, (c) => figure(row, c), options.compute(db, asAt)));
+    years.push(reconcileYear(row.year, (c) => figure(row, c), (options.compute ?? ownMeasuresAt)(db, asAt)));
   }
   return {
     council: { code: council.code, name: council.name, onsCode: council.onsCode, region: council.region, publishedAs: council.publishedAs },

@@ -101,3 +101,24 @@ describe('reconciling a council from the database', () => {
     expect(r.skipped.map((s) => s.year)).toEqual([2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]);
   });
 });
+
+describe('reconciling with the measures engine (the hand-made council against Nottingham\'s published rows)', () => {
+  it('recomputes each covered 30 September with computeMetrics and sets it beside the published row', async () => {
+    const { seedRecords } = await import('../support/seed');
+    const { handRecords } = await import('../measures/hand-fixture');
+    const { db } = tempDb();
+    await importDfeFile(db, { file: path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv'), source: 'benchmark' });
+    seedRecords(db, handRecords(), 'hand');
+    const r = reconcileCouncil(db, { la: '892' });
+    // The hand-made data's latest date is an allocation ending 31 December 2018 (allocations.csv,
+    // case C5), so 30 September 2019 onwards is not covered.
+    expect(r.ownDataCoverage?.to).toBe('2018-12-31');
+    expect(r.years.map((y) => y.year)).toContain(2018);
+    expect(r.skipped.map((s) => s.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    const y2018 = r.years.find((y) => y.year === 2018)!;
+    // Hand-worked in test/measures/hand.test.ts: 10.9 FTE in post; agency rate 1 / 11.9 = 8.40...%.
+    expect(line(y2018, 'agencyRate')).toMatchObject({ ours: 8.4, published: { value: 8.8, symbol: null }, difference: -0.4, flagged: false });
+    expect(line(y2018, 'agencyRate').text).toBe('your data gives 8.4%, published 8.8%');
+    expect(line(y2018, 'inPostFte')).toMatchObject({ ours: 10.9, difference: -227.1, flagged: true });
+  });
+});

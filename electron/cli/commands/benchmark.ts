@@ -6,7 +6,7 @@ import { compareCouncil, BenchmarkYearError } from '../../benchmarks/compare';
 import { CouncilNotFoundError } from '../../benchmarks/council';
 import { reconcileCouncil } from '../../benchmarks/reconcile';
 import { formatComparison, formatReconciliation } from '../../benchmarks/format-table';
-import { measuresForReconciliation } from '../../benchmarks/measures-link';
+import { ownMeasuresAt } from '../../benchmarks/measures-link';
 
 export const benchmarkCommand: Command = {
   name: 'benchmark',
@@ -28,7 +28,7 @@ export const benchmarkCommand: Command = {
     try {
       const comparison = compareCouncil(db, { la, ...(yearText ? { year: Number(yearText) } : {}) });
       const reconciliation = ctx.values.reconcile
-        ? reconcileCouncil(db, { la, compute: await measuresForReconciliation() })
+        ? reconcileCouncil(db, { la, compute: ownMeasuresAt })
         : undefined;
       if (ctx.json) {
         ctx.out(JSON.stringify(reconciliation ? { ...comparison, reconciliation } : comparison, null, 2));
