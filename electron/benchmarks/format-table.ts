@@ -48,13 +48,16 @@ export function formatReconciliation(r: Reconciliation): string {
     out.push(
       textTable(
         ['Measure', 'Your data', 'Published', 'Difference', 'Check'],
-        y.lines.map((l) => [
-          l.label,
-          l.ours === null ? 'n/a' : String(l.ours),
-          l.published.value !== null ? String(l.published.value) : (l.published.symbol ?? 'n/a'),
-          l.difference === null ? '' : (l.difference > 0 ? '+' : '') + l.difference.toFixed(l.measure === 'cases' || l.measure === 'inPostHeadcount' ? 0 : 1),
-          l.flagged ? `CHECK (over 1 ${l.toleranceUnit})` : '',
-        ]),
+        y.lines.map((l) => {
+          const dp = l.measure === 'cases' || l.measure === 'inPostHeadcount' ? 0 : 1;
+          return [
+            l.label,
+            l.ours === null ? 'n/a' : l.ours.toFixed(dp),
+            l.published.value !== null ? l.published.value.toFixed(dp) : (l.published.symbol ?? 'n/a'),
+            l.difference === null ? '' : (l.difference > 0 ? '+' : '') + l.difference.toFixed(dp),
+            l.flagged ? `CHECK (over 1 ${l.toleranceUnit})` : '',
+          ];
+        }),
       ),
     );
   }

@@ -58,4 +58,19 @@ describe('scrutiny-pack benchmark', () => {
     expect(b.code).toBe(2);
     expect(b.err).toMatch(/four-digit year/);
   });
+
+  it('--reconcile sets the council's own figures beside the published row, flagging gaps over 1 point', async () => {
+    const { seedRecords } = await import('../support/seed');
+    const { handRecords } = await import('../measures/hand-fixture');
+    const db = openDatabase(file);
+    seedRecords(db, handRecords(), 'hand');
+    db.close();
+    const r = await run('--la', '892', '--year', '2018', '--reconcile');
+    expect(r.code).toBe(0);
+    // Hand-made council at 30 September 2018: agency rate 1 / 11.9 = 8.4%, published 8.8% (within 1 point).
+    expect(r.out).toMatch(/Agency worker rate \(FTE\)\s+8\.4\s+8\.8\s+-0\.4\n/);
+    expect(r.out).toMatch(/Social workers in post \(FTE\)\s+10\.9\s+238\.0\s+-227\.1\s+CHECK \(over 1 FTE\)/);
+    const j = JSON.parse((await run('--la', '892', '--year', '2018', '--reconcile', '--json')).out);
+    expect(j.reconciliation.years.map((y: { year: number }) => y.year)).toEqual([2018]);
+  });
 });

@@ -1,5 +1,6 @@
 // `benchmark`: the council's published DfE row beside England, its region and its statistical
-// neighbours (mean and rank) for one year; --reconcile adds its own figures against that row.
+// neighbours (mean and rank) for one year; --reconcile adds its own figures against the published
+// row for that year (or, without --year, every year its own data covers).
 import { DataError, UsageError, type Command } from '../command';
 import { getSettings } from '../../settings';
 import { compareCouncil, BenchmarkYearError } from '../../benchmarks/compare';
@@ -28,7 +29,7 @@ export const benchmarkCommand: Command = {
     try {
       const comparison = compareCouncil(db, { la, ...(yearText ? { year: Number(yearText) } : {}) });
       const reconciliation = ctx.values.reconcile
-        ? reconcileCouncil(db, { la, compute: ownMeasuresAt })
+        ? reconcileCouncil(db, { la, compute: ownMeasuresAt, ...(yearText ? { years: [Number(yearText)] } : {}) })
         : undefined;
       if (ctx.json) {
         ctx.out(JSON.stringify(reconciliation ? { ...comparison, reconciliation } : comparison, null, 2));
