@@ -59,7 +59,7 @@ describe('scrutiny-pack benchmark', () => {
     expect(b.err).toMatch(/four-digit year/);
   });
 
-  it('--reconcile sets the council's own figures beside the published row, flagging gaps over 1 point', async () => {
+  it("--reconcile sets the council's own figures beside the published row, flagging gaps over 1 point", async () => {
     const { seedRecords } = await import('../support/seed');
     const { handRecords } = await import('../measures/hand-fixture');
     const db = openDatabase(file);
