@@ -10,7 +10,7 @@
 import type { CaseloadGroup, TeamCaseload } from '../../shared/metrics';
 import type { CaseCount } from './cases';
 import { isSocialWorkerAt, isSupportWorkerAt, type StaffAt } from './staff-at';
-import { percent, ratio } from './ratio';
+import { percent, ratio, tidy } from './ratio';
 
 export const NO_TEAM = 'No team recorded';
 
@@ -24,6 +24,7 @@ class Group {
     this.fte += fte;
   }
   result(): CaseloadGroup {
+    this.fte = tidy(this.fte);
     return {
       cases: this.cases,
       caseHolders: { headcount: this.headcount, fte: this.fte },

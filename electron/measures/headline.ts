@@ -9,7 +9,7 @@ import { staffAt, totals, type StaffAt } from './staff-at';
 import { asyeStaffAt } from './asye';
 import { caseloadAt, type CaseloadAt } from './caseload';
 import { vacancyAt } from './vacancy';
-import { percent } from './ratio';
+import { percent, tidy } from './ratio';
 
 /** What one computation shares between dates: the data and a memo of staffAt per date. */
 export class MeasureContext {
@@ -50,7 +50,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
     caseload,
     headline: {
       inPost,
-      agency: { ...agency, rateFte: percent(agency.fte, agency.fte + inPost.fte), costPremium: agency.fte * premiumPerFte },
+      agency: { ...agency, rateFte: percent(agency.fte, agency.fte + inPost.fte), costPremium: tidy(agency.fte * premiumPerFte) },
       starters,
       leavers: leaverCount,
       turnover: { rateFte: percent(leaverCount.fte, inPost.fte), rateHeadcount: percent(leaverCount.headcount, inPost.headcount) },

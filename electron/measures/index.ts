@@ -35,7 +35,7 @@ export function seriesDates(asAt: IsoDate, months: number): IsoDate[] {
 }
 
 export function computeMetrics(db: Db, asAt: IsoDate, options: MetricsOptions = {}): Metrics {
-  if (!isIsoDate(asAt)) throw new MeasuresInputError(`"${asAt}" is not a date in the form YYYY-MM-DD (for example 2018-09-30).`);
+  if (!isIsoDate(asAt)) throw new MeasuresInputError(`"${asAt}" is not a real date in the form YYYY-MM-DD (for example 2018-09-30).`);
   const months = options.months ?? DEFAULT_SERIES_MONTHS;
   if (!Number.isInteger(months) || months < 0 || months > MAX_SERIES_MONTHS) {
     throw new MeasuresInputError(`The number of months in the series must be a whole number from 0 to ${MAX_SERIES_MONTHS}; got ${months}.`);

@@ -8,6 +8,7 @@ import { addYears, wholeYearsBetween, type IsoDate } from '../../shared/dates';
 import { SERVICE_BANDS, YEARS_QUALIFIED_BANDS } from '../../shared/metrics';
 import { LEAVING_REASONS } from '../../shared/domain';
 import type { Spell, Workforce } from './load';
+import { tidy } from './ratio';
 
 /** Days after a spell's end within which a new spell means the person did not leave. */
 export const CONTINUITY_DAYS = 7;
@@ -83,7 +84,7 @@ export function countMovements(list: readonly Movement[]): { headcount: number; 
     people.add(m.spell.staffId);
     fte += m.spell.fte;
   }
-  return { headcount: people.size, fte };
+  return { headcount: people.size, fte: tidy(fte) };
 }
 
 export function serviceBand(years: number): (typeof SERVICE_BANDS)[number] {

@@ -2,6 +2,7 @@
 // in-post, agency and caseload measures all start from this.
 import type { IsoDate } from '../../shared/dates';
 import { covers, type Spell } from './load';
+import { tidy } from './ratio';
 
 export interface StaffAt {
   staffId: string;
@@ -73,5 +74,7 @@ export function totals(at: Map<string, StaffAt>): Totals {
       t.agency.fte += s.agencySwFte;
     }
   }
+  t.inPost.fte = tidy(t.inPost.fte);
+  t.agency.fte = tidy(t.agency.fte);
   return t;
 }

@@ -4,7 +4,7 @@
 // out: this is the social-worker vacancy rate.
 import type { IsoDate } from '../../shared/dates';
 import { covers, type Workforce } from './load';
-import { percent } from './ratio';
+import { percent, tidy } from './ratio';
 
 export function vacancyAt(w: Workforce, d: IsoDate): { fte: number; rate: number | null } | null {
   if (w.establishment.length === 0) return null;
@@ -26,5 +26,6 @@ export function vacancyAt(w: Workforce, d: IsoDate): { fte: number; rate: number
     total += f;
     vacant += Math.max(0, f - (filled.get(key) ?? 0));
   }
-  return { fte: vacant, rate: percent(vacant, total) };
+  vacant = tidy(vacant);
+  return { fte: vacant, rate: percent(vacant, tidy(total)) };
 }

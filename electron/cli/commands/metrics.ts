@@ -1,4 +1,157 @@
-import type { Command } from '../command';
-import { notYetAvailable } from '../not-yet';
+// `scrutiny-pack metrics --as-at YYYY-MM-DD [--months N] [--json]`: every measure at one date.
+// The table is rounded by the DfE convention (shared/format.ts); --json prints the Metrics
+// document unrounded, for councils' own scripts.
+import { UsageError, type Command } from '../command';
+import { computeMetrics, DEFAULT_SERIES_MONTHS, MAX_SERIES_MONTHS } from '../../measures/index';
+import { formatLongDate, isIsoDate } from '../../../shared/dates';
+import { LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
+import { describeChange, formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../../shared/format';
+import type { CaseloadGroup, Metrics } from '../../../shared/metrics';
 
-export const metricsCommand: Command = notYetAvailable('metrics');
+export const metricsCommand: Command = {
+  name: 'metrics',
+  summary: 'Show the workforce measures (DfE definitions) at a date',
+  usage: 'metrics --as-at YYYY-MM-DD [--months N] [--json]',
+  options: {
+    'as-at': { type: 'string' },
+    months: { type: 'string' },
+  },
+  run(ctx) {
+    const asAt = ctx.values['as-at'];
+    if (typeof asAt !== 'string') throw new UsageError('Give the date to measure at with --as-at, for example --as-at 2018-09-30.');
+    if (!isIsoDate(asAt)) throw new UsageError(`"${asAt}" is not a real date in the form YYYY-MM-DD (for example 2018-09-30).`);
+    let months = DEFAULT_SERIES_MONTHS;
+    const raw = ctx.values.months;
+    if (typeof raw === 'string') {
+      months = Number(raw);
+      if (!/^\d+$/.test(raw) || months > MAX_SERIES_MONTHS) {
+        throw new UsageError(`--months must be a whole number from 0 to ${MAX_SERIES_MONTHS} (got "${raw}").`);
+      }
+    }
+    const metrics = computeMetrics(ctx.db(), asAt, { months });
+    ctx.out(ctx.json ? JSON.stringify(metrics, null, 2) : renderTable(metrics));
+    return 0;
+  },
+};
+
+type Row = [string, string, string?];
+
+function table(title: string, rows: Row[]): string {
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  return [title, ...rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padStart(w1)}${c ? `  (${c})` : ''}`)].join('\n');
+}
+
+/** A table with a header row; the first column left-aligned, the rest right-aligned. */
+function grid(title: string, header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => '  ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return [title, line(header), ...rows.map(line)].join('\n');
+}
+
+const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
+
+function groupRows(label: string, g: CaseloadGroup): Row[] {
+  return [
+    [`${label}: cases held`, formatCount(g.cases)],
+    [`${label}: case holders`, `${people(g.caseHolders.headcount)}, ${formatFte(g.caseHolders.fte)} FTE`],
+    [`${label}: average caseload (per FTE, DfE)`, formatAverage(g.averageFte)],
+    [`${label}: average caseload (per worker)`, formatAverage(g.averagePerWorker)],
+  ];
+}
+
+export function renderTable(m: Metrics): string {
+  const y = m.yearAgo;
+  const c = m.caseload;
+  const parts: string[] = [];
+  parts.push(`Workforce measures at ${formatLongDate(m.asAt)} (DfE definitions; a year earlier: ${formatLongDate(y.asAt)})`);
+  parts.push(
+    table('\nWorkforce', [
+      ['Social workers in post (headcount)', formatCount(m.inPost.headcount), describeChange(m.inPost.headcount, y.inPost.headcount, 'count')],
+      ['Social workers in post (FTE)', formatFte(m.inPost.fte), describeChange(m.inPost.fte, y.inPost.fte, 'fte')],
+      ['Agency social workers (headcount)', formatCount(m.agency.headcount)],
+      ['Agency social workers (FTE)', formatFte(m.agency.fte), describeChange(m.agency.fte, y.agency.fte, 'fte')],
+      ['Agency rate (FTE)', formatRate(m.agency.rateFte), describeChange(m.agency.rateFte, y.agency.rateFte, 'rate')],
+      ['Agency cost premium a year', formatMoney(m.agency.costPremium)],
+      ['Starters in the 12 months (headcount)', formatCount(m.starters.headcount)],
+      ['Starters in the 12 months (FTE)', formatFte(m.starters.fte)],
+      ['Leavers in the 12 months (headcount)', formatCount(m.leavers.headcount)],
+      ['Leavers in the 12 months (FTE)', formatFte(m.leavers.fte)],
+      ['Turnover rate (FTE)', formatRate(m.turnover.rateFte), describeChange(m.turnover.rateFte, y.turnover.rateFte, 'rate')],
+      ['Turnover rate (headcount)', formatRate(m.turnover.rateHeadcount)],
+      ['Stability index', formatRate(m.stabilityIndex), describeChange(m.stabilityIndex, y.stabilityIndex, 'rate')],
+      ['Vacancy rate', m.vacancy ? formatRate(m.vacancy.rate) : 'no establishment loaded', m.vacancy ? `${formatFte(m.vacancy.fte)} FTE vacant` : undefined],
+    ]),
+  );
+  parts.push(
+    table('\nCaseloads (social workers in post or agency)', [
+      ...groupRows('All', c),
+      ...groupRows('ASYE', c.groups.asye),
+      ...groupRows('Excluding ASYE', c.groups.excludingAsye),
+      ...groupRows('Support workers', c.groups.supportWorkers),
+      ['Case holders above the caseload threshold', formatCount(c.overThreshold)],
+      ['ASYE workers above the ASYE cap', formatCount(c.asyeOverCap)],
+      ['Share of CIN cases held by support workers', formatRate(c.supportWorkerCinShare)],
+      ...((c.casesNotCounted ?? 0) > 0
+        ? ([['Cases not counted (held by nobody in post at the date)', formatCount(c.casesNotCounted)]] as Row[])
+        : []),
+    ]),
+  );
+  if (c.byTeam.length) {
+    parts.push(
+      grid(
+        '\nCaseloads by team (social workers)',
+        ['Team', 'Cases', 'Case holders', 'FTE', 'Per FTE', 'Per worker'],
+        c.byTeam.map((t) => [
+          t.team,
+          formatCount(t.cases),
+          formatCount(t.caseHolders.headcount),
+          formatFte(t.caseHolders.fte),
+          formatAverage(t.averageFte),
+          formatAverage(t.averagePerWorker),
+        ]),
+      ),
+    );
+  }
+  const reasons = Object.entries(m.leavers.byReason).filter(([, n]) => n > 0);
+  if (reasons.length) {
+    parts.push(table('\nLeavers by reason', reasons.map(([r, n]) => [LEAVING_REASON_LABEL[r as LeavingReason] ?? r, formatCount(n)])));
+    parts.push(table('\nLeavers by length of service (years)', Object.entries(m.leavers.byServiceBand).map(([b, n]) => [b, formatCount(n)])));
+    parts.push(table('\nLeavers by years since qualifying', Object.entries(m.leavers.byYearsQualified).map(([b, n]) => [b, formatCount(n)])));
+  }
+  if (m.asye.cohorts.length) {
+    const retained = (v: number | null) => (v === null ? 'not yet' : formatRate(v));
+    parts.push(
+      grid(
+        '\nASYE cohorts',
+        ['Cohort', 'Size', 'In progress', 'Passed', 'Failed', 'Extended', 'Withdrawn', 'Retained 12m', 'Retained 24m', 'Over cap'],
+        m.asye.cohorts.map((k) => [
+          k.cohort,
+          ...[k.size, k.inProgress, k.passed, k.failed, k.extended, k.withdrawn].map(formatCount),
+          retained(k.retained12m),
+          retained(k.retained24m),
+          formatCount(k.overCap ?? 0),
+        ]),
+      ),
+    );
+  }
+  if (m.series.length) {
+    parts.push(
+      grid(
+        '\nMonthly series',
+        ['Date', 'In post FTE', 'Agency rate', 'Turnover', 'Cases', 'Per FTE', 'Per worker'],
+        m.series.map((s) => [
+          s.date,
+          formatFte(s.inPost.fte),
+          formatRate(s.agency.rateFte),
+          formatRate(s.turnover.rateFte),
+          formatCount(s.caseload.cases),
+          formatAverage(s.caseload.averageFte),
+          formatAverage(s.caseload.averagePerWorker),
+        ]),
+      ),
+    );
+  }
+  return parts.join('\n');
+}
