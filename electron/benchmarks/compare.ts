@@ -49,10 +49,15 @@ export interface CompareOptions {
 
 export function compareCouncil(db: Db, options: CompareOptions): BenchmarkComparison {
   const council = findCouncil(db, options.la);
-  const rows = db.prepare(`SELECT * FROM dfe_indicator WHERE year >= ? ORDER BY year`).all(SERIES_FROM_YEAR) as IndicatorRow[];
+  const { neighbours, neighboursSource } = neighboursOf(db, council);
+  const rows = loadRows(db, [...council.geoCodes, ...neighbours.map((n) => n.code)]);
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const byYear = new Map<number, IndicatorRow[]>();
-  for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  for (const r of rows) {
+    const list = byYear.get(r.year);
+    if (list) list.push(r);
+    else byYear.set(r.year, [r]);
+  }
 
   const ownRow = (y: number) => byYear.get(y)?.find((r) => r.level === 'Local authority' && council.geoCodes.includes(r.geo_code));
   const councilYears = years.filter((y) => ownRow(y));
@@ -63,7 +68,6 @@ export function compareCouncil(db: Db, options: CompareOptions): BenchmarkCompar
     );
   }
 
-  const { neighbours, neighboursSource } = neighboursOf(db, council);
   const notes: string[] = [];
   if (!neighbours.length) notes.push('No statistical neighbours for this council: import the DfE statistical-neighbour file (import --source neighbours).');
   if (council.publishedAs) notes.push(`The DfE publishes ${council.name} jointly as "${council.publishedAs}" in some years; those joint figures are shown as the council's.`);
@@ -82,6 +86,21 @@ export function compareCouncil(db: Db, options: CompareOptions): BenchmarkCompar
     series,
     notes,
   };
+}
+
+// Only the rows the comparison reads: England, the regions, the council and its neighbours,
+// and any joint rows (which a neighbour's code may sit inside). Reading every council's row
+// would triple the time for nothing.
+function loadRows(db: Db, codes: string[]): IndicatorRow[] {
+  const unique = [...new Set(codes)];
+  const placeholders = unique.map(() => '?').join(', ');
+  return db
+    .prepare(
+      `SELECT * FROM dfe_indicator WHERE year >= ?
+         AND (level <> 'Local authority' OR instr(geo_code, '/') > 0${unique.length ? ` OR geo_code IN (${placeholders})` : ''})
+       ORDER BY year`,
+    )
+    .all(SERIES_FROM_YEAR, ...unique) as IndicatorRow[];
 }
 
 function neighboursOf(db: Db, council: ResolvedCouncil): { neighbours: BenchmarkNeighbour[]; neighboursSource: string | null } {
