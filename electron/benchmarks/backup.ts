@@ -1,7 +1,8 @@
-// Backing up the database before a DfE import, through the import module's backup when this
-// build has one (it owns where backups go and how many are kept).
+// Backing up the database before a DfE import with the import module's backup, which owns where
+// backups go (beside the database) and how many are kept.
 import type { Db } from '../db/open';
+import { backupBeforeImport } from '../import/backup';
 
-export async function backupIfAvailable(_db: Db, _dbPath: string): Promise<string | null> {
-  return null;
+export async function backupIfAvailable(db: Db, dbPath: string): Promise<string | null> {
+  return backupBeforeImport(db, dbPath);
 }

@@ -201,3 +201,14 @@ describe('importing the statistical-neighbour file as published', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM import_change WHERE import_id = ? AND table_name = 'dfe_neighbour'`).get(result.importId)).toEqual(total);
   });
 });
+
+describe('backing up before a DfE import', () => {
+  it('copies the database first when its path is given, and not for a file already imported', async () => {
+    const { db, file } = tempDb();
+    const first = await importDfeFile(db, { file: NEIGHBOURS, source: 'neighbours', dbPath: file });
+    expect(first.backupPath).not.toBeNull();
+    expect(fs.existsSync(first.backupPath!)).toBe(true);
+    const again = await importDfeFile(db, { file: NEIGHBOURS, source: 'neighbours', dbPath: file });
+    expect(again).toMatchObject({ outcome: 'no_change', backupPath: null });
+  });
+});
