@@ -1,4 +1,70 @@
-import type { Command } from '../command';
-import { notYetAvailable } from '../not-yet';
+// `demo`: writes a synthetic council's exports (HR spells, agency, allocations, ASYE register,
+// establishment) for trying the product, teaching, and testing importers on realistic files.
+import path from 'node:path';
+import { UsageError, type Command } from '../command';
+import { DEMO_LAYOUTS, type DemoLayout } from '../../demo/layouts';
+import { writeDemoExports } from '../../demo/write';
 
-export const demoCommand: Command = notYetAvailable('demo');
+function whole(name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new UsageError(`--${name} must be a whole number (got "${String(value)}").`);
+  }
+  return n;
+}
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Write a synthetic council\'s exports (workers, agency, allocations, ASYE, establishment)',
+  usage: 'demo --out DIR [--seed N] [--staff N] [--years N] [--allocations N] [--end-date YYYY-MM-DD] '
+    + '[--layout canonical|census|ssd|messy]... [--agency separate|combined]',
+  options: {
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    staff: { type: 'string' },
+    years: { type: 'string' },
+    allocations: { type: 'string' },
+    'end-date': { type: 'string' },
+    layout: { type: 'string', multiple: true },
+    agency: { type: 'string' },
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    if (typeof v.out !== 'string' || v.out === '') throw new UsageError('Say where to write the files with --out DIR.');
+    const layouts = (Array.isArray(v.layout) ? v.layout : []) as string[];
+    for (const l of layouts) {
+      if (!(DEMO_LAYOUTS as readonly string[]).includes(l)) throw new UsageError(`Unknown layout "${l}": choose from ${DEMO_LAYOUTS.join(', ')}.`);
+    }
+    if (v.agency !== undefined && v.agency !== 'separate' && v.agency !== 'combined') {
+      throw new UsageError('--agency must be "separate" (agency.csv) or "combined" (agency rows in workers.csv).');
+    }
+    const outDir = path.resolve(v.out);
+    let manifest;
+    try {
+      manifest = await writeDemoExports(outDir, {
+        seed: whole('seed', v.seed),
+        staff: whole('staff', v.staff),
+        years: whole('years', v.years),
+        allocations: whole('allocations', v.allocations),
+        endDate: typeof v['end-date'] === 'string' ? v['end-date'] : undefined,
+        layouts: layouts as DemoLayout[],
+        agencyFile: v.agency as 'separate' | 'combined' | undefined,
+      });
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      // Option values the generator refuses (e.g. a date that does not exist) are usage errors.
+      throw new UsageError((e as Error).message);
+    }
+    if (ctx.json) {
+      ctx.out(JSON.stringify({ ok: true, outDir, ...manifest }));
+      return 0;
+    }
+    ctx.out(`Synthetic council (seed ${manifest.seed}, ${manifest.staff} social-work posts) from ${manifest.startDate} to ${manifest.endDate}, written to ${outDir}:`);
+    for (const f of manifest.files) {
+      ctx.out(`  ${f.file.padEnd(36)} ${f.source.padEnd(13)} ${f.layout.padEnd(9)} ${String(f.rows).padStart(9)} rows`);
+    }
+    ctx.out(`Import with: npx scrutiny-pack import --extract-date ${manifest.endDate} ${v.out}/*.csv`);
+    return 0;
+  },
+};
