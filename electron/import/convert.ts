@@ -26,7 +26,7 @@ export interface ConvertOptions {
 /** Converts one row; returns the stored values in TABLES order, or null after adding problems. */
 export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null;
 
-const FTE_RE = /^(\d+(\.\d*)?|\.\d+)$/;
+const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
 export function makeConverter(binding: Binding, source: CsvSource, options: ConvertOptions): Converter {
   const { index, layout } = binding;
@@ -93,8 +93,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       problem(field, raw(field), `is after the extract date (${options.extractDate}); an export cannot record what has not happened yet`);
     }
   };
-  const notBefore = (field: string, d: IsoDate | null, start: IsoDate | null, what: string) => {
-    if (d !== null && start !== null && d < start) problem(field, raw(field), `is before the ${what} (${start})`);
+  const notBefore = (field: string, d: IsoDate | null, start: IsoDate | null, what: string, why?: string) => {
+    if (d !== null && start !== null && d < start) problem(field, raw(field), `is before the ${what} (${start})${why ? `: ${why}` : ''}`);
   };
   const number = (field: string, check: (n: number) => string | null): number | null => {
     const v = text(field, true);
@@ -140,7 +140,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     notFuture('start_date', start);
     notFuture('end_date', end);
     notFuture('qualified_date', qualified);
-    notBefore('end_date', end, start, 'start date: a spell cannot end before it starts');
+    notBefore('end_date', end, start, 'start date', 'a spell cannot end before it starts');
     return [staffId, swe, role, team, employment, fte, start, end, reason, qualified];
   };
 
@@ -153,7 +153,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     const end = date('end_date', false);
     notFuture('start_date', start);
     notFuture('end_date', end);
-    notBefore('end_date', end, start, 'allocation start: an allocation cannot end before it starts');
+    notBefore('end_date', end, start, 'allocation start', 'an allocation cannot end before it starts');
     return [caseId === null || failed ? null : options.hashCase(caseId), caseType, staffId, team, start, end];
   };
 
@@ -177,7 +177,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
     const start = date('start_date', true);
     const end = date('end_date', false);
-    notBefore('end_date', end, start, 'start date: a period cannot end before it starts');
+    notBefore('end_date', end, start, 'start date', 'a period cannot end before it starts');
     return [team, role, funded, start, end];
   };
 

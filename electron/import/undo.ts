@@ -93,7 +93,7 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
     const columnsOf = new Map<string, Set<string>>();
     const changes = db
       .prepare(`SELECT table_name, row_id, before_json FROM import_change WHERE import_id = ? ORDER BY rowid DESC`)
-      .iterate(importId) as IterableIterator<{ table_name: string; row_id: number; before_json: string }>;
+      .all(importId) as { table_name: string; row_id: number; before_json: string }[];
     for (const c of changes) {
       let cols = columnsOf.get(c.table_name);
       if (!cols) {

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { backupDir } from '../../electron/paths';
+import { BACKUPS_KEPT, ImportProblem, listImports, undoImport } from '../../electron/import/index';
+import { csv, dump, rows, setup } from './helpers';
+import Database from 'better-sqlite3';
+
+const A = 'case_id,case_type,staff_id,team,start_date,end_date';
+const W = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date';
+
+describe('re-import and overlapping exports', () => {
+  it('the same file twice is a no-op that says so', async () => {
+    const t = setup();
+    const f = t.file('a.csv', csv(A, 'C1,CIN,S1,T,2019-01-01,'));
+    const first = await t.run(f);
+    const before = dump(t.db, ['allocation', 'import_log', 'import_change']);
+    const again = await t.run(f);
+    expect(again).toMatchObject({ outcome: 'already_imported', previousImportId: first.importId, importId: null });
+    expect(again.message).toMatch(/already been imported \(import 1, .*nothing was done/);
+    expect(dump(t.db, ['allocation', 'import_log', 'import_change'])).toEqual(before);
+  });
+
+  it('a later export merges by key: closed allocations get their end date, new ones are added, no duplicates', async () => {
+    const t = setup();
+    await t.run(t.file('march.csv', csv(A, 'C1,CIN,S1,North,2019-01-01,', 'C2,CP,S1,North,2019-02-01,', 'C3,CLA,S2,North,2019-03-01,')));
+    const april = await t.run(t.file('april.csv', csv(A, 'C1,CIN,S1,North,2019-01-01,2019-04-10', 'C2,CP,S1,North,2019-02-01,', 'C3,CLA,S2,North,2019-03-01,', 'C4,CIN,S2,North,2019-04-02,')));
+    expect(april).toMatchObject({ outcome: 'imported', inserted: 1, updated: 1, unchanged: 2 });
+    expect(rows(t.db, 'SELECT staff_id, start_date, end_date, import_id FROM allocation ORDER BY start_date')).toEqual([
+      { staff_id: 'S1', start_date: '2019-01-01', end_date: '2019-04-10', import_id: 1 },
+      { staff_id: 'S1', start_date: '2019-02-01', end_date: null, import_id: 1 },
+      { staff_id: 'S2', start_date: '2019-03-01', end_date: null, import_id: 1 },
+      { staff_id: 'S2', start_date: '2019-04-02', end_date: null, import_id: 2 },
+    ]);
+    const journal = rows<{ import_id: number; table_name: string; before_json: string }>(t.db, 'SELECT * FROM import_change');
+    expect(journal).toHaveLength(1);
+    expect(JSON.parse(journal[0]!.before_json)).toMatchObject({ staff_id: 'S1', start_date: '2019-01-01', end_date: null, import_id: 1 });
+  });
+
+  it('an export identical in content to what is stored is recorded as no change', async () => {
+    const t = setup();
+    await t.run(t.file('a.csv', csv(A, 'C1,CIN,S1,T,2019-01-01,')));
+    const r = await t.run(t.file('b.csv', csv(A, 'C1,CIN,S1,T,01/01/2019,')));
+    expect(r).toMatchObject({ outcome: 'no_change', unchanged: 1 });
+  });
+});
+
+describe('undo', () => {
+  it('restores exactly the state before each import, newest first', async () => {
+    const t = setup();
+    const snapshots = [dump(t.db, ['spell', 'allocation', 'asye', 'establishment'])];
+    await t.run(t.file('w1.csv', csv(W, 'S1,,case_holder,N,permanent,1,2019-01-01,,,', 'S2,,case_holder,N,agency,1,2019-01-01,,,')));
+    snapshots.push(dump(t.db, ['spell', 'allocation', 'asye', 'establishment']));
+    await t.run(t.file('a1.csv', csv(A, 'C1,CIN,S1,N,2019-01-01,')));
+    snapshots.push(dump(t.db, ['spell', 'allocation', 'asye', 'establishment']));
+    await t.run(t.file('w2.csv', csv(W, 'S1,,senior_practitioner,N,permanent,1,2019-01-01,,,', 'S2,,case_holder,N,agency,1,2019-01-01,2019-06-30,other,', 'S3,,case_holder,S,permanent,0.5,2019-02-01,,,')));
+    await t.run(t.file('a2.csv', csv(A, 'C1,CIN,S1,N,2019-01-01,2019-05-05', 'C2,CP,S3,S,2019-02-03,')));
+
+    // Import 2 (the first allocations) was changed by import 4: it must wait.
+    const blocked = (() => {
+      try {
+        undoImport(t.db, 2);
+      } catch (e) {
+        return e as ImportProblem;
+      }
+    })();
+    expect(blocked?.message).toBe('Import 2 cannot be undone yet: later import 4 changed rows it loaded. Undo import 4 first, then import 2.');
+    expect(listImports(t.db).map((i) => i.canUndo)).toEqual([false, false, true, true]);
+
+    const r4 = undoImport(t.db, 4);
+    expect(r4).toMatchObject({ deleted: 1, restored: 1 });
+    const r3 = undoImport(t.db, 3);
+    expect(r3).toMatchObject({ deleted: 1, restored: 2 });
+    expect(dump(t.db, ['spell', 'allocation', 'asye', 'establishment'])).toEqual(snapshots[2]);
+    undoImport(t.db, 2);
+    expect(dump(t.db, ['spell', 'allocation', 'asye', 'establishment'])).toEqual(snapshots[1]);
+    undoImport(t.db, 1);
+    expect(dump(t.db, ['spell', 'allocation', 'asye', 'establishment'])).toEqual(snapshots[0]);
+    expect(rows(t.db, 'SELECT outcome FROM import_log ORDER BY id').map((r) => (r as { outcome: string }).outcome)).toEqual(['undone', 'undone', 'undone', 'undone']);
+    expect(() => undoImport(t.db, 1)).toThrow(/already been undone/);
+    expect(() => undoImport(t.db, 99)).toThrow(/no import number 99/);
+  });
+
+  it('an undone file can be imported again', async () => {
+    const t = setup();
+    const f = t.file('a.csv', csv(A, 'C1,CIN,S1,T,2019-01-01,'));
+    await t.run(f);
+    undoImport(t.db, 1);
+    expect(await t.run(f)).toMatchObject({ outcome: 'imported', inserted: 1 });
+  });
+
+  it('covers any table with an import_id column, such as tables added by later migrations', async () => {
+    const t = setup();
+    t.db.exec(`CREATE TABLE extra_thing (id INTEGER PRIMARY KEY, v TEXT, import_id INTEGER NOT NULL REFERENCES import_log(id)) STRICT`);
+    await t.run(t.file('a.csv', csv(A, 'C1,CIN,S1,T,2019-01-01,')));
+    t.db.prepare(`INSERT INTO extra_thing (v, import_id) VALUES ('x', 1)`).run();
+    undoImport(t.db, 1);
+    expect(rows(t.db, 'SELECT * FROM extra_thing')).toEqual([]);
+  });
+});
+
+describe('backups', () => {
+  it('backs up before every import (a readable copy of the state before it) and keeps the last 10', async () => {
+    const t = setup();
+    const made: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const r = await t.run(t.file(`a${i}.csv`, csv(A, `C${i},CIN,S1,T,2019-01-01,`)));
+      made.push(r.backupFile!);
+    }
+    const dir = backupDir(t.dbPath);
+    const kept = fs.readdirSync(dir).sort();
+    expect(kept).toHaveLength(BACKUPS_KEPT);
+    expect(made.slice(2).map((f) => f.replace(/^.*[\\/]/, '')).sort()).toEqual(kept);
+    // The last backup holds the 11 allocations stored before the 12th import.
+    const copy = new Database(made[11]!, { readonly: true });
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM allocation').get()).toEqual({ n: 11 });
+    copy.close();
+  });
+});

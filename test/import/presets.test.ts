@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { detectFile, ImportProblem, listMappings, saveMapping } from '../../electron/import/index';
+import { csv, rows, setup } from './helpers';
+
+const TEMPLATES = path.resolve(__dirname, '../../fixtures/templates');
+
+describe('canonical templates', () => {
+  it('each template is detected as its own source and imports its example row', async () => {
+    const t = setup();
+    const expected = { workers: 'spell', agency: 'spell', allocations: 'allocation', asye: 'asye', establishment: 'establishment' } as const;
+    for (const [source, table] of Object.entries(expected)) {
+      const file = path.join(TEMPLATES, `${source}.csv`);
+      const d = detectFile(file);
+      // The agency template has the workers' columns: it is detected as workers unless told.
+      expect(d.best?.source).toBe(source === 'agency' ? 'workers' : source);
+      expect(d.best?.preset).toBe('canonical');
+      const before = rows(t.db, `SELECT * FROM ${table}`).length;
+      const r = await t.run(file, { source: source as 'workers' });
+      expect(r.outcome).toBe('imported');
+      expect(r.inserted).toBe(1);
+      expect(rows(t.db, `SELECT * FROM ${table}`).length).toBe(before + 1);
+    }
+    expect(rows(t.db, `SELECT staff_id, employment_type FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'A0001', employment_type: 'agency' },
+      { staff_id: 'S0001', employment_type: 'permanent' },
+    ]);
+  });
+
+  it('matches headings ignoring case, spaces and punctuation, and values likewise', async () => {
+    const t = setup();
+    const f = t.file('w.csv', csv(
+      'Staff ID,SWE Number,ROLE,Team,Employment-Type,F.T.E.,Start Date,End Date,Leaving Reason,Qualified Date',
+      'S1,,Case Holder,North,Fixed Term,0.5,2019-01-01,2019-12-31,RESIGNATION,',
+      'S2,,CASE-HOLDER,North,permanent,1,2019-01-01,,,',
+      'S3,,4,North,PERMANENT,1,2019-01-01,2020-01-01,5,',
+    ));
+    const r = await t.run(f);
+    expect(r.outcome).toBe('imported');
+    expect(rows(t.db, `SELECT staff_id, role, employment_type, fte, end_date, leaving_reason FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'S1', role: 'case_holder', employment_type: 'fixed_term', fte: 0.5, end_date: '2019-12-31', leaving_reason: 'resignation' },
+      { staff_id: 'S2', role: 'case_holder', employment_type: 'permanent', fte: 1, end_date: null, leaving_reason: null },
+      { staff_id: 'S3', role: 'senior_practitioner', employment_type: 'permanent', fte: 1, end_date: '2020-01-01', leaving_reason: 'retired' },
+    ]);
+  });
+
+  it('ASYE defaults: cohort is the start month, planned end 12 months on, blank outcome in progress', async () => {
+    const t = setup();
+    const f = t.file('a.csv', csv('staff_id,cohort,start_date,planned_end_date,outcome,outcome_date', 'S1,,2019-09-02,,,', 'S2,March intake,2020-03-31,2021-06-30,Extended,'));
+    expect((await t.run(f)).outcome).toBe('imported');
+    expect(rows(t.db, `SELECT staff_id, cohort, planned_end_date, outcome FROM asye ORDER BY staff_id`)).toEqual([
+      { staff_id: 'S1', cohort: '2019-09', planned_end_date: '2020-09-02', outcome: 'in_progress' },
+      { staff_id: 'S2', cohort: 'March intake', planned_end_date: '2021-06-30', outcome: 'extended' },
+    ]);
+  });
+});
+
+describe('DfE census layout', () => {
+  const header = 'SWENo,AgencyWorker,FTE,OrgRole,RoleStartDate,RoleEndDate,ReasonLeave,CFKSSstatus';
+
+  it('uses SWENo as the staff ID when there is no StaffID column, and says so', async () => {
+    const t = setup();
+    const f = t.file('census.csv', csv(header, 'SW100,0,1,5,01/04/2017,,,0', 'SW200,1,0.8,4,02/05/2017,31/08/2018,1,0', 'SW300,,1,6,03/06/2017,,,1'));
+    const d = detectFile(f);
+    expect(d.best).toMatchObject({ source: 'workers', preset: 'census' });
+    const r = await t.run(f);
+    expect(r.outcome).toBe('imported');
+    expect(r.assumptions.join(' ')).toMatch(/SWENo is used as their staff ID/);
+    expect(r.assumptions.join(' ')).toMatch(/recorded as permanent/);
+    expect(rows(t.db, `SELECT staff_id, swe_number, role, employment_type, fte, start_date, end_date, leaving_reason FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'SW100', swe_number: 'SW100', role: 'case_holder', employment_type: 'permanent', fte: 1, start_date: '2017-04-01', end_date: null, leaving_reason: null },
+      { staff_id: 'SW200', swe_number: 'SW200', role: 'senior_practitioner', employment_type: 'agency', fte: 0.8, start_date: '2017-05-02', end_date: '2018-08-31', leaving_reason: 'resignation' },
+      { staff_id: 'SW300', swe_number: 'SW300', role: 'qualified_no_cases', employment_type: 'permanent', fte: 1, start_date: '2017-06-03', end_date: null, leaving_reason: null },
+    ]);
+  });
+
+  it('uses a StaffID column when the file has one', async () => {
+    const t = setup();
+    const f = t.file('census2.csv', csv('StaffID,' + header, 'E1,SW100,N,1,5,2017-04-01,,,0'));
+    const r = await t.run(f, { source: 'workers', preset: 'census' });
+    expect(r.assumptions.join(' ')).not.toMatch(/SWENo is used/);
+    expect(rows(t.db, `SELECT staff_id, swe_number FROM spell`)).toEqual([{ staff_id: 'E1', swe_number: 'SW100' }]);
+  });
+});
+
+describe('Standard Safeguarding Dataset layouts', () => {
+  const profHeader = 'prof_staff_id,prof_social_worker_registration_no,prof_professional_job_title,prof_professional_department,prof_full_time_equivalency,prof_agency_worker_flag';
+
+  it('ssd_professionals needs an extract date, then places roles from job titles', async () => {
+    const t = setup();
+    const f = t.file('ssd_professionals.csv', csv(
+      profHeader,
+      'P1,SW1,Social Worker,Assessment,1,N',
+      'P2,SW2,Team Manager,Assessment,1,N',
+      'P3,,Family Support Worker,Early Help,0.6,',
+      'P4,SW4,Senior Practitioner,Assessment,1,Y',
+      'P5,SW5,Independent Reviewing Officer,QA,1,No',
+    ));
+    expect(detectFile(f).best).toMatchObject({ source: 'workers', preset: 'ssd' });
+    await expect(t.run(f)).rejects.toMatchObject({ code: 'missing_extract_date' });
+    const r = await t.run(f, { extractDate: '2024-03-31' });
+    expect(r.outcome).toBe('imported');
+    expect(r.assumptions.join(' ')).toMatch(/no dates/);
+    expect(rows(t.db, `SELECT staff_id, role, employment_type, fte, start_date, end_date FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'P1', role: 'case_holder', employment_type: 'permanent', fte: 1, start_date: '2024-03-31', end_date: null },
+      { staff_id: 'P2', role: 'first_line_manager', employment_type: 'permanent', fte: 1, start_date: '2024-03-31', end_date: null },
+      { staff_id: 'P3', role: 'support_worker', employment_type: 'permanent', fte: 0.6, start_date: '2024-03-31', end_date: null },
+      { staff_id: 'P4', role: 'senior_practitioner', employment_type: 'agency', fte: 1, start_date: '2024-03-31', end_date: null },
+      { staff_id: 'P5', role: 'qualified_no_cases', employment_type: 'permanent', fte: 1, start_date: '2024-03-31', end_date: null },
+    ]);
+  });
+
+  it('a job title it cannot place is a row error pointing at the value map', async () => {
+    const t = setup();
+    const f = t.file('p.csv', csv(profHeader, 'P1,SW1,Wizard,Assessment,1,N'));
+    const r = await t.run(f, { extractDate: '2024-03-31' });
+    expect(r.outcome).toBe('failed');
+    expect(r.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'prof_professional_job_title', value: 'Wizard', reason: expect.stringMatching(/value map/) }),
+    ]);
+  });
+
+  it('ssd_involvements: case type "other" unless mapped, and the user is told', async () => {
+    const t = setup();
+    const f = t.file('ssd_involvements.csv', csv(
+      'invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id',
+      '1,P1,5,Assessment,2023-01-05,,,R100',
+      '2,P2,5,Assessment,2023-02-05,2023-06-30,,R101',
+    ));
+    expect(detectFile(f).best).toMatchObject({ source: 'allocations', preset: 'ssd' });
+    const r = await t.run(f);
+    expect(r.outcome).toBe('imported');
+    expect(r.assumptions.join(' ')).toMatch(/no case type column.*"other"/);
+    expect(rows(t.db, `SELECT case_type, staff_id, team, start_date, end_date FROM allocation ORDER BY staff_id`)).toEqual([
+      { case_type: 'other', staff_id: 'P1', team: 'Assessment', start_date: '2023-01-05', end_date: null },
+      { case_type: 'other', staff_id: 'P2', team: 'Assessment', start_date: '2023-02-05', end_date: '2023-06-30' },
+    ]);
+  });
+});
+
+describe('column mappings', () => {
+  const itrent = csv(
+    'Employee No,Post Title,Cost Centre,Contract,Hours FTE,Appointment Date,Termination Date',
+    'E1,SW,North,Perm,1,2020-01-06,',
+    'E2,ASW,North,Locum,1,2020-02-03,2020-05-29',
+  );
+  const mapping = {
+    name: 'itrent',
+    source: 'workers',
+    columns: {
+      'Employee No': 'staff_id', 'Post Title': 'role', 'Cost Centre': 'team', Contract: 'employment_type',
+      'Hours FTE': 'fte', 'Appointment Date': 'start_date', 'Termination Date': 'end_date',
+    },
+    values: { role: { SW: 'case_holder', ASW: 'senior_practitioner' } },
+  };
+
+  it('imports an unknown layout through a mapping file, saves it by name and reuses it', async () => {
+    const t = setup();
+    const f = t.file('itrent.csv', itrent);
+    expect(detectFile(f).best).toBeNull();
+    await expect(t.run(f, { source: 'workers' })).rejects.toMatchObject({ code: 'unknown_layout' });
+    const mapFile = t.file('itrent.json', JSON.stringify(mapping));
+    const r = await t.run(f, { source: 'workers', mapping: mapFile });
+    expect(r.outcome).toBe('imported');
+    expect(r.preset).toBe('mapping:itrent');
+    expect(rows(t.db, `SELECT staff_id, role, employment_type, end_date FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'E1', role: 'case_holder', employment_type: 'permanent', end_date: null },
+      { staff_id: 'E2', role: 'senior_practitioner', employment_type: 'agency', end_date: '2020-05-29' },
+    ]);
+
+    saveMapping(t.db, 'itrent-hr', 'workers', mapping as never);
+    expect(listMappings(t.db).map((m) => [m.name, m.source])).toEqual([['itrent-hr', 'workers']]);
+    // A later export of the same layout: the saved mapping is found by name, and by detection.
+    const later = t.file('itrent2.csv', itrent.replace('2020-05-29', '2020-06-30'));
+    expect(detectFile(later, t.db).best).toMatchObject({ source: 'workers', preset: 'mapping:itrent-hr' });
+    const r2 = await t.run(later, { mapping: 'itrent-hr' });
+    expect(r2).toMatchObject({ outcome: 'imported', updated: 1, unchanged: 1 });
+  });
+
+  it('a mapping naming a field that does not exist is refused before any row is read', async () => {
+    const t = setup();
+    const f = t.file('itrent.csv', itrent);
+    const bad = t.file('bad.json', JSON.stringify({ ...mapping, columns: { ...mapping.columns, 'Cost Centre': 'cost_centre' } }));
+    const err = await t.run(f, { source: 'workers', mapping: bad }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportProblem);
+    expect((err as ImportProblem).message).toMatch(/"cost_centre", which is not a field of workers files/);
+    expect(rows(t.db, `SELECT * FROM import_log`)).toEqual([]);
+  });
+
+  it('a mapping that is not JSON, or misses a column, says so', async () => {
+    const t = setup();
+    const f = t.file('itrent.csv', itrent);
+    fs.writeFileSync(f + '.json', '{ nope');
+    await expect(t.run(f, { source: 'workers', mapping: f + '.json' })).rejects.toThrow(/not valid JSON/);
+    const missing = t.file('m.json', JSON.stringify({ ...mapping, columns: { ...mapping.columns, 'Hours FTE': undefined, FTE: 'fte' } }));
+    await expect(t.run(f, { source: 'workers', mapping: missing })).rejects.toThrow(/no column for fte/);
+  });
+});
+
+describe('detection and the wrong source', () => {
+  it('an allocations file given as workers: says what it looks like, stores nothing', async () => {
+    const t = setup();
+    const f = path.join(TEMPLATES, 'allocations.csv');
+    const err = (await t.run(f, { source: 'workers' }).catch((e: unknown) => e)) as ImportProblem;
+    expect(err.code).toBe('wrong_source');
+    expect(err.message).toBe(
+      'This looks like an allocations file (case-management export, canonical template), not workers. Import it with --source allocations.',
+    );
+    expect(rows(t.db, `SELECT * FROM import_log`)).toEqual([]);
+  });
+
+  it('an SSD involvements file given as workers names the preset', async () => {
+    const t = setup();
+    const f = t.file('i.csv', csv('invo_professional_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_referral_id', 'P1,T,2023-01-01,,R1'));
+    await expect(t.run(f, { source: 'workers' })).rejects.toThrow(/looks like an allocations file .*ssd_involvements.*--source allocations \(it fits the ssd preset\)/);
+  });
+
+  it('a file matching nothing lists its headings and what is missing', async () => {
+    const t = setup();
+    const f = t.file('x.csv', csv('foo,bar', '1,2'));
+    await expect(t.run(f, { source: 'allocations' })).rejects.toThrow(/no column for case_id.*"foo", "bar"/);
+    await expect(t.run(f)).rejects.toMatchObject({ code: 'unknown_layout' });
+  });
+});

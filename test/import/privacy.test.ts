@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import crypto from 'node:crypto';
+import { isIdentityHeading } from '../../electron/import/privacy';
+import { csv, dump, rows, setup } from './helpers';
+
+describe("children's identities", () => {
+  it('a file with a child-name or date-of-birth column is refused whole, nothing stored', async () => {
+    const t = setup();
+    const before = dump(t.db, ['allocation', 'import_log', 'meta']);
+    const f = t.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date,Child Name,DOB', 'C1,CIN,S1,T,2019-01-01,,Jane Doe,01/01/2015'));
+    const err = (await t.run(f).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('child_identity');
+    expect(err.message).toMatch(/"Child Name", "DOB".*never stores children's identities.*nothing was stored/);
+    expect(dump(t.db, ['allocation', 'import_log', 'meta'])).toEqual(before);
+  });
+
+  it('recognises the usual spellings and leaves workers and teams alone', () => {
+    for (const h of ['child_name', 'Forename', 'SURNAME', 'dob', 'Date of Birth', 'person_birth_date', 'name', 'first name', 'Full Name', 'case_name']) {
+      expect(isIdentityHeading(h), h).toBe(true);
+    }
+    for (const h of ['team_name', 'Worker Name', 'staff_id', 'case_id', 'invo_professional_team', 'start_date', 'SWENo']) {
+      expect(isIdentityHeading(h), h).toBe(false);
+    }
+  });
+
+  it('case IDs are stored as HMAC-SHA-256 under the database key, the same in every import', async () => {
+    const t = setup();
+    await t.run(t.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S1,T,2019-01-01,', 'C-0042,CIN,S2,T,2019-01-01,')));
+    await t.run(t.file('b.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S3,T,2019-01-01,')));
+    const key = rows<{ value: string }>(t.db, `SELECT value FROM meta WHERE key = 'case_id_hmac_key'`)[0]!.value;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const expected = crypto.createHmac('sha256', Buffer.from(key, 'hex')).update('C-0042').digest('hex');
+    expect(rows(t.db, 'SELECT DISTINCT case_key FROM allocation')).toEqual([{ case_key: expected }]);
+    expect(JSON.stringify(dump(t.db, ['allocation', 'import_log', 'import_change']))).not.toContain('C-0042');
+    // A different database has a different key, so its pseudonyms differ.
+    const other = setup();
+    await other.run(other.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S1,T,2019-01-01,')));
+    expect(rows(other.db, 'SELECT case_key FROM allocation')).not.toEqual([{ case_key: expected }]);
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { rejectedRows } from '../../electron/import/index';
+import { csv, dump, rows, setup } from './helpers';
+
+const W = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date';
+const ok = 'S1,,case_holder,North,permanent,1,2019-01-01,,,';
+
+/** Imports a workers file made of a good row and the given rows; returns the problems. */
+async function problemsOf(...bad: string[]) {
+  const t = setup();
+  const r = await t.run(t.file('w.csv', csv(W, ok, ...bad)), { extractDate: '2024-03-31' });
+  expect(r.outcome).toBe('failed');
+  expect(rows(t.db, 'SELECT * FROM spell')).toEqual([]);
+  return r.problems;
+}
+
+describe('row validation (every rule names row, column, value and reason)', () => {
+  it('required fields', async () => {
+    expect(await problemsOf(',,case_holder,North,permanent,1,2019-01-01,,,')).toEqual([
+      { row: 3, column: 'staff_id', value: '', reason: 'is blank, but every row needs a Staff ID' },
+    ]);
+    expect(await problemsOf('S2,,case_holder,North,permanent,1,,,,')).toEqual([
+      { row: 3, column: 'start_date', value: '', reason: 'is blank, but every row needs a Start date' },
+    ]);
+  });
+
+  it('codes', async () => {
+    expect(await problemsOf('S2,,wizard,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,casual,1,2019-01-01,,,', 'S4,,case_holder,North,permanent,1,2019-01-01,2019-02-01,bored,')).toEqual([
+      { row: 3, column: 'role', value: 'wizard', reason: expect.stringMatching(/^is not a recognised Role; use one of: senior_manager, .*support_worker/) },
+      { row: 4, column: 'employment_type', value: 'casual', reason: 'is not a recognised Employment type; use one of: permanent, fixed_term, agency' },
+      { row: 5, column: 'leaving_reason', value: 'bored', reason: expect.stringMatching(/^is not a recognised Reason for leaving/) },
+    ]);
+  });
+
+  it('FTE range: more than 0, at most 1', async () => {
+    const p = await problemsOf('S2,,case_holder,N,permanent,0,2019-01-01,,,', 'S3,,case_holder,N,permanent,1.01,2019-01-01,,,', 'S4,,case_holder,N,permanent,full,2019-01-01,,,');
+    expect(p.map((x) => [x.row, x.value, x.reason])).toEqual([
+      [3, '0', 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'],
+      [4, '1.01', 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'],
+      [5, 'full', 'is not a number'],
+    ]);
+  });
+
+  it('end before start', async () => {
+    expect(await problemsOf('S2,,case_holder,N,permanent,1,2019-01-01,2018-12-31,,')).toEqual([
+      { row: 3, column: 'end_date', value: '2018-12-31', reason: 'is before the start date (2019-01-01): a spell cannot end before it starts' },
+    ]);
+  });
+
+  it('dates after the extract date', async () => {
+    expect(await problemsOf('S2,,case_holder,N,permanent,1,2024-04-01,,,', 'S3,,case_holder,N,permanent,1,2024-03-31,,,')).toEqual([
+      { row: 3, column: 'start_date', value: '2024-04-01', reason: 'is after the extract date (2024-03-31); an export cannot record what has not happened yet' },
+    ]);
+  });
+
+  it('the extract date defaults to the import day', async () => {
+    const t = setup();
+    const r = await t.run(t.file('w.csv', csv(W, 'S1,,case_holder,N,permanent,1,2030-01-02,,,')), { now: new Date(2030, 0, 1, 12) });
+    expect(r.extractDate).toBe('2030-01-01');
+    expect(r.problems[0]).toMatchObject({ column: 'start_date', reason: expect.stringMatching(/after the extract date \(2030-01-01\)/) });
+  });
+
+  it('duplicate natural keys within the file', async () => {
+    expect(await problemsOf('S1,,senior_practitioner,South,permanent,1,2019-01-01,,,')).toEqual([
+      { row: 3, column: null, value: null, reason: 'repeats the staff ID and start date of an earlier row of this file' },
+    ]);
+  });
+
+  it('allocations, ASYE and establishment rules', async () => {
+    const t = setup();
+    const a = await t.run(t.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C1,CIN,S1,T,2019-01-01,', ',CIN,S1,T,2019-01-01,', 'C2,XYZ,S1,T,2019-01-01,', 'C3,CP,S1,T,2019-01-01,2018-01-01', 'C1,CIN,S1,T,2019-01-01,2019-02-01')));
+    expect(a.problems.map((p) => [p.row, p.column, p.reason.slice(0, 40)])).toEqual([
+      [3, 'case_id', 'is blank, but every row needs a Case ID'],
+      [4, 'case_type', 'is not a recognised Case type; use one o'],
+      [5, 'end_date', 'is before the allocation start (2019-01-'],
+      [6, null, 'repeats the case ID, staff ID and start '],
+    ]);
+    const s = await t.run(t.file('s.csv', csv('staff_id,cohort,start_date,planned_end_date,outcome,outcome_date', 'S1,,2019-09-01,2019-08-01,passed,2019-08-01', 'S2,,2019-09-01,,top,')));
+    expect(s.problems.map((p) => [p.row, p.column])).toEqual([[2, 'planned_end_date'], [2, 'outcome_date'], [3, 'outcome']]);
+    const e = await t.run(t.file('e.csv', csv('team,role,funded_fte,start_date,end_date', 'North,case_holder,-1,2019-01-01,', ',case_holder,3,2019-01-01,')));
+    expect(e.problems.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [2, 'funded_fte', 'cannot be negative'],
+      [3, 'team', 'is blank, but every row needs a Team'],
+    ]);
+    expect(rows(t.db, 'SELECT COUNT(*) AS n FROM allocation')).toEqual([{ n: 0 }]);
+  });
+});
+
+describe('strict by default, --accept-valid on request', () => {
+  const file = csv(W, ok, 'S2,,case_holder,N,permanent,7,2019-01-01,,,', 'S3,,case_holder,N,permanent,0.5,2019-01-01,,,');
+
+  it('strict: nothing stored; the failed attempt is logged with its problems', async () => {
+    const t = setup();
+    const before = dump(t.db);
+    const r = await t.run(t.file('w.csv', file));
+    expect(r).toMatchObject({ outcome: 'failed', rowsRead: 3, rejected: 1, inserted: 2 });
+    expect(r.message).toMatch(/^Nothing was imported: 1 row of 3 in w.csv has problems/);
+    expect(dump(t.db)).toEqual(before);
+    const log = rows(t.db, 'SELECT outcome, rows_read, rows_rejected FROM import_log');
+    expect(log).toEqual([{ outcome: 'failed', rows_read: 3, rows_rejected: 1 }]);
+    expect(rejectedRows(t.db, r.importId!)).toEqual([{ row: 3, column: 'fte', value: '7', reason: expect.any(String) }]);
+  });
+
+  it('accept-valid: the valid rows stored, the rejected ones logged with reasons', async () => {
+    const t = setup();
+    const r = await t.run(t.file('w.csv', file), { acceptValid: true });
+    expect(r).toMatchObject({ outcome: 'partial', rowsRead: 3, inserted: 2, rejected: 1 });
+    expect(rows(t.db, 'SELECT staff_id FROM spell ORDER BY staff_id')).toEqual([{ staff_id: 'S1' }, { staff_id: 'S3' }]);
+    const log = rows<{ outcome: string; rejected_json: string }>(t.db, 'SELECT outcome, rejected_json FROM import_log');
+    expect(log[0]!.outcome).toBe('partial');
+    expect(JSON.parse(log[0]!.rejected_json)).toEqual([{ row: 3, column: 'fte', value: '7', reason: 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)' }]);
+  });
+
+  it('dry run: the real import, rolled back, counts reported', async () => {
+    const t = setup();
+    const before = dump(t.db, ['spell', 'import_log', 'import_change']);
+    const r = await t.run(t.file('w.csv', file), { dryRun: true });
+    expect(r).toMatchObject({ outcome: 'checked', importId: null, inserted: 2, rejected: 1, backupFile: null });
+    expect(dump(t.db, ['spell', 'import_log', 'import_change'])).toEqual(before);
+  });
+});
