@@ -11,6 +11,10 @@ import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
 import { loadPaperConfig, storePaperConfig } from './handlers/paper-config-store';
 import { listQualityIssues } from './quality';
+import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
+import { benchmarkSummary } from './handlers/benchmarks';
+import { backupBeforeImport } from './import';
+import { computeMetrics, MeasuresInputError } from './measures';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -20,11 +24,11 @@ export type Handlers = {
 };
 
 export const MODULES: ModuleAvailability = {
-  import: false,
+  import: true,
   demo: false,
-  measures: false,
+  measures: true,
   report: false,
-  benchmarks: false,
+  benchmarks: true,
 };
 
 export function createHandlers(ctx: AppContext): Handlers {
@@ -42,37 +46,32 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async () => {
-      throw new NotAvailableError('Importing');
+    detectFile: async ({ fileId }) => detect(ctx, fileId),
+    startImport: async (args) => startImport(ctx, args),
+    importProgress: async ({ jobId }) => importProgress(jobId),
+    cancelImport: async ({ jobId }) => cancelImport(jobId),
+    listImports: async () => history(ctx),
+    undoImport: async ({ importId }) => {
+      // Undo is as reversible as an import: the state before it is backed up too.
+      await backupBeforeImport(ctx.db(), ctx.dbFile);
+      return undo(ctx, importId);
     },
-    startImport: async () => {
-      throw new NotAvailableError('Importing');
-    },
-    importProgress: async () => {
-      throw new NotAvailableError('Importing');
-    },
-    cancelImport: async () => ({ cancelled: false }),
-    listImports: async () => [],
-    undoImport: async () => {
-      throw new NotAvailableError('Undoing an import');
-    },
-    listMappings: async () => [],
+    listMappings: async () => mappings(ctx),
 
-    computeMetrics: async () => {
-      throw new NotAvailableError('The workforce measures');
+    computeMetrics: async ({ asAt, months }) => {
+      try {
+        return computeMetrics(ctx.db(), asAt, { months });
+      } catch (err) {
+        if (err instanceof MeasuresInputError) throw new UserError(err.message);
+        throw err;
+      }
     },
     dataRange: async () => dataRange(ctx),
     listQualityIssues: async ({ asAt }) => {
       const { caseloadThreshold } = readSettings(ctx);
       return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
     },
-    benchmarkSummary: async () => ({
-      available: false,
-      message: 'Comparisons with England and similar councils are not available in this version yet.',
-      year: null,
-      source: null,
-      rows: [],
-    }),
+    benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
 
     getPaperConfig: async () => loadPaperConfig(ctx) ?? {},
     savePaperConfig: async ({ config }) => {

@@ -169,7 +169,7 @@ export interface RowProblem {
 
 export interface ImportSummary {
   importId: number | null;
-  outcome: 'imported' | 'partial' | 'no_change' | 'failed' | 'checked' | 'cancelled';
+  outcome: 'imported' | 'partial' | 'no_change' | 'already_imported' | 'failed' | 'checked' | 'cancelled';
   message: string;
   rowsRead: number;
   inserted: number;

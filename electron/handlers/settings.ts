@@ -21,7 +21,7 @@ export function writeSettings(ctx: AppContext, patch: SettingsPatch): AppSetting
 }
 
 function stamp(now = new Date()): string {
-  return now.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return now.toISOString().slice(0, 23).replace(/[-:]/g, '').replace('T', '-').replace('.', '-');
 }
 
 function info(file: string): BackupInfo {
@@ -42,6 +42,7 @@ export async function backupDatabase(ctx: AppContext, chooseLocation: boolean): 
     const dir = backupDir(ctx.dbFile);
     fs.mkdirSync(dir, { recursive: true });
     dest = path.join(dir, `scrutiny-pack-${stamp()}-manual.sqlite`);
+    for (let n = 2; fs.existsSync(dest); n++) dest = path.join(dir, `scrutiny-pack-${stamp()}-manual-${n}.sqlite`);
   }
   await ctx.db().backup(dest);
   return info(dest);

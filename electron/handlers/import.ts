@@ -1,0 +1,174 @@
+// Imports from the screen: detection, jobs that run an import (or a dry run) in the background
+// with progress and cancel, history, undo and saved mappings, all over the import module (CSV
+// sources) and the benchmarks module (the DfE's published files).
+import { randomUUID } from 'node:crypto';
+import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, SavedMappingInfo, ColumnMapping } from '../../shared/api';
+import { CSV_SOURCES, type CsvSource, type ImportResult } from '../../shared/import-types';
+import { detectFile, listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
+import { importDfeFile, DfeImportError } from '../benchmarks';
+import { UserError, type AppContext } from './context';
+
+interface Job {
+  id: string;
+  controller: AbortController;
+  info: ImportProgressInfo;
+}
+
+const jobs = new Map<string, Job>();
+
+function isCsvSource(s: string): s is CsvSource {
+  return (CSV_SOURCES as readonly string[]).includes(s);
+}
+
+const FIELDS = Object.fromEntries(Object.entries(SOURCE_FIELDS).map(([k, v]) => [k, v.map((f) => ({ name: f.name, label: f.label, required: f.required }))]));
+
+export function detect(ctx: AppContext, fileId: string): DetectResult {
+  const f = ctx.file(fileId);
+  try {
+    const d = detectFile(f.path, ctx.db());
+    const best = d.best;
+    const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
+    let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
+    if (d.identityColumns.length)
+      description += `. It has columns that look like a child's name or date of birth (${d.identityColumns.join(', ')}), which Scrutiny Pack will not store: remove them from the export first`;
+    return {
+      file: { id: f.id, name: f.name, bytes: f.bytes },
+      source: best?.source ?? null,
+      preset: best && !saved ? best.preset : null,
+      description,
+      headers: d.headers,
+      preview: d.preview,
+      fields: FIELDS,
+      suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: saved.mapping as ColumnMapping } : null,
+    };
+  } catch (err) {
+    if (err instanceof ImportProblem) throw new UserError(err.message.replaceAll(f.path, f.name));
+    throw err;
+  }
+}
+
+function summaryOf(r: ImportResult): ImportSummary {
+  return {
+    importId: r.importId,
+    outcome: r.outcome,
+    message: r.message,
+    rowsRead: r.rowsRead,
+    inserted: r.inserted,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    rejected: r.rejected,
+    problems: r.problems,
+    problemsTruncated: r.problemsTruncated,
+  };
+}
+
+export interface StartArgs {
+  fileId: string;
+  source: string;
+  preset?: string | undefined;
+  mapping?: ColumnMapping | undefined;
+  saveMappingAs?: string | undefined;
+  acceptValid: boolean;
+  dryRun: boolean;
+}
+
+export function startImport(ctx: AppContext, args: StartArgs): { jobId: string } {
+  const f = ctx.file(args.fileId);
+  const job: Job = {
+    id: randomUUID(),
+    controller: new AbortController(),
+    info: { jobId: '', state: 'running', rowsRead: 0, fraction: null, result: null, error: null },
+  };
+  job.info.jobId = job.id;
+  jobs.set(job.id, job);
+  const clean = (msg: string) => msg.replaceAll(f.path, f.name);
+  const run = async (): Promise<ImportSummary> => {
+    if (isCsvSource(args.source)) {
+      const r = await runImport(ctx.db(), {
+        file: f.path,
+        source: args.source,
+        ...(args.preset ? { preset: args.preset } : {}),
+        ...(args.mapping ? { mapping: { ...args.mapping, source: args.source } } : {}),
+        ...(args.saveMappingAs ? { saveMappingAs: args.saveMappingAs } : {}),
+        acceptValid: args.acceptValid,
+        dryRun: args.dryRun,
+        dbPath: ctx.dbFile,
+        signal: job.controller.signal,
+        onProgress: (p) => {
+          job.info.rowsRead = p.rowsRead;
+          job.info.fraction = p.bytesTotal > 0 ? Math.min(1, p.bytesRead / p.bytesTotal) : null;
+        },
+      });
+      const s = summaryOf(r);
+      return { ...s, message: clean(s.message), problems: s.problems.map((p) => ({ ...p, reason: clean(p.reason) })) };
+    }
+    if (args.source === 'benchmark' || args.source === 'neighbours') {
+      if (args.dryRun) {
+        // The DfE importer parses the whole file before writing and is all-or-nothing: nothing to preview row by row.
+        return { importId: null, outcome: 'checked', message: 'DfE published files are imported exactly as published; they are checked as they are imported.', rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemsTruncated: false };
+      }
+      const r = await importDfeFile(ctx.db(), { file: f.path, source: args.source, dbPath: ctx.dbFile });
+      return { importId: r.importId, outcome: r.outcome, message: r.message, rowsRead: r.rowsRead, inserted: r.rowsInserted, updated: r.rowsUpdated, unchanged: r.rowsUnchanged, rejected: 0, problems: [], problemsTruncated: false };
+    }
+    throw new UserError(`Unknown kind of file: ${args.source}.`);
+  };
+  run().then(
+    (result) => {
+      job.info = { ...job.info, state: result.outcome === 'cancelled' ? 'cancelled' : 'done', result, fraction: 1 };
+    },
+    (err: unknown) => {
+      if (job.controller.signal.aborted) job.info = { ...job.info, state: 'cancelled', error: null };
+      else job.info = { ...job.info, state: 'failed', error: clean(err instanceof ImportProblem || err instanceof DfeImportError || err instanceof Error ? err.message : String(err)) };
+    },
+  );
+  return { jobId: job.id };
+}
+
+export function importProgress(jobId: string): ImportProgressInfo {
+  const job = jobs.get(jobId);
+  if (!job) throw new UserError('That import is no longer running. Look in the import history on the Data screen.');
+  const info = { ...job.info };
+  if (info.state !== 'running') jobs.delete(jobId);
+  return info;
+}
+
+export function cancelImport(jobId: string): { cancelled: boolean } {
+  const job = jobs.get(jobId);
+  if (!job || job.info.state !== 'running') return { cancelled: false };
+  job.controller.abort();
+  return { cancelled: true };
+}
+
+export function history(ctx: AppContext): ImportLogEntry[] {
+  return listImports(ctx.db())
+    .reverse()
+    .map((e) => ({
+      id: e.id,
+      fileName: e.fileName,
+      source: e.source,
+      layout: e.layout,
+      rowsRead: e.rowsRead,
+      inserted: e.inserted,
+      updated: e.updated,
+      unchanged: e.unchanged,
+      rejected: e.rejected,
+      startedAt: e.startedAt,
+      outcome: e.outcome,
+      message: e.message,
+      undoneAt: e.undoneAt,
+      canUndo: e.canUndo,
+    }));
+}
+
+export function undo(ctx: AppContext, importId: number): { message: string } {
+  try {
+    return { message: undoImport(ctx.db(), importId).message };
+  } catch (err) {
+    if (err instanceof ImportProblem) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+export function mappings(ctx: AppContext): SavedMappingInfo[] {
+  return listMappings(ctx.db()).map((m) => ({ name: m.name, source: m.source, mapping: m.mapping as ColumnMapping, updatedAt: m.updatedAt }));
+}

@@ -1,0 +1,31 @@
+// A stand-in for the desktop shell's native dialogs: the test queues what the user "picks", save
+// dialogs write into a temporary folder, and opening files is recorded instead of done.
+import path from 'node:path';
+import type { Host } from '../../electron/handlers';
+
+export class ScriptedHost implements Host {
+  readonly nextPicks: string[][] = [];
+  readonly opened: string[] = [];
+  readonly shown: string[] = [];
+  readonly saved: string[] = [];
+
+  constructor(private readonly saveDir: string) {}
+
+  async pickFiles(): Promise<string[]> {
+    return this.nextPicks.shift() ?? [];
+  }
+
+  async pickSaveFile({ suggestedName }: { suggestedName: string }): Promise<string | null> {
+    const file = path.join(this.saveDir, path.basename(suggestedName));
+    this.saved.push(file);
+    return file;
+  }
+
+  async openPath(file: string): Promise<void> {
+    this.opened.push(file);
+  }
+
+  showInFolder(file: string): void {
+    this.shown.push(file);
+  }
+}
