@@ -31,9 +31,9 @@ export interface DfeImportResult {
   /** Rows of the file: year x geography for indicators, councils for neighbours. */
   rowsRead: number;
   rowsInserted: number;
-  /** Rows that replaced an earlier edition's row with different figures. */
+  /** Earlier rows whose figures the new edition changed (updated in place, before-image journaled). */
   rowsUpdated: number;
-  /** Rows identical to the earlier edition's (still re-stamped as this edition's). */
+  /** Rows identical to the earlier edition's (left as they are). */
   rowsUnchanged: number;
   /** Earlier rows of the replaced years (or grouping) that the new edition no longer has. */
   rowsRemoved: number;
@@ -134,21 +134,23 @@ interface Counts {
   removed: number;
 }
 
-/** Saves the full row (with its id) so undo can restore it, then deletes it. */
-function journalAndDelete(db: Db, importId: number, table: 'dfe_indicator' | 'dfe_neighbour', rows: Array<Record<string, unknown> & { id: number }>): void {
-  const journal = db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (?, ?, ?, ?)`);
-  const del = db.prepare(table === 'dfe_indicator' ? `DELETE FROM dfe_indicator WHERE id = ?` : `DELETE FROM dfe_neighbour WHERE id = ?`);
-  for (const r of rows) {
-    journal.run(importId, table, r.id, JSON.stringify(r));
-    del.run(r.id);
-  }
+// Changes follow the import pipeline's convention, so its generic undo and its "undo the later
+// import first" check work on these tables too: a row whose figures changed is updated in place
+// (same id, same import_id) after its before-image is journaled; a row the new edition no longer
+// has is journaled and deleted; a new row is inserted under this import's id.
+type StoredRow = Record<string, unknown> & { id: number };
+
+function journal(db: Db, importId: number, table: 'dfe_indicator' | 'dfe_neighbour', row: StoredRow): void {
+  db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (?, ?, ?, ?)`).run(importId, table, row.id, JSON.stringify(row));
 }
 
 const GEO_COLUMNS = ['year', 'time_identifier', 'level', 'geo_code', 'country_code', 'country_name', 'region_code', 'region_name', 'old_la_code', 'new_la_code', 'la_name'] as const;
 const MEASURE_SQL_COLUMNS = INDICATOR_MEASURE_COLUMNS.flatMap((m) => [m, `${m}_symbol`]);
+const INDICATOR_COLUMNS = [...GEO_COLUMNS, ...MEASURE_SQL_COLUMNS];
 // Column names come from the fixed lists above, never from the file; values are bound.
-const INSERT_INDICATOR = `INSERT INTO dfe_indicator (${[...GEO_COLUMNS, ...MEASURE_SQL_COLUMNS, 'import_id'].join(', ')})
-  VALUES (${[...GEO_COLUMNS, ...MEASURE_SQL_COLUMNS, 'import_id'].map(() => '?').join(', ')})`;
+const INSERT_INDICATOR = `INSERT INTO dfe_indicator (${[...INDICATOR_COLUMNS, 'import_id'].join(', ')})
+  VALUES (${[...INDICATOR_COLUMNS, 'import_id'].map(() => '?').join(', ')})`;
+const UPDATE_INDICATOR = `UPDATE dfe_indicator SET ${INDICATOR_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
 
 function indicatorValues(r: IndicatorRecord): Array<string | number | null> {
   const out: Array<string | number | null> = GEO_COLUMNS.map((c) => r[c]);
@@ -159,52 +161,84 @@ function indicatorValues(r: IndicatorRecord): Array<string | number | null> {
 function writeIndicators(db: Db, importId: number, records: IndicatorRecord[]): Counts {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
   const years = [...new Set(records.map((r) => r.year))];
-  const before = new Map<string, Record<string, unknown> & { id: number }>();
+  const before = new Map<string, StoredRow>();
   const selectYear = db.prepare(`SELECT * FROM dfe_indicator WHERE year = ?`);
   for (const y of years) {
-    for (const row of selectYear.all(y) as Array<Record<string, unknown> & { id: number }>) before.set(`${row.year}|${row.level}|${row.geo_code}`, row);
+    for (const row of selectYear.all(y) as StoredRow[]) before.set(`${row.year}|${row.level}|${row.geo_code}`, row);
   }
-  journalAndDelete(db, importId, 'dfe_indicator', [...before.values()]);
   const insert = db.prepare(INSERT_INDICATOR);
-  const cols = [...GEO_COLUMNS, ...MEASURE_SQL_COLUMNS];
+  const update = db.prepare(UPDATE_INDICATOR);
   for (const r of records) {
     const values = indicatorValues(r);
-    insert.run(...values, importId);
     const key = `${r.year}|${r.level}|${r.geo_code}`;
     const old = before.get(key);
-    if (!old) counts.inserted++;
-    else if (cols.every((c, i) => old[c] === values[i])) counts.unchanged++;
-    else counts.updated++;
     before.delete(key);
+    if (!old) {
+      insert.run(...values, importId);
+      counts.inserted++;
+    } else if (INDICATOR_COLUMNS.every((c, i) => old[c] === values[i])) {
+      counts.unchanged++;
+    } else {
+      journal(db, importId, 'dfe_indicator', old);
+      update.run(...values, old.id);
+      counts.updated++;
+    }
   }
-  counts.removed = before.size;
+  // The new edition covers these years but no longer has these rows (e.g. a council merged).
+  const del = db.prepare(`DELETE FROM dfe_indicator WHERE id = ?`);
+  for (const old of before.values()) {
+    journal(db, importId, 'dfe_indicator', old);
+    del.run(old.id);
+    counts.removed++;
+  }
   return counts;
 }
 
 function writeNeighbours(db: Db, importId: number, records: NeighbourRecord[]): Counts {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0, removed: 0 };
-  // A grouping is one consistent set, so a new edition replaces all of it, not council by council.
-  const oldRows = db.prepare(`SELECT * FROM dfe_neighbour ORDER BY la_code, position`).all() as Array<Record<string, unknown> & { id: number; la_code: string }>;
-  const signature = (name: unknown, region: unknown, ns: Array<{ position: unknown; code: unknown; closeness: unknown }>) =>
-    JSON.stringify([name, region, ns.map((n) => [n.position, n.code, n.closeness])]);
-  const oldByLa = new Map<string, string>();
-  const grouped = new Map<string, typeof oldRows>();
-  for (const r of oldRows) grouped.set(r.la_code, [...(grouped.get(r.la_code) ?? []), r]);
-  for (const [la, rows] of grouped) {
-    oldByLa.set(la, signature(rows[0]!.la_name, rows[0]!.region_name, rows.map((r) => ({ position: r.position, code: r.neighbour_code, closeness: r.closeness }))));
-  }
-  journalAndDelete(db, importId, 'dfe_neighbour', oldRows);
+  // A grouping is one consistent set, so a new edition replaces all of it: councils it no
+  // longer lists lose their old neighbours rather than keeping a mix of editions.
+  const oldRows = db.prepare(`SELECT * FROM dfe_neighbour`).all() as Array<StoredRow & { la_code: string; position: number }>;
+  const before = new Map(oldRows.map((r) => [`${r.la_code}|${r.position}`, r]));
   const insert = db.prepare(
     `INSERT INTO dfe_neighbour (la_code, la_name, region_name, position, neighbour_code, closeness, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const update = db.prepare(`UPDATE dfe_neighbour SET la_name = ?, region_name = ?, neighbour_code = ?, closeness = ? WHERE id = ?`);
+  const del = db.prepare(`DELETE FROM dfe_neighbour WHERE id = ?`);
+  const knownLa = new Set(oldRows.map((r) => r.la_code));
   for (const r of records) {
-    for (const n of r.neighbours) insert.run(r.la_code, r.la_name, r.region_name, n.position, n.code, n.closeness, importId);
-    const old = oldByLa.get(r.la_code);
-    if (old === undefined) counts.inserted++;
-    else if (old === signature(r.la_name, r.region_name, r.neighbours)) counts.unchanged++;
-    else counts.updated++;
-    oldByLa.delete(r.la_code);
+    let changed = false;
+    for (const n of r.neighbours) {
+      const key = `${r.la_code}|${n.position}`;
+      const old = before.get(key);
+      before.delete(key);
+      if (!old) {
+        insert.run(r.la_code, r.la_name, r.region_name, n.position, n.code, n.closeness, importId);
+        changed = true;
+      } else if (old.la_name !== r.la_name || old.region_name !== r.region_name || old.neighbour_code !== n.code || old.closeness !== n.closeness) {
+        journal(db, importId, 'dfe_neighbour', old);
+        update.run(r.la_name, r.region_name, n.code, n.closeness, old.id);
+        changed = true;
+      }
+    }
+    // Positions this council had before but no longer has.
+    for (let p = 1; p <= 10; p++) {
+      const old = before.get(`${r.la_code}|${p}`);
+      if (!old) continue;
+      journal(db, importId, 'dfe_neighbour', old);
+      del.run(old.id);
+      before.delete(`${r.la_code}|${p}`);
+      changed = true;
+    }
+    if (!knownLa.has(r.la_code)) counts.inserted++;
+    else if (changed) counts.updated++;
+    else counts.unchanged++;
+    knownLa.delete(r.la_code);
   }
-  counts.removed = oldByLa.size;
+  for (const old of before.values()) {
+    journal(db, importId, 'dfe_neighbour', old);
+    del.run(old.id);
+  }
+  counts.removed = knownLa.size;
   return counts;
 }

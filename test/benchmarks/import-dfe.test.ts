@@ -105,44 +105,29 @@ describe('a newer edition of the indicator file', () => {
     const file = path.join(tempDir(), 'csww_indicators_2024_to_2025_revised.csv');
     fs.writeFileSync(file, [header, ...kept].join('\n') + '\n');
 
-    const before2024 = laRow(db, 2024, '892')!;
+    const before2025 = laRow(db, 2025, '892')!;
+    const before891 = laRow(db, 2024, '891')!;
     const result = await importDfeFile(db, { file, source: 'benchmark' });
     expect(result.outcome).toBe('imported');
     expect(result.years).toEqual([2024, 2025]);
     expect(result.rowsUpdated).toBe(1);
     expect(result.rowsRemoved).toBe(1);
+    expect(result.rowsInserted).toBe(0);
     expect(result.rowsUnchanged).toBe(kept.length - 1);
 
     expect(laRow(db, 2025, '892')!.turnover_rate_fte).toBe(12.9);
     expect(laRow(db, 2024, '891')).toBeUndefined();
-    // Years the new edition does not cover still come from the first import.
+    // Years the new edition does not cover are untouched.
     expect(laRow(db, 2018, '892')).toMatchObject({ turnover_rate_fte: 15.0, import_id: 1 });
-    expect(laRow(db, 2024, '892')!.import_id).toBe(result.importId);
 
-    // Every replaced row is journaled in full, with its id, for undo.
-    const covered = 2 * (151 + 11 + 1);
-    const journal = db.prepare(`SELECT * FROM import_change WHERE import_id = ?`).all(result.importId) as Array<{ table_name: string; row_id: number; before_json: string }>;
-    expect(journal).toHaveLength(covered);
-    const entry = journal.find((j) => j.row_id === before2024.id)!;
-    expect(entry.table_name).toBe('dfe_indicator');
-    expect(JSON.parse(entry.before_json)).toEqual(before2024);
-  });
-
-  it('the generic undo (delete by import_id, restore before-images) brings the first edition back exactly', async () => {
-    const { db } = tempDb();
-    await importDfeFile(db, { file: INDICATORS, source: 'benchmark' });
-    const original = db.prepare(`SELECT * FROM dfe_indicator ORDER BY id`).all();
-    const lines = fs.readFileSync(INDICATORS, 'utf8').split('\n');
-    const file = path.join(tempDir(), 'only2025.csv');
-    fs.writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => l.startsWith('2025,'))].join('\n'));
-    const { importId } = await importDfeFile(db, { file, source: 'benchmark' });
-    db.prepare(`DELETE FROM dfe_indicator WHERE import_id = ?`).run(importId);
-    for (const c of db.prepare(`SELECT before_json FROM import_change WHERE import_id = ?`).all(importId) as Array<{ before_json: string }>) {
-      const row = JSON.parse(c.before_json) as Record<string, unknown>;
-      const cols = Object.keys(row);
-      db.prepare(`INSERT INTO dfe_indicator (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((k) => row[k] as never));
-    }
-    expect(db.prepare(`SELECT * FROM dfe_indicator ORDER BY id`).all()).toEqual(original);
+    // The changed row and the removed row are journaled in full, with their ids, for undo;
+    // the changed row keeps its id (the import pipeline's convention for updates).
+    const journal = db.prepare(`SELECT * FROM import_change WHERE import_id = ? ORDER BY row_id`).all(result.importId) as Array<{ table_name: string; row_id: number; before_json: string }>;
+    expect(journal.map((j) => j.row_id).sort((a, b) => a - b)).toEqual([before2025.id as number, before891.id as number].sort((a, b) => a - b));
+    expect(journal.every((j) => j.table_name === 'dfe_indicator')).toBe(true);
+    expect(JSON.parse(journal.find((j) => j.row_id === before2025.id)!.before_json)).toEqual(before2025);
+    expect(JSON.parse(journal.find((j) => j.row_id === before891.id)!.before_json)).toEqual(before891);
+    expect(laRow(db, 2025, '892')!.id).toBe(before2025.id);
   });
 
   it('refuses a file that is not the DfE indicator file, changing nothing', async () => {
@@ -197,8 +182,10 @@ describe('importing the statistical-neighbour file as published', () => {
     const result = await importDfeFile(db, { file, source: 'neighbours' });
     expect(result).toMatchObject({ outcome: 'imported', rowsUpdated: 1, rowsInserted: 0, rowsRemoved: 0, rowsUnchanged: 155 });
     expect(db.prepare(`SELECT neighbour_code, closeness FROM dfe_neighbour WHERE la_code = '874' AND position = 1`).get()).toEqual({ neighbour_code: '821', closeness: 'Close' });
-    const total = db.prepare(`SELECT count(*) AS n FROM dfe_neighbour`).get() as { n: number };
-    expect(db.prepare(`SELECT count(*) AS n FROM import_change WHERE import_id = ? AND table_name = 'dfe_neighbour'`).get(result.importId)).toEqual(total);
+    // Only the changed neighbour is journaled: Peterborough's first, 831 Very Close as first published.
+    const journal = db.prepare(`SELECT table_name, before_json FROM import_change WHERE import_id = ?`).all(result.importId) as Array<{ table_name: string; before_json: string }>;
+    expect(journal).toHaveLength(1);
+    expect(JSON.parse(journal[0]!.before_json)).toMatchObject({ la_code: '874', position: 1, neighbour_code: '831', closeness: 'Very Close' });
   });
 });
 
@@ -210,5 +197,24 @@ describe('backing up before a DfE import', () => {
     expect(fs.existsSync(first.backupPath!)).toBe(true);
     const again = await importDfeFile(db, { file: NEIGHBOURS, source: 'neighbours', dbPath: file });
     expect(again).toMatchObject({ outcome: 'no_change', backupPath: null });
+  });
+});
+
+describe('undoing a DfE import with the import pipeline\'s undo', () => {
+  it('undoing a newer edition brings the earlier one back; the earlier one cannot be undone first', async () => {
+    const { undoImport } = await import('../../electron/import/undo');
+    const { db } = tempDb();
+    const first = await importDfeFile(db, { file: INDICATORS, source: 'benchmark' });
+    const original = db.prepare(`SELECT * FROM dfe_indicator ORDER BY id`).all();
+    const lines = fs.readFileSync(INDICATORS, 'utf8').split('\n');
+    const file = path.join(tempDir(), 'edition2.csv');
+    fs.writeFileSync(file, [lines[0], ...lines.slice(1).filter((l) => l.startsWith('2025,')).map((l) => l.replace(',892,E06000018,Nottingham,230.9,', ',892,E06000018,Nottingham,231.9,'))].join('\n'));
+    const second = await importDfeFile(db, { file, source: 'benchmark' });
+    expect(laRow(db, 2025, '892')!.inpost_fte).toBe(231.9);
+    expect(() => undoImport(db, first.importId)).toThrow(/undo import 2 first/i);
+    undoImport(db, second.importId);
+    expect(db.prepare(`SELECT * FROM dfe_indicator ORDER BY id`).all()).toEqual(original);
+    // The first edition is current again, so importing it once more is a no-op.
+    expect((await importDfeFile(db, { file: INDICATORS, source: 'benchmark' })).outcome).toBe('no_change');
   });
 });
