@@ -253,7 +253,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       const valid = counts.rowsRead - counts.rejected;
       const message =
         `Nothing was imported: ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} in ${ctx.fileName} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
-        `Correct them and import the file again, or import the ${valid.toLocaleString('en-GB')} valid rows alone with --accept-valid.`;
+        `Correct them and import the file again, or import the ${plural(valid, 'valid row')} alone with --accept-valid.`;
       const failedId = logFailed(db, ctx, layoutName, mappingJson, counts, message);
       return result(failedId, 'failed', message);
     }

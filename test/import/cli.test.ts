@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { main } from '../../electron/cli/main';
+import { tempDir } from '../support/tmp';
+import { csv, writeFile } from './helpers';
+
+async function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false, env: {} });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const TEMPLATES = path.resolve(__dirname, '../../fixtures/templates');
+
+describe('import, imports and undo on the command line', () => {
+  it('exit codes: 0 imported, 1 data errors, 2 usage errors', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const ok = await cli('import', '--db', db, path.join(TEMPLATES, 'workers.csv'));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^Imported workers.csv \(import 1\): 1 new row, 0 updated, 0 unchanged\./);
+
+    const bad = writeFile(dir, 'bad.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C1,CIN,S1,T,2019-01-01,', 'C2,XX,S1,T,2019-02-30,'));
+    const failed = await cli('import', '--db', db, '--source', 'allocations', bad);
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('row 3, column "case_type" value "XX": is not a recognised Case type');
+    expect(failed.out).toContain('row 3, column "start_date" value "2019-02-30": is not a real calendar date');
+
+    const partial = await cli('import', '--db', db, '--accept-valid', '--json', bad);
+    expect(partial.code).toBe(0);
+    const json = JSON.parse(partial.out) as { ok: boolean; results: Array<{ outcome: string; inserted: number; rejected: number }> };
+    expect(json.results[0]).toMatchObject({ outcome: 'partial', inserted: 1, rejected: 1 });
+
+    expect((await cli('import', '--db', db, '--source', 'wizards', bad)).code).toBe(2);
+    expect((await cli('import', '--db', db)).code).toBe(2);
+    expect((await cli('import', '--db', db, path.join(dir, 'missing.csv'))).code).toBe(2);
+    const wrong = await cli('import', '--db', db, '--source', 'asye', path.join(TEMPLATES, 'allocations.csv'));
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/looks like an allocations file/);
+
+    const child = writeFile(dir, 'kids.csv', csv('case_id,case_type,staff_id,team,start_date,end_date,forename', 'C1,CIN,S1,T,2019-01-01,,Amy'));
+    expect((await cli('import', '--db', db, child)).code).toBe(1);
+
+    const list = await cli('imports', '--db', db, '--json');
+    expect((JSON.parse(list.out) as Array<{ id: number; outcome: string }>).map((i) => [i.id, i.outcome])).toEqual([[1, 'imported'], [2, 'failed'], [3, 'partial']]);
+    expect((await cli('imports', '--db', db)).out).toMatch(/^id\s+when\s+file/);
+
+    expect((await cli('undo', '--db', db, '3')).code).toBe(0);
+    expect((await cli('undo', '--db', db, '3')).code).toBe(1);
+    expect((await cli('undo', '--db', db, 'three')).code).toBe(2);
+  });
+
+  it('--dry-run writes nothing and says what would happen', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const r = await cli('import', '--db', db, '--dry-run', path.join(TEMPLATES, 'allocations.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Check only, nothing written: importing allocations.csv would give 1 new row/);
+    expect((await cli('imports', '--db', db)).out).toBe('No imports yet.');
+  });
+});
