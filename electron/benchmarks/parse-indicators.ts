@@ -42,9 +42,13 @@ export function parseIndicators(csv: DfeCsv, fileName: string): ParsedIndicators
   const col = (name: string) => index.get(normaliseHeader(name));
   const missingKeys = INDICATOR_KEY_COLUMNS.filter((c) => col(c) === undefined);
   if (missingKeys.length) {
+    if (col('SN1') !== undefined) {
+      throw new DfeImportError(`"${fileName}" is the DfE statistical-neighbour file, not the indicator file: import it with --source neighbours.`);
+    }
+    const shown = missingKeys.slice(0, 3).map((c) => `"${c}"`).join(', ') + (missingKeys.length > 3 ? ` and ${missingKeys.length - 3} more` : '');
     throw new DfeImportError(
       `"${fileName}" does not look like the DfE children's social work workforce indicator file: ` +
-        `it has no ${missingKeys.map((c) => `"${c}"`).join(', ')} column${missingKeys.length > 1 ? 's' : ''}. ` +
+        `it has no ${shown} column${missingKeys.length > 1 ? 's' : ''}. ` +
         `Download the indicator CSV from Explore Education Statistics ("Children's social work workforce") and import it unchanged.`,
     );
   }

@@ -37,6 +37,9 @@ export function parseNeighbours(csv: DfeCsv, fileName: string): ParsedNeighbours
     snAt.push({ position: p, code: i, closeness: next !== undefined && next.startsWith('snp') ? i + 1 : -1 });
   }
   if (codeAt < 0 || nameAt < 0 || snAt.length === 0) {
+    if (find('time_period') >= 0) {
+      throw new DfeImportError(`"${fileName}" is the DfE workforce indicator file, not the statistical-neighbour file: import it with --source benchmark.`);
+    }
     throw new DfeImportError(
       `"${fileName}" does not look like the DfE statistical-neighbour file: it needs "LA num", "LA Name" and "SN1" to "SN10" columns. ` +
         `Download it from the DfE and import it unchanged.`,

@@ -130,13 +130,37 @@ describe('a newer edition of the indicator file', () => {
     expect(laRow(db, 2025, '892')!.id).toBe(before2025.id);
   });
 
+  it('reads an edition saved with Windows line endings the same, and keeps quoted names with commas whole', async () => {
+    const { db } = tempDb();
+    const file = path.join(tempDir(), 'crlf.csv');
+    fs.writeFileSync(file, fs.readFileSync(INDICATORS, 'utf8').replace(/\n/g, '\r\n'));
+    const r = await importDfeFile(db, { file, source: 'benchmark' });
+    expect(r.rowsInserted).toBe(1463);
+    expect(laRow(db, 2018, '892')!.turnover_rate_fte).toBe(15.0);
+    expect(laRow(db, 2025, '839')!.la_name).toBe('Bournemouth, Christchurch and Poole');
+    expect(laRow(db, 2025, '892')!.absence_rate_fte_symbol).toBeNull();
+  });
+
+  it('refuses a file with a malformed row, naming the line, and changes nothing', async () => {
+    const { db } = tempDb();
+    const lines = fs.readFileSync(INDICATORS, 'utf8').split('\n');
+    lines[5] = lines[5]!.replace(/^2025,/, '2025/26,');
+    const file = path.join(tempDir(), 'bad.csv');
+    fs.writeFileSync(file, lines.join('\n'));
+    await expect(importDfeFile(db, { file, source: 'benchmark' })).rejects.toThrow(/line 6: time_period "2025\/26" is not a year.*Nothing was changed/);
+    expect(db.prepare(`SELECT count(*) AS n FROM dfe_indicator`).get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT count(*) AS n FROM import_log`).get()).toEqual({ n: 0 });
+  });
+
   it('refuses a file that is not the DfE indicator file, changing nothing', async () => {
     const { db } = tempDb();
     const file = path.join(tempDir(), 'workers.csv');
     fs.writeFileSync(file, 'staff_id,role,fte\nS1,case_holder,1\n');
     await expect(importDfeFile(db, { file, source: 'benchmark' })).rejects.toThrow(DfeImportError);
     await expect(importDfeFile(db, { file, source: 'benchmark' })).rejects.toThrow(/does not look like the DfE children's social work workforce indicator file/);
-    await expect(importDfeFile(db, { file: NEIGHBOURS, source: 'benchmark' })).rejects.toThrow(/no "time_period"/);
+    await expect(importDfeFile(db, { file: NEIGHBOURS, source: 'benchmark' })).rejects.toThrow(/statistical-neighbour file, not the indicator file: import it with --source neighbours/);
+    await expect(importDfeFile(db, { file: INDICATORS, source: 'neighbours' })).rejects.toThrow(/indicator file, not the statistical-neighbour file: import it with --source benchmark/);
+    await expect(importDfeFile(db, { file: path.join(tempDir(), 'missing.csv'), source: 'benchmark' })).rejects.toThrow(/does not exist/);
     expect(db.prepare(`SELECT count(*) AS n FROM import_log`).get()).toEqual({ n: 0 });
   });
 });
