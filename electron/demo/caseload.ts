@@ -138,6 +138,8 @@ export function* simulateCaseload(input: CaseloadInput): Generator<AllocationRec
   function activate(w: Worker, s: SpellRecord): void {
     w.spell = s;
     w.team = s.team as CaseTeam;
+    // A support worker who qualifies becomes a social worker with their next spell.
+    w.support = s.role === 'support_worker';
     const range = w.support ? CASELOAD_RANGE.support_worker
       : s.role === 'senior_practitioner' ? CASELOAD_RANGE.senior_practitioner : CASELOAD_RANGE.case_holder;
     w.target = Math.max(1, Math.round(s.fte * (range[0] + rng.next() * (range[1] - range[0]))));

@@ -47,7 +47,8 @@ export interface ResolvedOptions {
 export const DEFAULT_STAFF = 160;
 export const DEFAULT_YEARS = 3;
 /** Allocation rows one social-work post produces a year (measured on the default council). */
-export const ALLOCATIONS_PER_POST_YEAR = 55;
+export const ALLOCATIONS_PER_POST_YEAR = 67;
+export const MAX_SCALED_STAFF = 1000;
 
 export function latestMonthEnd(today: IsoDate): IsoDate {
   return monthEnd(today) === today ? today : addDays(today.slice(0, 8) + '01', -1);
@@ -69,10 +70,13 @@ export function resolveOptions(options: DemoOptions = {}, today: Date = new Date
   let staff = options.staff ?? (targets ? Math.round((targets.inPostHeadcount + targets.agencyFte) / 0.94) : DEFAULT_STAFF);
   if (allocations !== null) {
     // More allocations come from a bigger council, or from a longer history when the size is fixed.
+    // Up to a large county's size (MAX_SCALED_STAFF posts) the council grows; beyond that the
+    // history lengthens, so memory (which follows the open caseload) stays flat however many rows.
     if (options.staff === undefined && !targets) {
-      staff = Math.max(20, Math.round(allocations / (ALLOCATIONS_PER_POST_YEAR * years)));
-    } else if (options.years === undefined) {
-      years = Math.max(1, Math.round(allocations / (ALLOCATIONS_PER_POST_YEAR * staff)));
+      staff = Math.min(MAX_SCALED_STAFF, Math.max(20, Math.round(allocations / (ALLOCATIONS_PER_POST_YEAR * years))));
+    }
+    if (options.years === undefined) {
+      years = Math.max(years, Math.round(allocations / (ALLOCATIONS_PER_POST_YEAR * staff)));
     }
   }
   if (!Number.isInteger(staff) || staff < 10 || staff > 100_000) {

@@ -14,6 +14,8 @@ import type { ResolvedOptions } from './options';
 interface Post extends PostPlan {
   social: boolean;
   holder: Person | null;
+  /** Day the holder's current spell started. */
+  since: number;
   fillDay: number | null;
   fillAsye: boolean;
 }
@@ -88,9 +90,25 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
   const endDay = toDayNumber(opts.endDate);
   const plannedPosts = planPosts(opts.staff, plan.caseHolding);
   const posts: Post[] = [
-    ...plannedPosts.social.map((p) => ({ ...p, social: true, holder: null, fillDay: null, fillAsye: false })),
-    ...plannedPosts.support.map((p) => ({ ...p, social: false, holder: null, fillDay: null, fillAsye: false })),
+    ...plannedPosts.social.map((p) => ({ ...p, social: true, holder: null, since: 0, fillDay: null, fillAsye: false })),
+    ...plannedPosts.support.map((p) => ({ ...p, social: false, holder: null, since: 0, fillDay: null, fillAsye: false })),
   ];
+  const byRole = new Map<Role, Post[]>();
+  for (const post of posts) {
+    const list = byRole.get(post.role) ?? [];
+    list.push(post);
+    byRole.set(post.role, list);
+  }
+  // Filled social-work posts and those filled by agency, kept as posts change hands.
+  let filledSocial = 0;
+  let agencySocial = 0;
+  const setHolder = (post: Post, p: Person | null) => {
+    if (post.social) {
+      if (post.holder) { filledSocial--; if (post.holder.kind === 'agency') agencySocial--; }
+      if (p) { filledSocial++; if (p.kind === 'agency') agencySocial++; }
+    }
+    post.holder = p;
+  };
   const people: Person[] = [];
   const rejoinPool: Person[] = [];
 
@@ -136,7 +154,8 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
       leaving_reason: null,
       qualified_date: p.qualifiedDay === null ? null : fromDayNumber(p.qualifiedDay),
     });
-    post.holder = p;
+    setHolder(post, p);
+    post.since = day;
   }
 
   function closeSpell(p: Person, day: number, reason: LeavingReason | null): void {
@@ -156,7 +175,7 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
   }
 
   function vacate(post: Post, day: number, quick = false): void {
-    post.holder = null;
+    setHolder(post, null);
     post.fillAsye = false;
     if (post.social && post.role === 'case_holder' && !quick && rng.chance(0.6)) {
       post.fillAsye = true;
@@ -176,14 +195,7 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
   }
 
   function agencyShare(): number {
-    let filled = 0;
-    let agency = 0;
-    for (const post of posts) {
-      if (!post.social || !post.holder) continue;
-      filled++;
-      if (post.holder.kind === 'agency') agency++;
-    }
-    return filled === 0 ? 0 : agency / filled;
+    return filledSocial === 0 ? 0 : agencySocial / filledSocial;
   }
 
   function startAsye(p: Person, day: number): void {
@@ -213,12 +225,11 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
 
   function findInternal(day: number, roles: readonly Role[], minYears: number, except: Post, otherTeam = false): Post | null {
     const found: Post[] = [];
-    for (const q of posts) {
+    for (const q of roles.flatMap((r) => byRole.get(r) ?? [])) {
       const h = q.holder;
-      if (!h || q === except || !roles.includes(q.role) || h.kind === 'agency') continue;
+      if (!h || q === except || h.kind === 'agency') continue;
       if (otherTeam && q.team === except.team) continue;
-      const s = currentSpell(h)!;
-      if (toDayNumber(s.start_date) > day - 90) continue;
+      if (q.since > day - 90) continue;
       if (h.kind === 'direct' && yearsQualified(h, day) < minYears) continue;
       if (h.asye && day <= h.asye.plannedEnd + 30) continue;
       found.push(q);
@@ -233,7 +244,7 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
       // Grow our own: a support worker who has qualified takes an ASYE post.
       if (rng.chance(0.15)) {
         const from = findInternal(day, ['support_worker'], 0, post);
-        if (from && toDayNumber(currentSpell(from.holder!)!.start_date) < day - 700) {
+        if (from && from.since < day - 700) {
           const p = from.holder!;
           p.kind = 'direct';
           p.qualifiedDay = day - rng.int(20, 80);
@@ -329,8 +340,8 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
         if (post.fillDay === day) fill(post, day);
         continue;
       }
+      if (post.since >= day) continue;
       const s = currentSpell(p)!;
-      if (toDayNumber(s.start_date) >= day) continue;
       if (p.kind === 'agency') {
         if (p.plannedEnd !== null && day >= p.plannedEnd) leave(p, post, day, null);
         continue;
