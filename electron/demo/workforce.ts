@@ -66,12 +66,12 @@ export function defaultPlan(opts: ResolvedOptions, rng: Rng): WorkforcePlan {
 
 /** Leaving is likeliest two to three years after qualifying (Shropshire's exit interviews). */
 function yearsQualifiedFactor(years: number): number {
-  if (years < 1) return 0.4;
-  if (years < 2) return 0.9;
-  if (years < 3) return 2.6;
-  if (years < 5) return 1.1;
+  if (years < 1) return 0.3;
+  if (years < 2) return 1.0;
+  if (years < 3) return 3.5;
+  if (years < 5) return 1.3;
   if (years < 10) return 0.8;
-  return 0.7;
+  return 0.55;
 }
 
 const REASONS: Partial<Record<LeavingReason, number>> = {
@@ -174,10 +174,21 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
     return toDayNumber(rng.chance(0.65) ? sept : march) + rng.int(0, 13);
   }
 
+  /** The September and March intake days before `day`, latest first. */
+  function previousIntakes(day: number): number[] {
+    const y = Number(fromDayNumber(day).slice(0, 4));
+    return [`${y}-09-01`, `${y}-03-01`, `${y - 1}-09-01`, `${y - 1}-03-01`, `${y - 2}-09-01`]
+      .map(toDayNumber)
+      .filter((d) => d + 13 < day);
+  }
+
   function vacate(post: Post, day: number, quick = false): void {
     setHolder(post, null);
     post.fillAsye = false;
-    if (post.social && post.role === 'case_holder' && !quick && rng.chance(0.6)) {
+    // Newly qualified workers fill many case-holding vacancies, and replace agency locums
+    // while the council is above its agency target (Nottingham's "grow our own").
+    const asyeChance = !quick ? 0.6 : agencyShare() > agencyTarget(day) ? 0.5 : 0;
+    if (post.social && post.role === 'case_holder' && rng.chance(asyeChance)) {
       post.fillAsye = true;
       post.fillDay = nextIntake(day);
     } else {
@@ -319,12 +330,15 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
     const band = Number(rng.weighted(yearWeights));
     let yq = Math.max(roleNeedsYears(post.role) + rng.next() * 3, years[band]! + (rng.next() - 0.5) * (band === 0 ? 0.8 : 1));
     if (post.role !== 'case_holder') yq = Math.max(yq, 1.2);
-    const qualifiedDay = startDay - Math.round(yq * YEAR);
     const asye = yq < 1;
-    // ASYEs started at an intake; others have some years of service (never before qualifying).
-    const start = asye
-      ? Math.min(startDay - 1, qualifiedDay + rng.int(30, 120))
-      : Math.max(qualifiedDay + 30, startDay - 1 - Math.round(rng.exponential(5) * YEAR));
+    let qualifiedDay = startDay - Math.round(yq * YEAR);
+    let start = Math.max(qualifiedDay + 30, startDay - 1 - Math.round(rng.exponential(5) * YEAR));
+    if (asye) {
+      // ASYEs in their first year started at one of the last two intakes.
+      start = previousIntakes(startDay)[rng.int(0, 1)]! + rng.int(0, 13);
+      if (start >= startDay) start = startDay - 1;
+      qualifiedDay = start - rng.int(30, 120);
+    }
     const p = newPerson('direct', qualifiedDay);
     const fixedTerm = !asye && rng.chance(0.06);
     openSpell(p, post, start, drawFte('direct', asye), fixedTerm ? 'fixed_term' : 'permanent');
