@@ -60,7 +60,7 @@ export async function importDfeFile(db: Db, options: DfeImportOptions): Promise<
   const earlier = sameFileStillCurrent(db, source, csv.sha256);
   if (earlier) {
     const message = `"${fileName}" is the same file as import #${earlier.id} (${earlier.started_at.slice(0, 10)}), which is still in place: nothing changed.`;
-    const importId = logImport(db, { ...base, outcome: 'no_change', rowsRead: 'records' in parsed ? parsed.records.length : 0, message });
+    const importId = logImport(db, { ...base, outcome: 'no_change', rowsRead: parsed.records.length, message });
     return { ...base, importId, outcome: 'no_change', rowsRead: parsed.records.length, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: parsed.records.length, rowsRemoved: 0, years: yearsOf(parsed), backupPath: null, message };
   }
 
