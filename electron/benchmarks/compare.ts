@@ -59,6 +59,7 @@ export function compareCouncil(db: Db, options: CompareOptions): BenchmarkCompar
     else byYear.set(r.year, [r]);
   }
 
+  if (!years.length) throw new BenchmarkYearError(`The imported DfE file has no figures from ${SERIES_FROM_YEAR} onwards; import a newer edition.`);
   const ownRow = (y: number) => byYear.get(y)?.find((r) => r.level === 'Local authority' && council.geoCodes.includes(r.geo_code));
   const councilYears = years.filter((y) => ownRow(y));
   const year = options.year ?? councilYears[councilYears.length - 1] ?? years[years.length - 1]!;
