@@ -186,6 +186,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     const hashCase = source === 'allocations' ? caseHasher(caseKeySecret(db)) : () => '';
     const convert = makeConverter(binding, source, { extractDate: ctx.extractDate, dateOrders: ctx.dateOrders, hashCase });
     const writer = new TableWriter(db, spec, importId);
+    const deferred = deferSecondaryIndexes(db, spec.table, sniffed.bytes);
     const rowProblems: RowProblem[] = [];
     let headerSeen = false;
     for await (const batch of readRowBatches(ctx.file, sniffed, options.signal ? { signal: options.signal } : {})) {
@@ -219,6 +220,9 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead: batch.bytesRead, bytesTotal: sniffed.bytes });
     }
 
+    // Rebuilt before any outcome is decided, so a commit always has every index in place (a
+    // rollback would restore them anyway).
+    for (const sql of deferred) db.exec(sql);
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => ({
       importId: importIdOut,
@@ -288,6 +292,31 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
   }
+}
+
+/** Bytes per row below which a file is certainly not "large" (the shortest rows are ~40 bytes). */
+const BYTES_PER_ROW_ESTIMATE = 40;
+
+/**
+ * For a file that will at least double a table, drops the table's non-unique indexes for the
+ * duration of the load and returns the statements that rebuild them: building an index once,
+ * sorted, is several times cheaper than updating it row by row. Unique indexes stay, since the
+ * merge relies on them. Everything is inside the import's transaction, so a crash or rollback
+ * puts the indexes back as they were.
+ */
+function deferSecondaryIndexes(db: Db, table: string, fileBytes: number): string[] {
+  const existing = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  if (fileBytes / BYTES_PER_ROW_ESTIMATE < Math.max(existing, 50_000)) return [];
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+    .all(table) as { name: string; sql: string }[];
+  const deferred: string[] = [];
+  for (const ix of indexes) {
+    if (/^\s*CREATE\s+UNIQUE\b/i.test(ix.sql)) continue;
+    db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+    deferred.push(ix.sql);
+  }
+  return deferred;
 }
 
 /** A failed strict import leaves a record (and its problems) in the history, and nothing else. */

@@ -116,3 +116,21 @@ describe('backups', () => {
     copy.close();
   });
 });
+
+describe('large loads', () => {
+  it('indexes set aside during a large load are all back afterwards, whether it commits or fails', async () => {
+    const t = setup();
+    const indexes = () => rows(t.db, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'allocation' ORDER BY name`);
+    const before = indexes();
+    expect(before.length).toBeGreaterThan(1);
+    const lines = [A];
+    for (let i = 0; i < 60_000; i++) lines.push(`CASE-${i},CIN,STAFF-${i % 700},Team number ${i % 9},2019-${String((i % 12) + 1).padStart(2, '0')}-01,`);
+    const bad = t.file('bad.csv', [...lines, 'X,CIN,S,T,2019-13-01,'].join('\n'));
+    expect((await t.run(bad)).outcome).toBe('failed');
+    expect(indexes()).toEqual(before);
+    const good = t.file('good.csv', lines.join('\n'));
+    expect(await t.run(good)).toMatchObject({ outcome: 'imported', inserted: 60_000 });
+    expect(indexes()).toEqual(before);
+    expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 30_000);
+});
