@@ -1,4 +1,62 @@
-import type { Command } from '../command';
-import { notYetAvailable } from '../not-yet';
+// `scrutiny-pack report --as-at YYYY-MM-DD [--config FILE] [--format pdf|html] --out FILE`:
+// writes the committee paper. The configuration file is the JSON the app edits (meeting
+// details, sections, commentary, recommendations, targets); without it the defaults apply.
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataError, UsageError, type Command } from '../command';
+import { isIsoDate } from '../../../shared/dates';
+import { parsePaperConfig, type PaperConfig } from '../../../shared/paper-config';
+import { producePaper } from '../../report/index';
 
-export const reportCommand: Command = notYetAvailable('report');
+function readConfig(file: string): PaperConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`The configuration file "${file}" could not be read. Check the name and folder.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new DataError(`The configuration file "${file}" is not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return parsePaperConfig(json);
+  } catch (e) {
+    throw new DataError((e as Error).message);
+  }
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Write the committee paper (PDF or accessible HTML) at a date',
+  usage: 'report --as-at YYYY-MM-DD [--config FILE] [--format pdf|html] --out FILE',
+  options: {
+    'as-at': { type: 'string' },
+    config: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+  async run(ctx) {
+    const asAt = ctx.values['as-at'];
+    if (typeof asAt !== 'string') throw new UsageError('Give the date of the figures with --as-at, for example --as-at 2018-09-30.');
+    if (!isIsoDate(asAt)) throw new UsageError(`"${asAt}" is not a real date in the form YYYY-MM-DD (for example 2018-09-30).`);
+    const out = ctx.values.out;
+    if (typeof out !== 'string' || out === '') throw new UsageError('Say where to write the paper with --out FILE, for example --out paper.pdf.');
+    const rawFormat = ctx.values.format;
+    const format = typeof rawFormat === 'string' ? rawFormat : path.extname(out).toLowerCase() === '.html' || path.extname(out).toLowerCase() === '.htm' ? 'html' : 'pdf';
+    if (format !== 'pdf' && format !== 'html') throw new UsageError(`--format must be pdf or html (got "${format}").`);
+    const config = typeof ctx.values.config === 'string' ? readConfig(ctx.values.config) : parsePaperConfig({});
+
+    const started = Date.now();
+    ctx.progress(`Writing the ${format.toUpperCase()} paper at ${asAt}...`);
+    const result = await producePaper(ctx.db(), { asAt, config, format });
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    fs.writeFileSync(out, result);
+    const bytes = typeof result === 'string' ? Buffer.byteLength(result) : result.length;
+    if (ctx.json) ctx.out(JSON.stringify({ ok: true, file: path.resolve(out), format, bytes, ms: Date.now() - started }));
+    else ctx.out(`Wrote ${path.resolve(out)} (${format.toUpperCase()}, ${Math.round(bytes / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  },
+};

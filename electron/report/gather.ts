@@ -1,0 +1,61 @@
+// Reads what the paper needs besides the Metrics from the database: the import history (data
+// sources section), the DfE comparison when benchmarks are loaded, and the extra breakdowns.
+import type { Db } from '../db/open';
+import type { IsoDate } from '../../shared/dates';
+import type { Metrics } from '../../shared/metrics';
+import type { BenchmarkComparison } from '../../shared/benchmarks';
+import { getSettings } from '../settings';
+import { compareCouncil } from '../benchmarks/compare';
+import { computeReportExtras } from './extras';
+import type { ImportSource, PaperContext } from './context';
+
+export function importSources(db: Db): ImportSource[] {
+  const rows = db
+    .prepare(
+      `SELECT file_name, source, extract_date, coalesce(finished_at, started_at) AS at, rows_read, outcome
+         FROM import_log
+        WHERE outcome IN ('imported', 'partial', 'no_change')
+        ORDER BY id`,
+    )
+    .all() as Array<{ file_name: string; source: string; extract_date: string | null; at: string; rows_read: number; outcome: string }>;
+  return rows.map((r) => ({
+    fileName: r.file_name,
+    source: r.source,
+    extractDate: r.extract_date,
+    importedAt: r.at,
+    rowsRead: r.rows_read,
+    outcome: r.outcome,
+  }));
+}
+
+/**
+ * The DfE comparison for the latest published year whose reference date (30 September) is on or
+ * before the paper's date, so a 2018 paper is not compared with 2024 figures. Null with a reason
+ * when there is nothing to compare with.
+ */
+export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { comparison: BenchmarkComparison | null; reason?: string } {
+  const loaded = db.prepare(`SELECT count(*) AS n FROM dfe_indicator`).get() as { n: number };
+  if (loaded.n === 0) return { comparison: null };
+  if (!laCode) return { comparison: null, reason: "The council's DfE code is not set in the settings." };
+  const year = Number(asAt.slice(0, 4)) - (asAt.slice(5) >= '09-30' ? 0 : 1);
+  const available = db.prepare(`SELECT max(year) AS y FROM dfe_indicator WHERE year <= ?`).get(year) as { y: number | null };
+  try {
+    return { comparison: compareCouncil(db, available.y !== null ? { la: laCode, year: available.y } : { la: laCode }) };
+  } catch (e) {
+    return { comparison: null, reason: (e as Error).message };
+  }
+}
+
+export function gatherPaperContext(db: Db, metrics: Metrics, generatedOn: IsoDate): PaperContext {
+  const settings = getSettings(db);
+  const b = benchmarksFor(db, metrics.asAt, settings.laCode);
+  return {
+    councilName: settings.councilName,
+    settings,
+    generatedOn,
+    imports: importSources(db),
+    benchmarks: b.comparison,
+    ...(b.reason ? { benchmarksMissingReason: b.reason } : {}),
+    extras: computeReportExtras(db, metrics.asAt, metrics.series.map((p) => p.date), settings),
+  };
+}

@@ -1,0 +1,248 @@
+// The paper as a PDF: pdfmake lays out the model on A4 with the embedded open-licence font,
+// a running header (council, committee, meeting), "Page X of Y", a contents list, bookmarks for
+// every section, the document title shown in the viewer's title bar, and language en-GB in the
+// catalog (/Lang). Charts are the shared recharts components drawn as vector SVG.
+import PdfPrinter from 'pdfmake';
+import type { Content, ContentStack, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import { renderChartSvg } from './chart-svg';
+import { FONT_NAME, paperFonts } from './fonts';
+import type { Block, PaperModel, TableBlock, Tile } from './model';
+
+const PAGE_MARGINS: [number, number, number, number] = [50, 62, 50, 56];
+/** A4 width (595.28pt) less the side margins. */
+export const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const INK = '#1a1a1a';
+const MUTED = '#4d4d4d';
+const RULE = '#b3b3b3';
+/** Tables with up to this many rows are kept on one page; longer ones split with repeated headers. */
+const KEEP_TABLE_ROWS = 20;
+
+const STYLES: TDocumentDefinitions['styles'] = {
+  council: { fontSize: 12, bold: true, color: INK },
+  committee: { fontSize: 11, color: INK, margin: [0, 2, 0, 0] },
+  title: { fontSize: 19, bold: true, color: INK, margin: [0, 14, 0, 12], lineHeight: 1.1 },
+  h1: { fontSize: 14, bold: true, color: INK, margin: [0, 16, 0, 6] },
+  h2: { fontSize: 11.5, bold: true, color: INK, margin: [0, 10, 0, 4] },
+  caption: { fontSize: 9.5, bold: true, color: INK, margin: [0, 8, 0, 4] },
+  body: { fontSize: 10, lineHeight: 1.3, color: INK, margin: [0, 0, 0, 7] },
+  summary: { fontSize: 9, lineHeight: 1.3, color: INK, margin: [0, 2, 0, 2] },
+  note: { fontSize: 8, lineHeight: 1.25, color: MUTED, margin: [0, 2, 0, 8] },
+  th: { fontSize: 8.5, bold: true, color: INK },
+  td: { fontSize: 8.5, color: INK },
+  tileLabel: { fontSize: 9.5, bold: true, color: INK },
+  tileValue: { fontSize: 20, bold: true, color: INK, margin: [0, 2, 0, 0] },
+  tileText: { fontSize: 8.5, color: INK, lineHeight: 1.25 },
+};
+
+const TABLE_LAYOUT = {
+  hLineWidth: (i: number, node: ContentTable) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: (i: number) => (i <= 1 ? INK : RULE),
+  paddingLeft: (i: number) => (i === 0 ? 0 : 6),
+  paddingRight: () => 4,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+function sectionAnchor(id: string): string {
+  return `section-${id}`;
+}
+
+function tableContent(t: TableBlock): Content {
+  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align }));
+  const body: TableCell[][] = [header];
+  for (const row of t.rows) body.push(row.map((cell, i) => ({ text: cell, style: 'td', alignment: t.columns[i]?.align ?? 'left' })));
+  if (t.totalRow) body.push(t.totalRow.map((cell, i) => ({ text: cell, style: 'td', bold: true, alignment: t.columns[i]?.align ?? 'left' })));
+  // Wide tables give the spare width to the figures so the row labels are not squeezed.
+  const widths = t.columns.map((_, i) => (t.columns.length > 6 ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
+  const table: ContentTable = {
+    table: { headerRows: 1, dontBreakRows: true, widths, body },
+    layout: TABLE_LAYOUT,
+    margin: [0, 0, 0, 2],
+  };
+  const parts: Content[] = [
+    { text: t.caption, style: 'caption', headlineLevel: 3 } as Content,
+    table,
+    ...t.footnotes.map((f) => ({ text: f, style: 'note' }) as Content),
+  ];
+  if (t.rows.length <= KEEP_TABLE_ROWS) return { stack: parts, unbreakable: true, margin: [0, 0, 0, 6] } as ContentStack;
+  return { stack: parts, margin: [0, 0, 0, 6] };
+}
+
+function tileContent(tile: Tile): Content {
+  return {
+    stack: [
+      { text: tile.label, style: 'tileLabel' },
+      { text: tile.value, style: 'tileValue' },
+      { text: tile.caption, style: 'tileText', margin: [0, 0, 0, 4] },
+      ...tile.details.map((d) => ({ text: d, style: 'tileText', bold: /Target (met|not met)/.test(d) })),
+    ],
+  } as Content;
+}
+
+function tilesContent(tiles: Tile[]): Content {
+  const rows: TableCell[][] = [];
+  for (let i = 0; i < tiles.length; i += 2) {
+    rows.push([tileContent(tiles[i]!), tiles[i + 1] ? tileContent(tiles[i + 1]!) : { text: '' }] as TableCell[]);
+  }
+  const table = {
+    table: { widths: ['*', '*'], body: rows, dontBreakRows: true },
+    layout: {
+      hLineWidth: () => 0.8,
+      vLineWidth: () => 0.8,
+      hLineColor: () => RULE,
+      vLineColor: () => RULE,
+      paddingLeft: () => 8,
+      paddingRight: () => 8,
+      paddingTop: () => 7,
+      paddingBottom: () => 7,
+    },
+  };
+  // The four tiles are read together: never split them across pages.
+  return { stack: [table], unbreakable: true, margin: [0, 4, 0, 10] } as Content;
+}
+
+function blockContent(block: Block): Content {
+  switch (block.type) {
+    case 'paragraph':
+      return { text: block.text, style: 'body' };
+    case 'commentary':
+      return { stack: block.paragraphs.map((p) => ({ text: p, style: 'body' })) };
+    case 'subheading':
+      return { text: block.text, style: 'h2', headlineLevel: 2 } as Content;
+    case 'list':
+      return block.ordered
+        ? { ol: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] } as Content
+        : { ul: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] } as Content;
+    case 'tiles':
+      return tilesContent(block.tiles);
+    case 'chart': {
+      const chart = renderChartSvg(block.spec, CONTENT_WIDTH);
+      return {
+        stack: [
+          { text: `Figure ${block.figure}: ${block.spec.title}`, style: 'caption' },
+          { svg: chart.svg, width: chart.width, height: chart.height },
+          { text: block.spec.summary, style: 'summary' },
+          { text: `The figures are in table ${block.appendixTable} of the appendix.`, style: 'note' },
+        ],
+        unbreakable: true,
+        margin: [0, 2, 0, 6],
+      } as ContentStack;
+    }
+    case 'table':
+      return tableContent(block.table);
+    case 'definitions':
+      return {
+        table: {
+          widths: [120, '*'],
+          dontBreakRows: true,
+          body: block.items.map((d) => [{ text: d.term, style: 'td', bold: true }, { text: d.definition, style: 'td' }]),
+        },
+        layout: { ...TABLE_LAYOUT, hLineWidth: () => 0.3, hLineColor: () => RULE },
+        margin: [0, 0, 0, 8],
+      } as Content;
+  }
+}
+
+export function paperDocDefinition(model: PaperModel, headingPages?: Map<string, number>): TDocumentDefinitions {
+  const m = model.meta;
+  const firstSection = model.cover.length && model.sections[0] ? sectionAnchor(model.sections[0].id) : null;
+  const running = [m.councilName, m.committee, m.meetingDate].filter(Boolean).join('  ·  ');
+  const content: Content[] = [
+    { text: m.councilName, style: 'council' },
+    { text: m.committee + (m.meetingDate ? `, ${m.meetingDate}` : ''), style: 'committee' },
+    { text: m.title, style: 'title' },
+  ];
+  if (model.cover.length) {
+    content.push({
+      table: { widths: [110, '*'], body: model.cover.map((c) => [{ text: c.term, style: 'td', bold: true }, { text: c.definition, style: 'td' }]) },
+      layout: { ...TABLE_LAYOUT, hLineWidth: () => 0.3, hLineColor: () => RULE },
+      margin: [0, 0, 0, 12],
+    } as Content);
+  }
+  content.push({
+    toc: { title: { text: 'Contents', style: 'h2' }, numberStyle: { fontSize: 9.5 }, textStyle: { fontSize: 9.5 } },
+    margin: [0, 0, 0, 6],
+  } as Content);
+
+  model.sections.forEach((section) => {
+    content.push({
+      text: `${section.number}. ${section.title}`,
+      style: 'h1',
+      headlineLevel: 1,
+      id: sectionAnchor(section.id),
+      tocItem: true,
+      tocMargin: [0, 2, 0, 0],
+    } as Content);
+    for (const block of section.blocks) content.push(blockContent(block));
+  });
+
+  return {
+    content,
+    pageSize: 'A4',
+    pageMargins: PAGE_MARGINS,
+    language: m.language,
+    displayTitle: true,
+    info: { title: m.title, author: m.author, subject: m.subject, keywords: m.keywords, creator: 'Scrutiny Pack', producer: 'Scrutiny Pack (pdfmake)' },
+    defaultStyle: { font: FONT_NAME, fontSize: 10, color: INK },
+    styles: STYLES,
+    header: (currentPage: number) =>
+      currentPage === 1
+        ? { text: '' }
+        : {
+            margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0],
+            stack: [
+              { text: running, fontSize: 8, color: MUTED },
+              { canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH, y2: 4, lineWidth: 0.5, lineColor: RULE }] },
+            ],
+          },
+    footer: (currentPage: number, pageCount: number) => ({
+      columns: [
+        { text: m.status === 'exempt' ? 'Exempt: not for publication' : '', fontSize: 8, color: MUTED },
+        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 8, color: MUTED },
+      ],
+      margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
+    }),
+    // Keeps headings (and table captions) with what follows them, and records where each
+    // section heading landed for the bookmarks.
+    pageBreakBefore: (node, followingNodesOnPage) => {
+      const level = (node as { headlineLevel?: number }).headlineLevel;
+      if (!level) return false;
+      // Nothing after it on this page: move it to the next, where its content is. The first
+      // section also starts a new page: the cover sheet (details, contents) stands alone.
+      const breakHere = followingNodesOnPage.length === 0 || (node.id === firstSection && node.startPosition.pageNumber === 1);
+      const page = node.startPosition.pageNumber + (breakHere ? 1 : 0);
+      if (node.id && headingPages) headingPages.set(node.id, page);
+      return breakHere;
+    },
+  };
+}
+
+/** Renders the paper to PDF bytes. */
+export function renderPdf(model: PaperModel): Promise<Buffer> {
+  const headingPages = new Map<string, number>();
+  const printer = new PdfPrinter(paperFonts());
+  const doc = printer.createPdfKitDocument(paperDocDefinition(model, headingPages), { bufferPages: true });
+
+  // Bookmarks: pdfkit files an outline item under the current page, so visit each heading's page.
+  const pdfkit = doc as unknown as {
+    outline: { addItem(title: string): void };
+    switchToPage(n: number): void;
+    bufferedPageRange(): { start: number; count: number };
+  };
+  const range = pdfkit.bufferedPageRange();
+  for (const section of model.sections) {
+    const page = headingPages.get(sectionAnchor(section.id));
+    if (page === undefined || page - 1 >= range.start + range.count) continue;
+    pdfkit.switchToPage(page - 1);
+    pdfkit.outline.addItem(`${section.number}. ${section.title}`);
+  }
+
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

@@ -1,0 +1,77 @@
+// Section: ASYE cohorts. Each cohort's size, outcomes and retention (small numbers suppressed,
+// and retention percentages hidden for cohorts too small to publish), and ASYE caseloads
+// against the protected-caseload cap.
+import { formatLongDate } from '../../../shared/dates';
+import { suppressTable, suppressionFootnote, cellText, isSmallCount } from '../../../shared/suppression';
+import type { Block, TableBlock } from '../model';
+import { count, one, pct, paragraphs } from '../text';
+import { distributionSpec } from './caseloads';
+import type { SectionInput } from './input';
+
+const OUTCOMES = [
+  ['inProgress', 'In progress'],
+  ['passed', 'Passed'],
+  ['failed', 'Failed'],
+  ['extended', 'Extended'],
+  ['withdrawn', 'Withdrawn'],
+] as const;
+
+export function cohortTable(input: SectionInput): TableBlock {
+  const { metrics: m, context } = input;
+  const threshold = context.settings.smallNumberThreshold;
+  const cohorts = m.asye.cohorts;
+  // A totals row under a single cohort would repeat it, so it appears only for two or more.
+  const many = cohorts.length > 1;
+  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many });
+  const rows = cohorts.map((c, i) => {
+    const small = isSmallCount(c.size, threshold) || t.rowTotals![i]!.suppressed;
+    const retained = (v: number | null) => (v === null ? 'not yet' : small ? 'c' : pct(v));
+    return [c.cohort, cellText(t.rowTotals![i]!, count), ...t.cells[i]!.map((cell) => cellText(cell, count)), retained(c.retained12m), retained(c.retained24m)];
+  });
+  const footnotes = [
+    'Retained: the share of the cohort still employed by the council 12 and 24 months after starting their ASYE; "not yet" until that date has passed.',
+  ];
+  if (t.anySuppressed || cohorts.some((c) => isSmallCount(c.size, threshold))) footnotes.push(suppressionFootnote(threshold));
+  const totalSize = cohorts.reduce((s, c) => s + c.size, 0);
+  return {
+    id: 'asye-cohorts',
+    caption: `ASYE cohorts at ${formatLongDate(m.asAt)}`,
+    columns: [
+      { header: 'Cohort', align: 'left' },
+      { header: 'Size', align: 'right' },
+      ...OUTCOMES.map(([, label]) => ({ header: label, align: 'right' as const })),
+      { header: 'Retained 12 months', align: 'right' },
+      { header: 'Retained 24 months', align: 'right' },
+    ],
+    rows,
+    ...(t.columnTotals ? { totalRow: ['All cohorts', count(totalSize), ...t.columnTotals.map((c) => count(c.value)), '', ''] } : {}),
+    footnotes,
+  };
+}
+
+export function asyeSection(input: SectionInput): Block[] {
+  const { metrics: m, context, config, figures } = input;
+  const blocks: Block[] = [];
+  const commentary = paragraphs(config.commentary.asye);
+  if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
+  const a = m.caseload.groups.asye;
+  const cap = context.settings.asyeCap;
+  const inProgress = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
+  blocks.push({
+    type: 'paragraph',
+    text:
+      `Newly qualified social workers spend their first year in the Assessed and Supported Year in Employment (ASYE) with a protected caseload. ` +
+      `At ${formatLongDate(m.asAt)}, ${count(inProgress)} ${inProgress === 1 ? 'was' : 'were'} in the programme. ` +
+      (a.caseHolders.headcount > 0
+        ? `${count(a.caseHolders.headcount)} held cases, an average of ${one(a.averagePerWorker)} each against a cap of ${cap}; ` +
+          `${count(m.caseload.asyeOverCap)} ${m.caseload.asyeOverCap === 1 ? 'was' : 'were'} above the cap.`
+        : 'None held cases.'),
+  });
+  if (m.asye.cohorts.length) blocks.push({ type: 'table', table: cohortTable(input) });
+  else blocks.push({ type: 'paragraph', text: 'No ASYE register has been imported, so there are no cohorts to show.' });
+  if (context.extras && a.caseHolders.headcount > 0) {
+    blocks.push(figures.add(distributionSpec('asye-caseloads', `Caseloads of ASYE social workers against the cap at ${formatLongDate(m.asAt)}`,
+      ['ASYE social worker', 'ASYE social workers'], context.extras.caseloadBands.asye, 'the cap', cap, m.asAt)));
+  }
+  return blocks;
+}

@@ -1,0 +1,95 @@
+// Section 8: comparison with England, the region and the statistical neighbours, from the DfE's
+// published indicators (the benchmarks module). When none are loaded it says so plainly and how
+// to load them, rather than leaving a gap.
+import { formatPublished, type BenchmarkComparison } from '../../../shared/benchmarks';
+import type { LineChartSpec } from '../../../shared/charts/spec';
+import { trendSummary } from '../../../shared/summaries';
+import type { Block, TableBlock } from '../model';
+import { paragraphs } from '../text';
+import type { SectionInput } from './input';
+
+export const HOW_TO_LOAD_BENCHMARKS =
+  'To include it, import the DfE "Children\'s social work workforce" indicator file ' +
+  '(scrutiny-pack import --source benchmark csww_indicators_2017_to_2025.csv) and, for statistical neighbours, the DfE ' +
+  'statistical-neighbour file (--source neighbours), and set the council\'s DfE code in the settings.';
+
+function comparisonTable(b: BenchmarkComparison): TableBlock {
+  const rows = b.measures.map((m) => {
+    const unit = m.unit;
+    return [
+      m.label,
+      formatPublished(m.council, unit),
+      formatPublished(m.england, unit),
+      formatPublished(m.region, unit),
+      m.neighbours.mean === null ? 'not published' : formatPublished({ value: m.neighbours.mean, symbol: null }, unit),
+      m.rank.position === null ? 'not ranked' : `${m.rank.position} of ${m.rank.of}`,
+    ];
+  });
+  return {
+    id: 'benchmark-comparison',
+    caption: `${b.council.name} compared with England, ${b.council.region?.name ?? 'the region'} and statistical neighbours, 30 September ${b.year}`,
+    columns: [
+      { header: 'Measure', align: 'left' },
+      { header: b.council.name, align: 'right' },
+      { header: 'England', align: 'right' },
+      { header: b.council.region?.name ?? 'Region', align: 'right' },
+      { header: 'Statistical neighbours (average)', align: 'right' },
+      { header: 'Rank among neighbours (1 = lowest)', align: 'right' },
+    ],
+    rows,
+    footnotes: [
+      `Source: ${b.source}. Figures are as published by the DfE; c = suppressed, x = unavailable, z = not applicable, u = low reliability.`,
+      'For the size of the workforce (FTE) rank 1 is the largest.',
+      ...b.notes,
+    ],
+  };
+}
+
+function turnoverHistorySpec(b: BenchmarkComparison): LineChartSpec | null {
+  const years = b.series.filter((y) => y.measures.some((m) => m.measure === 'turnover'));
+  if (years.length < 2) return null;
+  const pick = (sel: 'council' | 'england' | 'region') =>
+    years.map((y) => y.measures.find((m) => m.measure === 'turnover')?.[sel].value ?? null);
+  const series = [
+    { name: b.council.name, values: pick('council') },
+    { name: 'England', values: pick('england') },
+    ...(b.council.region ? [{ name: b.council.region.name, values: pick('region') }] : []),
+  ];
+  const last = years[years.length - 1]!;
+  return {
+    kind: 'line',
+    id: 'benchmark-turnover',
+    title: `Turnover rate (FTE) compared with England, 30 September ${years[0]!.year} to ${last.year}`,
+    summary: trendSummary(series.map((s) => ({ name: `Turnover (${s.name})`, values: s.values })), last.asAt, { decimals: 1, unit: '%' }, { pointsPerYear: 1 }),
+    valueLabel: 'Turnover rate (FTE, %)',
+    decimals: 1,
+    unit: '%',
+    xTitle: 'Year (30 September)',
+    xLabels: years.map((y) => String(y.year)),
+    series,
+  };
+}
+
+export function comparisonSection(input: SectionInput): Block[] {
+  const { context, config, figures } = input;
+  const blocks: Block[] = [];
+  const commentary = paragraphs(config.commentary.comparison);
+  if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
+  const b = context.benchmarks;
+  if (!b) {
+    blocks.push({
+      type: 'paragraph',
+      text: `No DfE benchmarks are loaded, so this paper cannot compare the council with England, its region or its statistical neighbours. ${context.benchmarksMissingReason ? context.benchmarksMissingReason + ' ' : ''}${HOW_TO_LOAD_BENCHMARKS}`,
+    });
+    return blocks;
+  }
+  blocks.push({
+    type: 'paragraph',
+    text: `The DfE publishes each council's workforce figures at 30 September each year. The latest year for ${b.council.name} is ${b.year}. ` +
+      'These are the council\'s figures as returned to the DfE, so they can differ from the figures earlier in this paper, which are at a different date.',
+  });
+  blocks.push({ type: 'table', table: comparisonTable(b) });
+  const spec = turnoverHistorySpec(b);
+  if (spec) blocks.push(figures.add(spec));
+  return blocks;
+}

@@ -1,0 +1,84 @@
+// The committee paper's configuration: meeting details, which sections appear, the author's
+// commentary and recommendations, and the targets the headline tiles are judged against. Stored
+// as JSON: the command line reads it (--config FILE) and the app edits it. Every field has a
+// default, so `{}` is a valid configuration and a paper can be produced before anyone writes one.
+import { z } from 'zod';
+
+/** The paper's sections, in the order they appear (issue 5). */
+export const PAPER_SECTIONS = [
+  'cover',
+  'summary',
+  'recommendations',
+  'caseloads',
+  'agency',
+  'recruitment',
+  'asye',
+  'comparison',
+  'sources',
+  'appendix',
+] as const;
+export type PaperSectionId = (typeof PAPER_SECTIONS)[number];
+
+export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
+  cover: 'Report details',
+  summary: 'Purpose and summary',
+  recommendations: 'Recommendations',
+  caseloads: 'Caseloads',
+  agency: 'Agency staffing',
+  recruitment: 'Recruitment and retention',
+  asye: 'Newly qualified social workers (ASYE cohorts)',
+  comparison: 'Comparison with England, region and statistical neighbours',
+  sources: 'Data sources and definitions',
+  appendix: 'Appendix: the data behind each chart',
+};
+
+const text = z.string().trim();
+const optionalNumber = z.number().finite().nullable();
+
+export const targetsSchema = z.object({
+  /** Average caseload per worker (social workers excluding ASYE) at or below this is "met"; null: the caseload threshold setting. */
+  caseload: optionalNumber.default(null),
+  /** Agency rate (FTE, %) at or below this is "met". */
+  agencyRate: optionalNumber.default(15),
+  /** Turnover rate (FTE, %) at or below this is "met". */
+  turnover: optionalNumber.default(15),
+  /** ASYE workers in the programme: at least this many is "met" (workforce planning); null: no target. */
+  asyeInProgress: optionalNumber.default(null),
+});
+
+export const paperConfigSchema = z.object({
+  title: text.default('Social work caseloads, recruitment and retention'),
+  committee: text.default("Children and Young People's Scrutiny Committee"),
+  /** ISO date of the meeting; blank when not yet fixed. */
+  meetingDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the meeting date').default(''),
+  /** Overrides the council name from the settings when given. */
+  councilName: text.default(''),
+  reportOf: text.default("Director of Children's Services"),
+  contactOfficers: z.array(z.object({ name: text, role: text.default(''), email: text.default('') })).default([]),
+  wardsAffected: text.default('All'),
+  status: z.enum(['public', 'exempt']).default('public'),
+  /** Months in the trend charts (the measures' series length). */
+  months: z.number().int().min(3).max(60).default(24),
+  sections: z
+    .object(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(true)])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
+    .default(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, true])) as Record<PaperSectionId, boolean>),
+  /** The author's commentary per section: paragraphs separated by blank lines. */
+  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
+  /** The recommendations, one per entry (the committee is asked to ...). */
+  recommendations: z.array(text).default([]),
+  targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
+});
+
+export type PaperConfig = z.infer<typeof paperConfigSchema>;
+export type PaperConfigInput = z.input<typeof paperConfigSchema>;
+export type PaperTargets = z.infer<typeof targetsSchema>;
+
+export const DEFAULT_PAPER_CONFIG: PaperConfig = paperConfigSchema.parse({});
+
+/** Parses a configuration (e.g. JSON read from a file), with plain-English errors for HR staff. */
+export function parsePaperConfig(input: unknown): PaperConfig {
+  const result = paperConfigSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'the configuration'}: ${i.message}`);
+  throw new Error(`The paper configuration is not valid:\n- ${problems.join('\n- ')}`);
+}
