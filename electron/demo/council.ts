@@ -35,19 +35,43 @@ export function generateCouncil(options: DemoOptions = {}): Council {
     asye.map((a) => [a.staff_id, { start: toDayNumber(a.start_date), end: toDayNumber(a.planned_end_date ?? addMonths(a.start_date, 12)) }]),
   );
   const pin = opts.targets ? { day: toDayNumber(opts.targets.asAt), cases: opts.targets.cases } : null;
+  const simulate = () =>
+    simulateCaseload({
+      seed: opts.seed, startDate: opts.startDate, endDate: opts.endDate, spells, asye: protectedPeriods, ids: new IdIssuer(opts.seed), pin,
+    });
+  let total: number | null = null;
   return {
     options: opts,
     spells,
     asye,
     establishment,
     allocations: () => ({
-      [Symbol.iterator]: () =>
-        simulateCaseload({
-          seed: opts.seed, startDate: opts.startDate, endDate: opts.endDate, spells, asye: protectedPeriods,
-          ids: new IdIssuer(opts.seed), pin,
-        }),
+      [Symbol.iterator]: () => {
+        if (opts.allocations === null) return simulate();
+        // Exactly the number asked for: count a first run, then keep rows by selection sampling
+        // (each kept with probability still-needed / still-to-come), which spreads the few
+        // dropped rows evenly over the history and never holds more than one row.
+        if (total === null) {
+          total = 0;
+          for (const _ of simulate()) total++;
+        }
+        return thin(simulate(), total, opts.allocations, opts.seed);
+      },
     }),
   };
+}
+
+function* thin<T>(rows: Iterable<T>, total: number, wanted: number, seed: number): Generator<T> {
+  const rng = createRng(deriveSeed(seed, 'thin'));
+  let seen = 0;
+  let kept = 0;
+  for (const row of rows) {
+    if (kept < wanted && rng.next() * (total - seen) < wanted - kept) {
+      kept++;
+      yield row;
+    }
+    seen++;
+  }
 }
 
 function asyeRegister(people: readonly Person[], opts: ResolvedOptions): AsyeRecord[] {
