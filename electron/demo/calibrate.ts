@@ -124,8 +124,9 @@ export function calibrate(people: Person[], targets: CalibrationTargets, opts: R
   const inPostPeople = () => people.filter((p) => p.spells.some((s) => covers(s, d) && isDirectSw(s)));
   const inPost = inPostPeople();
   const surplus = inPost.length - targets.inPostHeadcount;
-  const removable = rng.shuffled(inPost.filter((p) => !(p.asye && p.asye.plannedEnd >= dDay)));
-  if (surplus > removable.length) throw new Error('Calibration cannot reach the in-post headcount target.');
+  // People in their ASYE year go last, so that the council keeps its newly qualified workers.
+  const inAsye = (p: Person) => p.asye !== null && p.asye.plannedEnd >= dDay;
+  const removable = [...rng.shuffled(inPost.filter((p) => !inAsye(p))), ...rng.shuffled(inPost.filter(inAsye))];
   for (const p of removable.slice(0, Math.max(0, surplus))) remove(p);
   for (let n = inPost.length; n < targets.inPostHeadcount; n++) {
     const start = dDay - rng.int(400, 3000);

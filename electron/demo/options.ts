@@ -76,7 +76,7 @@ export function resolveOptions(options: DemoOptions = {}, today: Date = new Date
   }
   const years = options.years ?? DEFAULT_YEARS;
   let months = years * 12;
-  let staff = options.staff ?? (targets ? Math.round((targets.inPostHeadcount + targets.agencyFte) / 0.94) : DEFAULT_STAFF);
+  let staff = options.staff ?? (targets ? Math.max(10, Math.round((targets.inPostHeadcount + targets.agencyFte) / 0.94)) : DEFAULT_STAFF);
   if (allocations !== null && !targets) {
     // Aim a little above the number asked for; the surplus is thinned out evenly (council.ts).
     // Up to a large county's size (MAX_SCALED_STAFF posts) the council grows; beyond that the
