@@ -51,10 +51,13 @@ function sectionAnchor(id: string): string {
 function tableContent(t: TableBlock): Content {
   const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align }));
   const body: TableCell[][] = [header];
-  for (const row of t.rows) body.push(row.map((cell, i) => ({ text: cell, style: 'td', alignment: t.columns[i]?.align ?? 'left' })));
-  if (t.totalRow) body.push(t.totalRow.map((cell, i) => ({ text: cell, style: 'td', bold: true, alignment: t.columns[i]?.align ?? 'left' })));
+  const wide = t.columns.length > 6;
+  // In wide tables the row labels (cohorts) are short: keep each on one line.
+  const cell = (text: string, i: number, bold = false): TableCell => ({ text, style: 'td', bold, alignment: t.columns[i]?.align ?? 'left', noWrap: wide && i === 0 });
+  for (const row of t.rows) body.push(row.map((text, i) => cell(text, i)));
+  if (t.totalRow) body.push(t.totalRow.map((text, i) => cell(text, i, true)));
   // Wide tables give the spare width to the figures so the row labels are not squeezed.
-  const widths = t.columns.map((_, i) => (t.columns.length > 6 ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
+  const widths = t.columns.map((_, i) => (wide ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
   const table: ContentTable = {
     table: { headerRows: 1, dontBreakRows: true, widths, body },
     layout: TABLE_LAYOUT,

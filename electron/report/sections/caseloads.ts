@@ -46,7 +46,7 @@ export function distributionSpec(id: string, title: string, who: [singular: stri
   const summary = total === 0
     ? `No ${who[1]} held cases at ${formatLongDate(asAt)}.`
     : `${breakdownSummary(who, total, bands.map((b) => `${b.band} cases`), bands.map((b) => b.workers), { period: `holding cases at ${formatLongDate(asAt)}` })} ` +
-      `${count(over)} held more than ${limitName === 'the cap' ? 'the cap' : 'the threshold'} of ${limit} cases.`;
+      `${over === 0 ? 'None' : count(over)} held more than ${limitName} of ${limit} cases.`;
   return {
     kind: 'bar',
     id,

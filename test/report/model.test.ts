@@ -1,0 +1,132 @@
+// The paper as data, from the fixture database: sections switched off, commentary, targets, and
+// the comparison with England once the DfE file is loaded (figures read from the DfE file here,
+// independently of the benchmarks module).
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { tempDb, DFE_DIR } from '../support/tmp';
+import type { Db } from '../../electron/db/open';
+import { updateSettings } from '../../electron/settings';
+import { importDfeFile } from '../../electron/benchmarks/import-dfe';
+import { buildPaperFromDb, loadPaperConfig, savePaperConfig } from '../../electron/report/index';
+import type { Block, PaperModel, Tile } from '../../electron/report/model';
+import { seedFixture, FIXTURE_AS_AT } from './fixture';
+
+const INDICATORS = path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv');
+
+function blocks(model: PaperModel, id: string): Block[] {
+  return model.sections.find((s) => s.id === id)?.blocks ?? [];
+}
+
+function tiles(model: PaperModel): Tile[] {
+  const b = blocks(model, 'summary').find((x) => x.type === 'tiles');
+  return b && b.type === 'tiles' ? b.tiles : [];
+}
+
+function allText(model: PaperModel): string {
+  return JSON.stringify(model);
+}
+
+/** A figure from the DfE file, read directly: the row for the year and level, the named column. */
+function dfeFigure(year: number, level: string, laCode: string | null, column: string): string {
+  const lines = fs.readFileSync(INDICATORS, 'utf8').split(/\r?\n/);
+  const header = lines[0]!.split(',');
+  const row = lines.find((l) => {
+    const c = l.split(',');
+    return c[0] === String(year) && c[2] === level && (laCode === null || c[7] === laCode);
+  });
+  if (!row) throw new Error(`no ${level} row for ${year}`);
+  return row.split(',')[header.indexOf(column)]!;
+}
+
+describe('paper model from the fixture database', () => {
+  let db: Db;
+  beforeAll(() => {
+    db = tempDb().db;
+    seedFixture(db);
+  });
+
+  it('numbers only the sections switched on, in order', () => {
+    const model = buildPaperFromDb(db, {
+      asAt: FIXTURE_AS_AT,
+      config: { sections: { recommendations: false, comparison: false, appendix: false } },
+    });
+    expect(model.sections.map((s) => `${s.number}. ${s.id}`)).toEqual([
+      '1. summary', '2. caseloads', '3. agency', '4. recruitment', '5. asye', '6. sources',
+    ]);
+  });
+
+  it('judges the tiles against the configured targets, in words', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT, config: { targets: { caseload: 15, agencyRate: 20, turnover: 25 } } });
+    const [caseload, agency, turnover, asye] = tiles(model);
+    // 17.5 against 15 or fewer; 18.2% against 20%; 22.2% against 25%.
+    expect(caseload!.target).toBe('not met');
+    expect(caseload!.details).toContain('Target: 15 cases or fewer. Target not met.');
+    expect(agency!.target).toBe('met');
+    expect(turnover!.target).toBe('met');
+    expect(asye!.target).toBeNull();
+  });
+
+  it('keeps each section\'s commentary with its section', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT, config: { commentary: { agency: 'First paragraph.\n\nSecond\nparagraph.' } } });
+    expect(blocks(model, 'agency')[0]).toEqual({ type: 'commentary', paragraphs: ['First paragraph.', 'Second paragraph.'] });
+  });
+
+  it('every chart has a summary and an appendix table with a row per point', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+    const charts = model.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
+    const appendix = blocks(model, 'appendix');
+    expect(appendix.length).toBe(charts.length);
+    charts.forEach((c, i) => {
+      if (c.type !== 'chart') return;
+      expect(c.spec.summary.length).toBeGreaterThan(30);
+      const t = appendix[i]!;
+      expect(t.type).toBe('table');
+      const points = c.spec.kind === 'line' ? c.spec.xLabels.length : c.spec.categories.length;
+      if (t.type === 'table') expect(t.table.rows.length).toBe(points);
+    });
+  });
+
+  it('saves and reloads the paper configuration with the database', () => {
+    savePaperConfig(db, { title: 'Workforce update', recommendations: ['Note the report.'] });
+    const back = loadPaperConfig(db);
+    expect(back.title).toBe('Workforce update');
+    expect(back.recommendations).toEqual(['Note the report.']);
+    expect(back.sections.appendix).toBe(true);
+    expect(() => savePaperConfig(db, { meetingDate: '17/07/2018' })).toThrow(/meetingDate: Use the form YYYY-MM-DD/);
+  });
+});
+
+describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loaded', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = tempDb().db;
+    seedFixture(db);
+    await importDfeFile(db, { file: INDICATORS, source: 'benchmark' });
+    updateSettings(db, { laCode: '892' });
+  });
+
+  it('quotes England\'s published figures for the latest 30 September on or before the paper\'s date', () => {
+    // 30 June 2018 is before 30 September 2018, so the latest published year is 2017.
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+    const [caseload, agency, turnover] = tiles(model);
+    const eng = (column: string) => dfeFigure(2017, 'National', null, column);
+    expect(turnover!.details).toContain(`England: ${Number(eng('turnover_rate_fte')).toFixed(1)}% (DfE, 30 September 2017)`);
+    expect(agency!.details).toContain(`England: ${Number(eng('agency_rate_fte')).toFixed(1)}% (DfE, 30 September 2017)`);
+    expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} per FTE (DfE, 30 September 2017)`);
+  });
+
+  it('fills section 8 with the council, England and the region', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+    const text = JSON.stringify(blocks(model, 'comparison'));
+    expect(text).not.toContain('No DfE benchmarks are loaded');
+    const table = blocks(model, 'comparison').find((b) => b.type === 'table');
+    expect(table?.type).toBe('table');
+    if (table?.type !== 'table') return;
+    const turnover = table.table.rows.find((r) => r[0]!.startsWith('Turnover'))!;
+    expect(turnover[1]).toBe(`${Number(dfeFigure(2017, 'Local authority', '892', 'turnover_rate_fte')).toFixed(1)}%`);
+    expect(turnover[2]).toBe(`${Number(dfeFigure(2017, 'National', null, 'turnover_rate_fte')).toFixed(1)}%`);
+    expect(table.table.columns.map((c) => c.header)).toContain('East Midlands');
+    expect(allText(model)).toContain('Source: DfE Children');
+  });
+});
