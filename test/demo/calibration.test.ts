@@ -48,7 +48,7 @@ describe('calibration to a published DfE row', () => {
     expect(council.spells.some((s) => s.start_date > '2025-09-30')).toBe(true);
   });
 
-  it('hits a spread of published rows, the tiny City of London's among them', () => {
+  it('hits a spread of published rows, among them the tiny City of London', () => {
     const fields = ['inpost_fte', 'inpost_headcount', 'leavers_fte', 'agency_fte', 'case_holders_fte', 'cases'];
     const rows = dfeRows().filter((r) => r.geographic_level === 'Local authority' && fields.every((f) => /^\d+(\.\d)?$/.test(r[f] ?? '')));
     const sample = rows.filter((r, i) => i % 150 === 0 || (r.la_name === 'City of London' && r.time_period === '2018'));
