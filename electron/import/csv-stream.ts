@@ -115,7 +115,6 @@ export async function* readRowBatches(
   // Fatal for UTF-8 so a file that changes encoding part-way is refused, not silently mangled.
   const decoder = new TextDecoder(label, { fatal: label === 'utf-8' });
   const parser = new Papa.Parser({ delimiter: sniffed.delimiter, newline: sniffed.newline });
-  const stream = fs.createReadStream(file, { highWaterMark: options.chunkBytes ?? 1024 * 1024 });
   let carry = '';
   let nextRow = 1;
   let bytesRead = 0;
@@ -130,33 +129,48 @@ export async function* readRowBatches(
       );
     }
   };
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      options.signal?.throwIfAborted();
-      bytesRead += chunk.length;
-      let text = carry + decode(chunk);
-      if (first) {
-        text = text.replace(/^\uFEFF/, '');
-        first = false;
-      }
-      const result = parser.parse(text, 0, true);
-      carry = text.slice(result.meta.cursor);
-      if (carry.length > MAX_CARRY_CHARS) {
-        throw new ImportProblem('unreadable', `A quoted value starting at row ${nextRow} never ends (a quote mark is missing).`);
-      }
-      const rows = result.data as string[][];
-      if (rows.length > 0) {
-        yield { rows, firstRow: nextRow, bytesRead };
-        nextRow += rows.length;
-      }
+  for await (const chunk of readChunks(file, options.chunkBytes ?? 256 * 1024, options.signal)) {
+    bytesRead += chunk.length;
+    let text = carry + decode(chunk);
+    if (first) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
     }
-    const rest = carry + decode();
-    if (rest.length > 0) {
-      const result = parser.parse(first ? rest.replace(/^\uFEFF/, '') : rest, 0, false);
-      const rows = result.data as string[][];
-      if (rows.length > 0) yield { rows, firstRow: nextRow, bytesRead };
+    const result = parser.parse(text, 0, true);
+    carry = text.slice(result.meta.cursor);
+    if (carry.length > MAX_CARRY_CHARS) {
+      throw new ImportProblem('unreadable', `A quoted value starting at row ${nextRow} never ends (a quote mark is missing).`);
+    }
+    const rows = result.data as string[][];
+    if (rows.length > 0) {
+      yield { rows, firstRow: nextRow, bytesRead };
+      nextRow += rows.length;
+    }
+  }
+  const rest = carry + decode();
+  if (rest.length > 0) {
+    const result = parser.parse(first ? rest.replace(/^\uFEFF/, '') : rest, 0, false);
+    const rows = result.data as string[][];
+    if (rows.length > 0) yield { rows, firstRow: nextRow, bytesRead };
+  }
+}
+
+/**
+ * The file's bytes in chunks read into one reused buffer: each chunk is valid only until the
+ * next is requested, which is all decoding and hashing need, and a large file then costs no
+ * more memory than a small one (a fresh buffer per chunk leaves garbage the size of the file).
+ */
+export async function* readChunks(file: string, chunkBytes: number, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+  const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    stream.destroy();
+    await handle.close();
   }
 }

@@ -12,7 +12,7 @@ import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
 import { makeConverter } from './convert';
-import { readRowBatches, sniffFile } from './csv-stream';
+import { readChunks, readRowBatches, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
 import { detectFile } from './detect';
 import { identityRefusal } from './privacy';
@@ -54,10 +54,7 @@ const ACTIVE = `('imported', 'partial', 'no_change')`;
 
 export async function sha256File(file: string, signal?: AbortSignal): Promise<string> {
   const hash = crypto.createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    signal?.throwIfAborted();
-    hash.update(chunk);
-  }
+  for await (const chunk of readChunks(file, 1024 * 1024, signal)) hash.update(chunk);
   return hash.digest('hex');
 }
 
@@ -165,7 +162,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   const mappingJson = typeof options.mapping === 'object' ? JSON.stringify(options.mapping) : null;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
   // A bigger page cache keeps a large import's index pages in memory instead of spilling them.
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   db.exec('BEGIN IMMEDIATE');
   let open = true;
   const rollback = () => {
