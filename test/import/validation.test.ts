@@ -119,3 +119,32 @@ describe('strict by default, --accept-valid on request', () => {
     expect(dump(t.db, ['spell', 'import_log', 'import_change'])).toEqual(before);
   });
 });
+
+describe('progress and cancel (what the app uses)', () => {
+  it('reports progress in rows and bytes, and a cancelled import writes nothing', async () => {
+    const t = setup();
+    const lines = [W];
+    for (let i = 0; i < 30_000; i++) lines.push(`S${i},,case_holder,North,permanent,1,2019-01-01,,,`);
+    const f = t.file('big.csv', csv(...lines));
+    const seen: Array<{ rowsRead: number; bytesRead: number; bytesTotal: number }> = [];
+    const controller = new AbortController();
+    const before = dump(t.db, ['spell', 'import_log', 'import_change']);
+    const r = await t.run(f, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.rowsRead > 5000) controller.abort();
+      },
+    });
+    expect(r).toMatchObject({ outcome: 'cancelled', importId: null });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]!.bytesTotal).toBeGreaterThan(30_000 * 40);
+    expect(seen.at(-1)!.bytesRead).toBeLessThan(seen[0]!.bytesTotal);
+    expect(dump(t.db, ['spell', 'import_log', 'import_change'])).toEqual(before);
+
+    const done: number[] = [];
+    const full = await t.run(f, { onProgress: (p) => done.push(p.bytesRead) });
+    expect(full).toMatchObject({ outcome: 'imported', inserted: 30_000 });
+    expect(done.at(-1)).toBe(seen[0]!.bytesTotal);
+  });
+});
