@@ -11,6 +11,7 @@ import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
 import { loadPaperConfig, storePaperConfig } from './handlers/paper-config-store';
 import { listQualityIssues } from './quality';
+import { parsePaperConfig, type PaperConfig } from '../shared/paper-config';
 import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport } from './import';
@@ -73,10 +74,17 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
 
-    getPaperConfig: async () => loadPaperConfig(ctx) ?? {},
+    // Always the full configuration with every default filled in, validated like the command line's --config.
+    getPaperConfig: async () => parsePaperConfig(loadPaperConfig(ctx) ?? {}) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => {
-      storePaperConfig(ctx, config);
-      return config;
+      let parsed: PaperConfig;
+      try {
+        parsed = parsePaperConfig(config);
+      } catch (err) {
+        throw new UserError(err instanceof Error ? err.message : String(err));
+      }
+      storePaperConfig(ctx, parsed as unknown as Record<string, unknown>);
+      return parsed as unknown as Record<string, unknown>;
     },
     previewPaper: async () => {
       throw new NotAvailableError('The committee paper');

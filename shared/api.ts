@@ -22,6 +22,10 @@ export const columnMappingSchema = z.strictObject({
   columns: z.record(text(200), text(100)),
   /** Per field, file value -> canonical value (e.g. role "SW" -> "case_holder"). */
   values: z.record(text(100), z.record(text(200), text(200))).optional(),
+  /** Fixed values for fields the file lacks (e.g. every row's employment type). */
+  defaults: z.record(text(100), text(200)).optional(),
+  /** Day-month order of slash dates; default: decided per column from the data (UK first). */
+  dateOrder: z.enum(['dmy', 'mdy']).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 

@@ -3,7 +3,7 @@
 // sources) and the benchmarks module (the DfE's published files).
 import { randomUUID } from 'node:crypto';
 import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, SavedMappingInfo, ColumnMapping } from '../../shared/api';
-import { CSV_SOURCES, type CsvSource, type ImportResult } from '../../shared/import-types';
+import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
 import { detectFile, listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
@@ -15,6 +15,16 @@ interface Job {
 }
 
 const jobs = new Map<string, Job>();
+
+/** The part of a saved mapping the screen edits (its name and source travel beside it). */
+function mappingOf(spec: ColumnMappingSpec): ColumnMapping {
+  return {
+    columns: spec.columns,
+    ...(spec.values ? { values: spec.values } : {}),
+    ...(spec.defaults ? { defaults: spec.defaults } : {}),
+    ...(spec.dateOrder ? { dateOrder: spec.dateOrder } : {}),
+  };
+}
 
 function isCsvSource(s: string): s is CsvSource {
   return (CSV_SOURCES as readonly string[]).includes(s);
@@ -39,7 +49,7 @@ export function detect(ctx: AppContext, fileId: string): DetectResult {
       headers: d.headers,
       preview: d.preview,
       fields: FIELDS,
-      suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: saved.mapping as ColumnMapping } : null,
+      suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: mappingOf(saved.mapping) } : null,
     };
   } catch (err) {
     if (err instanceof ImportProblem) throw new UserError(err.message.replaceAll(f.path, f.name));
@@ -170,5 +180,5 @@ export function undo(ctx: AppContext, importId: number): { message: string } {
 }
 
 export function mappings(ctx: AppContext): SavedMappingInfo[] {
-  return listMappings(ctx.db()).map((m) => ({ name: m.name, source: m.source, mapping: m.mapping as ColumnMapping, updatedAt: m.updatedAt }));
+  return listMappings(ctx.db()).map((m) => ({ name: m.name, source: m.source, mapping: mappingOf(m.mapping), updatedAt: m.updatedAt }));
 }

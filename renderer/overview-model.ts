@@ -1,0 +1,185 @@
+// What the overview shows, worked out from the Metrics JSON: the headline tiles (the same four
+// the paper leads with, plus staff in post) and the trend charts as chart specs, drawn by the
+// same shared chart components the paper uses.
+import type { Metrics } from '../shared/metrics';
+import type { LineChartSpec } from '../shared/charts/spec';
+import { fmtDate, fmtNumber, fmtRate } from './format';
+
+export interface Targets {
+  caseload: number | null;
+  agencyRate: number | null;
+  turnover: number | null;
+  asyeInProgress: number | null;
+}
+
+export interface TileModel {
+  id: string;
+  label: string;
+  value: string;
+  caption: string;
+  change: string;
+  target: { status: 'met' | 'not met'; text: string } | { status: 'none'; text: string };
+}
+
+function round(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+/** "up 1.2 points from 16.3% a year ago" — words, not just an arrow or a colour. */
+export function changeText(now: number | null, before: number | null, decimals: number, fmt: (v: number | null) => string, unit = ''): string {
+  if (now === null || before === null) return `A year ago: ${fmt(before)}`;
+  const d = round(now, decimals) - round(before, decimals);
+  if (Math.abs(d) < 10 ** -decimals / 2) return `No change on a year ago (${fmt(before)})`;
+  return `${d > 0 ? 'Up' : 'Down'} ${fmtNumber(Math.abs(d), decimals)}${unit} on a year ago (${fmt(before)})`;
+}
+
+function judge(value: number | null, target: number | null, higherIsWorse: boolean, decimals: number, words: string): TileModel['target'] {
+  if (target === null) return { status: 'none', text: 'No target set' };
+  if (value === null) return { status: 'none', text: `Target ${words}: not applicable` };
+  const v = round(value, decimals);
+  const t = round(target, decimals);
+  const met = higherIsWorse ? v <= t : v >= t;
+  return { status: met ? 'met' : 'not met', text: `Target ${met ? 'met' : 'not met'}: ${words}` };
+}
+
+export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number): TileModel[] {
+  const ya = m.yearAgo;
+  const cl = m.caseload.groups.excludingAsye.averagePerWorker;
+  const clTarget = targets.caseload ?? caseloadThreshold;
+  const asye = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
+  const one = (v: number | null) => fmtNumber(v, 1);
+  const whole = (v: number | null) => fmtNumber(v, 0);
+  return [
+    {
+      id: 'caseload',
+      label: 'Average caseload',
+      value: one(cl),
+      caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${one(m.caseload.averageFte)})`,
+      change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 1, one),
+      target: judge(cl, clTarget, true, 1, `${fmtNumber(clTarget, 0)} cases or fewer`),
+    },
+    {
+      id: 'agency',
+      label: 'Agency social workers',
+      value: fmtRate(m.agency.rateFte),
+      caption: `of social worker FTE; ${whole(m.agency.headcount)} agency workers (${one(m.agency.fte)} FTE)`,
+      change: changeText(m.agency.rateFte, ya.agency.rateFte, 1, fmtRate, ' points'),
+      target: judge(m.agency.rateFte, targets.agencyRate, true, 1, `${fmtNumber(targets.agencyRate, 0)}% or lower`),
+    },
+    {
+      id: 'turnover',
+      label: 'Turnover',
+      value: fmtRate(m.turnover.rateFte),
+      caption: `${whole(m.leavers.headcount)} leavers (${one(m.leavers.fte)} FTE) in the 12 months to ${fmtDate(m.asAt)}`,
+      change: changeText(m.turnover.rateFte, ya.turnover.rateFte, 1, fmtRate, ' points'),
+      target: judge(m.turnover.rateFte, targets.turnover, true, 1, `${fmtNumber(targets.turnover, 0)}% or lower`),
+    },
+    {
+      id: 'asye',
+      label: 'ASYE in programme',
+      value: whole(asye),
+      caption: 'newly qualified social workers in their assessed and supported year',
+      change: changeText(asye, ya.asyeInProgress, 0, whole),
+      target: judge(asye, targets.asyeInProgress, false, 0, `at least ${fmtNumber(targets.asyeInProgress, 0)}`),
+    },
+    {
+      id: 'inpost',
+      label: 'Social workers in post',
+      value: one(m.inPost.fte),
+      caption: `FTE employed directly; ${whole(m.inPost.headcount)} people`,
+      change: changeText(m.inPost.fte, ya.inPost.fte, 1, one, ' FTE'),
+      target: { status: 'none', text: `Stability index: ${fmtRate(m.stabilityIndex)} still in post after a year` },
+    },
+  ];
+}
+
+const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function monthLabel(iso: string): string {
+  return `${MONTHS_SHORT[Number(iso.slice(5, 7)) - 1]} ${iso.slice(2, 4)}`;
+}
+
+function first(values: Array<number | null>): number | null {
+  return values.find((v) => v !== null) ?? null;
+}
+function last(values: Array<number | null>): number | null {
+  return [...values].reverse().find((v) => v !== null) ?? null;
+}
+
+function trendWords(name: string, values: Array<number | null>, labels: string[], decimals: number, unit = ''): string {
+  const a = first(values);
+  const b = last(values);
+  if (a === null || b === null) return `${name}: not enough data for a trend.`;
+  const fa = fmtNumber(a, decimals) + unit;
+  const fb = fmtNumber(b, decimals) + unit;
+  const verb = round(b, decimals) > round(a, decimals) ? 'rose' : round(b, decimals) < round(a, decimals) ? 'fell' : 'stayed';
+  return verb === 'stayed'
+    ? `${name} stayed at ${fb} between ${labels[0]} and ${labels[labels.length - 1]}.`
+    : `${name} ${verb} from ${fa} to ${fb} between ${labels[0]} and ${labels[labels.length - 1]}.`;
+}
+
+export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChartSpec[] {
+  const s = m.series;
+  const labels = s.map((p) => monthLabel(p.date));
+  const caseSeries = [
+    { name: 'Social workers (excl. ASYE)', values: s.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
+    { name: 'ASYE', values: s.map((p) => p.caseload.groups.asye.averagePerWorker) },
+    { name: 'Support workers', values: s.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
+  ];
+  const agency = s.map((p) => p.agency.rateFte);
+  const turnover = s.map((p) => p.turnover.rateFte);
+  const inPost = s.map((p) => p.inPost.fte);
+  const agencyFte = s.map((p) => p.agency.fte);
+  return [
+    {
+      kind: 'line',
+      id: 'overview-caseload',
+      title: 'Average caseload by month',
+      summary: trendWords('Average caseload of social workers (excluding ASYE)', caseSeries[0]!.values, labels, 1) + ` The threshold is ${caseloadThreshold}.`,
+      valueLabel: 'Cases per worker',
+      decimals: 1,
+      xTitle: 'Month end',
+      xLabels: labels,
+      series: caseSeries,
+      reference: { value: caseloadThreshold, label: `Threshold ${caseloadThreshold}` },
+    },
+    {
+      kind: 'line',
+      id: 'overview-agency',
+      title: 'Agency rate by month',
+      summary: trendWords('The agency rate', agency, labels, 1, '%'),
+      valueLabel: 'Agency FTE as % of social worker FTE',
+      decimals: 1,
+      unit: '%',
+      xTitle: 'Month end',
+      xLabels: labels,
+      series: [{ name: 'Agency rate', values: agency }],
+    },
+    {
+      kind: 'line',
+      id: 'overview-turnover',
+      title: 'Turnover rate (12 months to each month end)',
+      summary: trendWords('Turnover', turnover, labels, 1, '%'),
+      valueLabel: 'Leavers FTE as % of FTE in post',
+      decimals: 1,
+      unit: '%',
+      xTitle: 'Month end',
+      xLabels: labels,
+      series: [{ name: 'Turnover', values: turnover }],
+    },
+    {
+      kind: 'line',
+      id: 'overview-staffing',
+      title: 'Social workers in post and agency (FTE)',
+      summary: trendWords('Directly employed social workers in post', inPost, labels, 1, ' FTE') + ' ' + trendWords('Agency social workers', agencyFte, labels, 1, ' FTE'),
+      valueLabel: 'FTE',
+      decimals: 1,
+      xTitle: 'Month end',
+      xLabels: labels,
+      series: [
+        { name: 'In post (FTE)', values: inPost },
+        { name: 'Agency (FTE)', values: agencyFte },
+      ],
+    },
+  ];
+}

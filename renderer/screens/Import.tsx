@@ -1,0 +1,527 @@
+// The import wizard: choose or drop files; see what each looks like; map the columns of a file
+// that was not recognised; check every row before anything is written; import (strictly, or
+// only the valid rows) with a progress bar and a cancel button; and a summary of what changed.
+import { useRef, useState, type DragEvent } from 'react';
+import type { AppStatus, ColumnMapping, DetectResult, FileRef, ImportProgressInfo, ImportSummary, SavedMappingInfo } from '../../shared/api';
+import { call } from '../api';
+import { fmtBytes, plural, toCsv } from '../format';
+import { runImportJob, SOURCE_LABEL } from '../import-jobs';
+import { DataTable, Notice, PageHeading, ProgressBar } from '../components/ui';
+
+type Step = 'choose' | 'map' | 'check' | 'import' | 'done';
+
+interface FileState {
+  ref: FileRef;
+  detect: DetectResult | null;
+  error: string | null;
+  source: string;
+  /** A recognised layout, or null when the file is read through `mapping`. */
+  preset: string | null;
+  mapping: ColumnMapping | null;
+  saveMappingAs: string;
+  check: ImportSummary | null;
+  result: ImportSummary | null;
+}
+
+const STEPS: Array<[Step, string]> = [
+  ['choose', 'Choose files'],
+  ['map', 'Match columns'],
+  ['check', 'Check rows'],
+  ['import', 'Import'],
+  ['done', 'Summary'],
+];
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error(`${file.name} could not be read.`));
+    reader.readAsDataURL(file);
+  });
+}
+
+export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: () => Promise<AppStatus | null> }) {
+  const [step, setStep] = useState<Step>('choose');
+  const [files, setFiles] = useState<FileState[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [acceptValid, setAcceptValid] = useState(false);
+  const [progress, setProgress] = useState<{ label: string; info: ImportProgressInfo | null } | null>(null);
+  const jobRef = useRef<string | null>(null);
+  const cancelled = useRef(false);
+  const [mappings, setMappings] = useState<SavedMappingInfo[]>([]);
+  const [dragging, setDragging] = useState(false);
+
+  const update = (i: number, patch: Partial<FileState>) => setFiles((fs) => fs.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+
+  async function addFiles(refs: FileRef[]) {
+    if (!refs.length) return;
+    setBusy('Looking at the files…');
+    setError(null);
+    const added: FileState[] = [];
+    for (const ref of refs) {
+      try {
+        const d = await call('detectFile', { fileId: ref.id });
+        added.push({
+          ref,
+          detect: d,
+          error: null,
+          source: d.source ?? d.suggestedMapping?.source ?? 'workers',
+          preset: d.preset,
+          mapping: d.preset ? null : (d.suggestedMapping?.mapping ?? null),
+          saveMappingAs: d.suggestedMapping?.name ?? '',
+          check: null,
+          result: null,
+        });
+      } catch (err) {
+        added.push({ ref, detect: null, error: err instanceof Error ? err.message : String(err), source: 'workers', preset: null, mapping: null, saveMappingAs: '', check: null, result: null });
+      }
+    }
+    setFiles((fs) => [...fs, ...added]);
+    try {
+      setMappings(await call('listMappings', {}));
+    } catch {
+      /* saved mappings are a convenience */
+    }
+    setBusy(null);
+  }
+
+  async function choose() {
+    try {
+      await addFiles(await call('pickFiles', { multiple: true }));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(null);
+    }
+  }
+
+  async function drop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    const list = Array.from(e.dataTransfer.files);
+    try {
+      const refs: FileRef[] = [];
+      for (const f of list) refs.push(await call('stageFile', { name: f.name, base64: await readAsBase64(f) }));
+      await addFiles(refs);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(null);
+    }
+  }
+
+  const readable = files.filter((f) => f.detect);
+  const needsMapping = readable.some((f) => !f.preset);
+
+  function startOver() {
+    setFiles([]);
+    setStep('choose');
+    setError(null);
+    setAcceptValid(false);
+  }
+
+  function mappingProblems(f: FileState): string[] {
+    if (f.preset) return [];
+    const fields = f.detect?.fields[f.source] ?? [];
+    const used = new Set(Object.values(f.mapping?.columns ?? {}));
+    return fields.filter((x) => x.required && !used.has(x.name)).map((x) => x.label);
+  }
+
+  async function runAll(dryRun: boolean) {
+    cancelled.current = false;
+    setError(null);
+    const out: Array<ImportSummary | null> = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i]!;
+      if (!f.detect) {
+        out.push(null);
+        continue;
+      }
+      if (cancelled.current) break;
+      const label = `${dryRun ? 'Checking' : 'Importing'} ${f.ref.name} (${i + 1} of ${files.length})`;
+      setProgress({ label, info: null });
+      try {
+        const summary = await runImportJob(
+          {
+            fileId: f.ref.id,
+            source: f.source as never,
+            ...(f.preset ? { preset: f.preset } : {}),
+            ...(!f.preset && f.mapping ? { mapping: f.mapping } : {}),
+            ...(!dryRun && !f.preset && f.saveMappingAs.trim() ? { saveMappingAs: f.saveMappingAs.trim() } : {}),
+            acceptValid,
+            dryRun,
+          },
+          (info) => setProgress({ label, info }),
+          (jobId) => (jobRef.current = jobId),
+        );
+        out.push(summary);
+        update(i, dryRun ? { check: summary } : { result: summary });
+      } catch (err) {
+        setError(`${f.ref.name}: ${err instanceof Error ? err.message : String(err)}`);
+        break;
+      }
+    }
+    jobRef.current = null;
+    setProgress(null);
+    return out;
+  }
+
+  async function check() {
+    setStep('check');
+    await runAll(true);
+  }
+
+  async function doImport() {
+    setStep('import');
+    await runAll(false);
+    await refresh();
+    setStep('done');
+  }
+
+  async function cancel() {
+    cancelled.current = true;
+    if (jobRef.current) await call('cancelImport', { jobId: jobRef.current }).catch(() => undefined);
+  }
+
+  async function downloadProblems(f: FileState) {
+    const s = f.check ?? f.result;
+    if (!s) return;
+    const csv = toCsv(['Row', 'Column', 'Value', 'Problem'], s.problems.map((p) => [p.row, p.column, p.value, p.reason]));
+    try {
+      await call('saveText', { suggestedName: f.ref.name.replace(/\.[^.]*$/, '') + '-problems.csv', content: csv });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  const totalProblems = files.reduce((n, f) => n + (f.check?.rejected ?? 0), 0);
+  const checked = files.filter((f) => f.detect).every((f) => f.check);
+
+  return (
+    <>
+      <PageHeading lead="Bring in the CSV exports from your HR, agency and case-management systems. Every row is checked before anything is saved, and any import can be undone from the Data screen.">
+        Import files
+      </PageHeading>
+      {!status.modules.import ? (
+        <Notice kind="info" title="Importing is not available yet">
+          <p>Importing files is not available in this version of Scrutiny Pack yet.</p>
+        </Notice>
+      ) : null}
+      <ol className="steps" aria-label="Steps">
+        {STEPS.map(([id, label], i) => (
+          <li key={id} aria-current={step === id ? 'step' : undefined} className={step === id ? 'current' : undefined}>
+            <span className="step-number">{i + 1}</span> {label}
+          </li>
+        ))}
+      </ol>
+      {error ? (
+        <Notice kind="error" title="There is a problem">
+          <p>{error}</p>
+        </Notice>
+      ) : null}
+
+      {step === 'choose' ? (
+        <section aria-labelledby="choose-h">
+          <h2 id="choose-h">1. Choose the files</h2>
+          <div
+            className={`drop-zone${dragging ? ' dragging' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => void drop(e)}
+          >
+            <p>Drag CSV files here, or</p>
+            <button type="button" className="button" onClick={() => void choose()} disabled={!!busy || !status.modules.import}>
+              Choose files…
+            </button>
+          </div>
+          {busy ? <p role="status">{busy}</p> : null}
+          {files.length ? (
+            <>
+              <DataTable
+                caption="Files to import"
+                columns={['File', 'Size', 'What it looks like', 'Import it as', 'Remove']}
+                rows={files.map((f, i) => [
+                  f.ref.name,
+                  fmtBytes(f.ref.bytes),
+                  f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>,
+                  f.detect ? (
+                    <select
+                      aria-label={`Import ${f.ref.name} as`}
+                      value={f.source}
+                      onChange={(e) => update(i, { source: e.target.value, preset: e.target.value === f.detect?.source ? f.detect.preset : null, check: null })}
+                    >
+                      {Object.entries(SOURCE_LABEL).map(([v, l]) => (
+                        <option key={v} value={v}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    '—'
+                  ),
+                  <button type="button" className="link-button" onClick={() => setFiles((fs) => fs.filter((_, j) => j !== i))}>
+                    Remove<span className="visually-hidden"> {f.ref.name}</span>
+                  </button>,
+                ])}
+              />
+              <div className="button-row">
+                <button type="button" className="button" disabled={!readable.length} onClick={() => (needsMapping ? setStep('map') : void check())}>
+                  Continue
+                </button>
+                <button type="button" className="button button-secondary" onClick={startOver}>
+                  Start again
+                </button>
+              </div>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {step === 'map' ? (
+        <section aria-labelledby="map-h">
+          <h2 id="map-h">2. Match the columns</h2>
+          <p>These files were not recognised. For each column, choose what it holds. Columns you do not need can be left as “Not used”.</p>
+          {files.map((f, i) =>
+            f.detect && !f.preset ? (
+              <MappingEditor
+                key={f.ref.id}
+                file={f}
+                saved={mappings.filter((m) => m.source === f.source)}
+                onChange={(patch) => update(i, patch)}
+                missing={mappingProblems(f)}
+              />
+            ) : null,
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                const bad = files.filter((f) => f.detect && mappingProblems(f).length);
+                if (bad.length) setError(`Match every required field first: ${bad.map((f) => `${f.ref.name} needs ${mappingProblems(f).join(', ')}`).join('; ')}.`);
+                else void check();
+              }}
+            >
+              Check the rows
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setStep('choose')}>
+              Back
+            </button>
+          </div>
+        </section>
+      ) : null}
+
+      {step === 'check' ? (
+        <section aria-labelledby="check-h">
+          <h2 id="check-h">3. Check the rows</h2>
+          {progress ? (
+            <>
+              <ProgressBar label={progress.label} fraction={progress.info?.fraction ?? null} detail={`${plural(progress.info?.rowsRead ?? 0, 'row')} read`} />
+              <button type="button" className="button button-warning" onClick={() => void cancel()}>
+                Cancel
+              </button>
+            </>
+          ) : null}
+          {files.map((f) => (f.check ? <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} /> : null))}
+          {checked && !progress ? (
+            <>
+              <fieldset className="radios">
+                <legend>What should happen to rows with problems?</legend>
+                <div className="radio">
+                  <input type="radio" id="mode-strict" name="mode" checked={!acceptValid} onChange={() => setAcceptValid(false)} />
+                  <label htmlFor="mode-strict">Import nothing until every row is right (recommended: fix the rows in the source system and export again)</label>
+                </div>
+                <div className="radio">
+                  <input type="radio" id="mode-valid" name="mode" checked={acceptValid} onChange={() => setAcceptValid(true)} />
+                  <label htmlFor="mode-valid">Import the valid rows and leave out the rows with problems (they are listed in the import history)</label>
+                </div>
+              </fieldset>
+              {!acceptValid && totalProblems > 0 ? (
+                <Notice kind="warning">
+                  <p>
+                    {plural(totalProblems, 'row has', 'rows have')} problems, so nothing can be imported strictly. Fix them and choose the files again, or choose to import the valid rows.
+                  </p>
+                </Notice>
+              ) : null}
+              <div className="button-row">
+                <button type="button" className="button" disabled={!acceptValid && totalProblems > 0} onClick={() => void doImport()}>
+                  Import
+                </button>
+                <button type="button" className="button button-secondary" onClick={() => setStep(needsMapping ? 'map' : 'choose')}>
+                  Back
+                </button>
+              </div>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+
+      {step === 'import' ? (
+        <section aria-labelledby="import-h">
+          <h2 id="import-h">4. Importing</h2>
+          {progress ? (
+            <>
+              <ProgressBar label={progress.label} fraction={progress.info?.fraction ?? null} detail={`${plural(progress.info?.rowsRead ?? 0, 'row')} read`} />
+              <button type="button" className="button button-warning" onClick={() => void cancel()}>
+                Cancel
+              </button>
+            </>
+          ) : (
+            <p role="status">Finishing…</p>
+          )}
+        </section>
+      ) : null}
+
+      {step === 'done' ? (
+        <section aria-labelledby="done-h">
+          <h2 id="done-h">5. What changed</h2>
+          <DataTable
+            caption="Import summary"
+            columns={['File', 'Result', 'Rows read', 'Added', 'Updated', 'Unchanged', 'Left out']}
+            numeric={[2, 3, 4, 5, 6]}
+            rows={files
+              .filter((f) => f.result)
+              .map((f) => [f.ref.name, f.result!.message, f.result!.rowsRead, f.result!.inserted, f.result!.updated, f.result!.unchanged, f.result!.rejected])}
+          />
+          {files.some((f) => f.detect && !f.result) ? (
+            <Notice kind="warning">
+              <p>Some files were not imported (cancelled or stopped by an error): nothing from them was saved.</p>
+            </Notice>
+          ) : null}
+          <div className="button-row">
+            <a className="button" href="#/overview">
+              See the overview
+            </a>
+            <a className="button button-secondary" href="#/data">
+              Import history and data checks
+            </a>
+            <button type="button" className="button button-secondary" onClick={startOver}>
+              Import more files
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function CheckResult({ file, summary, onDownload }: { file: FileState; summary: ImportSummary; onDownload: () => void }) {
+  const ok = summary.rejected === 0 && summary.outcome !== 'failed';
+  return (
+    <section className="check-result" aria-label={`Check of ${file.ref.name}`}>
+      <h3>{file.ref.name}</h3>
+      <p>{summary.message}</p>
+      <ul className="counts">
+        <li>{plural(summary.rowsRead, 'row')} read</li>
+        <li>{plural(summary.inserted, 'row')} would be added</li>
+        <li>{plural(summary.updated, 'row')} would be updated</li>
+        <li>{plural(summary.unchanged, 'row')} already up to date</li>
+        <li className={summary.rejected ? 'error-text' : undefined}>{plural(summary.rejected, 'row')} with problems</li>
+      </ul>
+      {ok ? null : summary.problems.length ? (
+        <>
+          <DataTable
+            caption={`Problems in ${file.ref.name}${summary.problemsTruncated ? ` (first ${summary.problems.length})` : ''}`}
+            columns={['Row', 'Column', 'Value', 'Problem']}
+            numeric={[0]}
+            rows={summary.problems.slice(0, 200).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
+          />
+          <button type="button" className="button button-secondary" onClick={onDownload}>
+            Download the problems as CSV<span className="visually-hidden"> for {file.ref.name}</span>
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function MappingEditor({
+  file,
+  saved,
+  onChange,
+  missing,
+}: {
+  file: FileState;
+  saved: SavedMappingInfo[];
+  onChange: (patch: Partial<FileState>) => void;
+  missing: string[];
+}) {
+  const d = file.detect!;
+  const fields = d.fields[file.source] ?? [];
+  const columns = file.mapping?.columns ?? {};
+  const setColumn = (header: string, field: string) => {
+    const next = { ...columns };
+    if (field) next[header] = field;
+    else delete next[header];
+    onChange({ mapping: { ...(file.mapping ?? {}), columns: next }, check: null });
+  };
+  const safeId = file.ref.id.replace(/[^a-zA-Z0-9_-]/g, '');
+  return (
+    <section className="mapping" aria-labelledby={`map-${safeId}`}>
+      <h3 id={`map-${safeId}`}>
+        {file.ref.name}: {SOURCE_LABEL[file.source]}
+      </h3>
+      {saved.length ? (
+        <div className="field">
+          <label htmlFor={`saved-${safeId}`}>Use a saved mapping</label>
+          <select
+            id={`saved-${safeId}`}
+            defaultValue=""
+            onChange={(e) => {
+              const m = saved.find((s) => s.name === e.target.value);
+              if (m) onChange({ mapping: m.mapping, saveMappingAs: m.name, check: null });
+            }}
+          >
+            <option value="">Choose a saved mapping…</option>
+            {saved.map((m) => (
+              <option key={m.name} value={m.name}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`Columns of ${file.ref.name}`}>
+        <table className="mapping-table">
+          <caption>Columns of {file.ref.name}, with the first rows of data</caption>
+          <thead>
+            <tr>
+              <th scope="col">Column in the file</th>
+              <th scope="col">What it holds</th>
+              <th scope="col">First rows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.headers.map((h, ci) => (
+              <tr key={ci}>
+                <th scope="row">{h || `(column ${ci + 1} has no heading)`}</th>
+                <td>
+                  <select aria-label={`What the column “${h}” holds`} value={columns[h] ?? ''} onChange={(e) => setColumn(h, e.target.value)}>
+                    <option value="">Not used</option>
+                    {fields.map((f) => (
+                      <option key={f.name} value={f.name}>
+                        {f.label}
+                        {f.required ? ' (required)' : ''}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="preview-cell">{d.preview.slice(0, 3).map((r) => r[ci] ?? '').join(' · ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {missing.length ? <p className="hint error-text">Still to match: {missing.join(', ')}.</p> : <p className="hint">Every required field is matched.</p>}
+      <div className="field">
+        <label htmlFor={`save-${safeId}`}>Save this mapping as (optional)</label>
+        <p className="hint" id={`save-hint-${safeId}`}>
+          Give it a name, for example “Mosaic allocations”, and it will be offered next time.
+        </p>
+        <input id={`save-${safeId}`} type="text" value={file.saveMappingAs} aria-describedby={`save-hint-${safeId}`} onChange={(e) => onChange({ saveMappingAs: e.target.value })} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// The overview: pick an as-at date, see the headline figures against a year ago and the targets,
+// then the trends, each chart with its data table a click away.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppStatus } from '../../shared/api';
+import type { Metrics } from '../../shared/metrics';
+import { call } from '../api';
+import { useLoad } from '../hooks';
+import { fmtDate, fmtMoney, fmtNumber } from '../format';
+import { headlineTiles, overviewCharts, type Targets } from '../overview-model';
+import { ChartCard } from '../components/ChartCard';
+import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
+
+interface OverviewData {
+  metrics: Metrics;
+  threshold: number;
+  targets: Targets;
+}
+
+const NO_TARGETS: Targets = { caseload: null, agencyRate: null, turnover: null, asyeInProgress: null };
+
+function targetsFrom(config: Record<string, unknown>): Targets {
+  const t = (config.targets ?? {}) as Partial<Targets>;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { caseload: num(t.caseload), agencyRate: num(t.agencyRate), turnover: num(t.turnover), asyeInProgress: num(t.asyeInProgress) };
+}
+
+export function Overview({ status }: { status: AppStatus }) {
+  const [asAt, setAsAt] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const range = useLoad(() => call('dataRange', {}), []);
+
+  useEffect(() => {
+    if (range.data && asAt === null) {
+      setAsAt(range.data.suggestedAsAt);
+      setDraft(range.data.suggestedAsAt);
+    }
+  }, [range.data, asAt]);
+
+  const data = useLoad<OverviewData | null>(async () => {
+    if (!asAt || status.empty || !status.modules.measures) return null;
+    const [metrics, settings, config] = await Promise.all([
+      call('computeMetrics', { asAt, months: 24 }),
+      call('getSettings', {}),
+      call('getPaperConfig', {}),
+    ]);
+    return { metrics, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
+  }, [asAt, status.empty]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(draft)) setAsAt(draft);
+  }
+
+  return (
+    <>
+      <PageHeading lead="The headline workforce figures at one date, compared with a year earlier and with your targets.">Overview</PageHeading>
+      {status.empty ? (
+        <Notice kind="info" title="There is no data yet">
+          <p>
+            <a href="#/import">Import your exports</a> or <a href="#/welcome">explore the demo council</a> to see figures here.
+          </p>
+        </Notice>
+      ) : null}
+      {!status.modules.measures ? (
+        <Notice kind="info" title="The figures are not available yet">
+          <p>The workforce measures are not available in this version of Scrutiny Pack yet.</p>
+        </Notice>
+      ) : null}
+      <form className="inline-form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="as-at">As-at date</label>
+          <p className="hint" id="as-at-hint">
+            Figures are for this day; changes compare with the same day a year earlier.
+          </p>
+          <input id="as-at" type="date" value={draft} aria-describedby="as-at-hint" onChange={(e) => setDraft(e.target.value)} required />
+        </div>
+        <button type="submit" className="button">
+          Show figures
+        </button>
+      </form>
+      {data.loading && asAt ? <Loading what="the figures" /> : null}
+      {data.error ? (
+        <Notice kind="error" title="The figures could not be worked out">
+          <p>{data.error}</p>
+        </Notice>
+      ) : null}
+      {data.data ? <Figures {...data.data} /> : null}
+    </>
+  );
+}
+
+function Figures({ metrics, threshold, targets }: OverviewData) {
+  const tiles = headlineTiles(metrics, targets, threshold);
+  const charts = overviewCharts(metrics, threshold);
+  return (
+    <>
+      <h2>Headline figures at {fmtDate(metrics.asAt)}</h2>
+      <ul className="tiles" aria-label="Headline figures">
+        {tiles.map((t) => (
+          <li key={t.id} className={`tile tile-${t.target.status.replace(' ', '-')}`} data-tile={t.id}>
+            <h3 className="tile-label">{t.label}</h3>
+            <p className="tile-value" data-value>
+              {t.value}
+            </p>
+            <p className="tile-caption">{t.caption}</p>
+            <p className="tile-change">{t.change}</p>
+            <p className={`tile-target target-${t.target.status.replace(' ', '-')}`}>
+              {t.target.status === 'met' ? <span aria-hidden="true">✓ </span> : t.target.status === 'not met' ? <span aria-hidden="true">✗ </span> : null}
+              {t.target.text}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="hint">
+        Agency cost premium: {fmtMoney(metrics.agency.costPremium)} a year. {metrics.caseload.overThreshold} case holders above the caseload threshold of {threshold};{' '}
+        {metrics.caseload.asyeOverCap} ASYE workers above their cap.
+      </p>
+      <h2>Trends</h2>
+      <div className="charts">
+        {charts.map((c) => (
+          <ChartCard key={c.id} spec={c} />
+        ))}
+      </div>
+      <h2>Caseloads by team</h2>
+      <DataTable
+        caption={`Caseloads by team at ${fmtDate(metrics.asAt)}`}
+        columns={['Team', 'Cases', 'Case holders', 'Case-holder FTE', 'Per worker', 'Per FTE (DfE)']}
+        numeric={[1, 2, 3, 4, 5]}
+        rows={metrics.caseload.byTeam.map((t) => [
+          t.team,
+          fmtNumber(t.cases),
+          fmtNumber(t.caseHolders.headcount),
+          fmtNumber(t.caseHolders.fte, 1),
+          fmtNumber(t.averagePerWorker, 1),
+          fmtNumber(t.averageFte, 1),
+        ])}
+      />
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+// The committee paper: meeting details, which sections to include, the author's commentary and
+// recommendations, the targets; a preview of the pages; export to PDF or HTML.
+import { useEffect, useState } from 'react';
+import type { AppStatus, OutputRef } from '../../shared/api';
+import { PAPER_SECTIONS, PAPER_SECTION_TITLE, type PaperConfig, type PaperSectionId } from '../../shared/paper-config';
+import { call } from '../api';
+import { useLoad } from '../hooks';
+import { fmtBytes } from '../format';
+import { Loading, Notice, PageHeading } from '../components/ui';
+
+const COMMENTARY_SECTIONS: PaperSectionId[] = ['summary', 'caseloads', 'agency', 'recruitment', 'asye', 'comparison', 'sources'];
+
+export function PaperScreen({ status }: { status: AppStatus }) {
+  const loaded = useLoad(async () => {
+    const [config, range] = await Promise.all([call('getPaperConfig', {}), call('dataRange', {})]);
+    return { config: config as unknown as PaperConfig, asAt: range.suggestedAsAt };
+  }, []);
+  const [config, setConfig] = useState<PaperConfig | null>(null);
+  const [asAt, setAsAt] = useState('');
+  const [preview, setPreview] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [output, setOutput] = useState<OutputRef | null>(null);
+
+  useEffect(() => {
+    if (loaded.data) {
+      setConfig(loaded.data.config);
+      setAsAt(loaded.data.asAt);
+    }
+  }, [loaded.data]);
+
+  if (loaded.loading || !config) return (
+    <>
+      <PageHeading>Committee paper</PageHeading>
+      {loaded.error ? <Notice kind="error"><p>{loaded.error}</p></Notice> : <Loading what="the paper settings" />}
+    </>
+  );
+
+  const set = (patch: Partial<PaperConfig>) => setConfig({ ...config, ...patch });
+  const contact = config.contactOfficers[0] ?? { name: '', role: '', email: '' };
+  const num = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+
+  async function act(what: string, fn: () => Promise<void>) {
+    setBusy(what);
+    setMessage(null);
+    try {
+      await fn();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const save = () => act('Saving…', async () => {
+    setConfig((await call('savePaperConfig', { config: config as unknown as Record<string, unknown> })) as unknown as PaperConfig);
+    setMessage({ kind: 'success', text: 'Paper details saved.' });
+  });
+  const showPreview = () => act('Preparing the preview…', async () => {
+    await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
+    setPreview((await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> })).html);
+  });
+  const exportAs = (format: 'pdf' | 'html') => act(`Writing the ${format.toUpperCase()}…`, async () => {
+    await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
+    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format });
+    if (out) {
+      setOutput(out);
+      setMessage({ kind: 'success', text: `Saved ${out.name} (${fmtBytes(out.bytes)}).` });
+    }
+  });
+
+  return (
+    <>
+      <PageHeading lead="Prepare the workforce paper for the scrutiny committee. The figures come from your data; you add the meeting details, your commentary and the recommendations.">
+        Committee paper
+      </PageHeading>
+      {!status.modules.report ? (
+        <Notice kind="info" title="Exporting the paper is not available yet">
+          <p>Producing the paper is not available in this version of Scrutiny Pack yet. You can still fill in and save its details.</p>
+        </Notice>
+      ) : null}
+      {message ? (
+        <Notice kind={message.kind}>
+          <p>{message.text}</p>
+        </Notice>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <h2>Figures</h2>
+        <TextField id="paper-asat" label="As-at date" hint="The date the figures are for, usually the last month end." type="date" value={asAt} onChange={setAsAt} />
+        <h2>Meeting details</h2>
+        <TextField id="paper-title" label="Title" value={config.title} onChange={(v) => set({ title: v })} />
+        <TextField id="paper-committee" label="Committee" value={config.committee} onChange={(v) => set({ committee: v })} />
+        <TextField id="paper-date" label="Meeting date" type="date" value={config.meetingDate} onChange={(v) => set({ meetingDate: v })} />
+        <TextField id="paper-council" label="Council name on the paper" hint="Leave blank to use the name in Settings." value={config.councilName} onChange={(v) => set({ councilName: v })} />
+        <TextField id="paper-reportof" label="Report of" value={config.reportOf} onChange={(v) => set({ reportOf: v })} />
+        <fieldset className="group">
+          <legend>Contact officer</legend>
+          <TextField id="paper-contact-name" label="Name" value={contact.name} onChange={(v) => set({ contactOfficers: [{ ...contact, name: v }] })} />
+          <TextField id="paper-contact-role" label="Job title" value={contact.role} onChange={(v) => set({ contactOfficers: [{ ...contact, role: v }] })} />
+          <TextField id="paper-contact-email" label="Email" type="email" value={contact.email} onChange={(v) => set({ contactOfficers: [{ ...contact, email: v }] })} />
+        </fieldset>
+        <TextField id="paper-wards" label="Wards affected" value={config.wardsAffected} onChange={(v) => set({ wardsAffected: v })} />
+        <fieldset className="radios">
+          <legend>Status</legend>
+          {(['public', 'exempt'] as const).map((s) => (
+            <div className="radio" key={s}>
+              <input type="radio" id={`status-${s}`} name="status" checked={config.status === s} onChange={() => set({ status: s })} />
+              <label htmlFor={`status-${s}`}>{s === 'public' ? 'Public' : 'Exempt (not for publication)'}</label>
+            </div>
+          ))}
+        </fieldset>
+
+        <h2>Sections</h2>
+        <fieldset className="checkboxes">
+          <legend>Include these sections</legend>
+          {PAPER_SECTIONS.map((s) => (
+            <div className="checkbox" key={s}>
+              <input type="checkbox" id={`section-${s}`} checked={config.sections[s]} onChange={(e) => set({ sections: { ...config.sections, [s]: e.target.checked } })} />
+              <label htmlFor={`section-${s}`}>{PAPER_SECTION_TITLE[s]}</label>
+            </div>
+          ))}
+        </fieldset>
+
+        <h2>Recommendations</h2>
+        <TextArea
+          id="paper-recs"
+          label="The committee is asked to…"
+          hint="One recommendation per line. Leave blank for “note the contents of this report”."
+          value={config.recommendations.join('\n')}
+          onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
+        />
+
+        <h2>Commentary</h2>
+        <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
+        {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
+          <TextArea key={s} id={`commentary-${s}`} label={PAPER_SECTION_TITLE[s]} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
+        ))}
+
+        <h2>Targets</h2>
+        <p className="hint">Each headline figure is reported as “target met” or “target not met”. Leave a box blank for no target.</p>
+        <TextField id="target-caseload" label="Average caseload: at most" hint="Blank uses the caseload threshold in Settings." value={config.targets.caseload?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, caseload: num(v) } })} short />
+        <TextField id="target-agency" label="Agency rate (%): at most" value={config.targets.agencyRate?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, agencyRate: num(v) } })} short />
+        <TextField id="target-turnover" label="Turnover (%): at most" value={config.targets.turnover?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, turnover: num(v) } })} short />
+        <TextField id="target-asye" label="ASYE in programme: at least" value={config.targets.asyeInProgress?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, asyeInProgress: num(v) } })} short />
+
+        <div className="button-row sticky-actions">
+          <button type="submit" className="button button-secondary" disabled={!!busy}>
+            Save details
+          </button>
+          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void showPreview()}>
+            Preview
+          </button>
+          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('pdf')}>
+            Export PDF…
+          </button>
+          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('html')}>
+            Export HTML…
+          </button>
+        </div>
+      </form>
+      {busy ? <p role="status">{busy}</p> : null}
+      {output ? (
+        <div className="button-row" aria-label="The exported file">
+          <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: false })))}>
+            Open {output.name}
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: true })))}>
+            Show it in its folder
+          </button>
+        </div>
+      ) : null}
+      {preview ? (
+        <section aria-labelledby="preview-h">
+          <h2 id="preview-h">Preview</h2>
+          <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview} />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function TextField(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; type?: string; short?: boolean }) {
+  const { id, label, hint, value, onChange, type = 'text', short } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input id={id} type={type} className={short ? 'input-short' : undefined} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function TextArea(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void }) {
+  const { id, label, hint, value, onChange } = props;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={id} rows={4} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}

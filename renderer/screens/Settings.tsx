@@ -1,0 +1,189 @@
+// Settings: the council, the thresholds and costs the measures use, the small-number threshold
+// for published tables, and backup and restore.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppSettings, AppStatus, BackupInfo } from '../../shared/api';
+import { call } from '../api';
+import { useLoad } from '../hooks';
+import { fmtBytes, fmtDateTime } from '../format';
+import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
+
+type Draft = Record<keyof AppSettings, string>;
+
+const NUMBER_FIELDS: Array<[keyof AppSettings, string, string]> = [
+  ['caseloadThreshold', 'Caseload threshold', 'Case holders with more cases than this are counted as over the threshold (cases per worker).'],
+  ['asyeCap', 'ASYE caseload cap', 'Newly qualified social workers in their ASYE should hold no more cases than this.'],
+  ['agencyAnnualCost', 'Annual cost of an agency social worker (£)', 'Full-time cost a year, used for the agency cost premium.'],
+  ['employeeAnnualCost', 'Annual cost of an employed social worker (£)', 'Full-time cost a year including on-costs.'],
+  ['smallNumberThreshold', 'Small-number threshold', 'In published tables, counts from 1 up to this number are shown as “c” so no one can be identified.'],
+];
+
+function toDraft(s: AppSettings): Draft {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === null ? '' : String(v)])) as Draft;
+}
+
+export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus | null> }) {
+  const settings = useLoad(() => call('getSettings', {}), []);
+  const backups = useLoad(() => call('listBackups', {}), []);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<keyof AppSettings, string>>>({});
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const [chosenBackup, setChosenBackup] = useState('');
+
+  useEffect(() => {
+    if (settings.data) setDraft(toDraft(settings.data));
+  }, [settings.data]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!draft) return;
+    const errs: typeof errors = {};
+    const patch: Record<string, unknown> = { councilName: draft.councilName.trim(), laCode: draft.laCode.trim() || null };
+    for (const [key, label] of NUMBER_FIELDS) {
+      const n = Number(draft[key].replace(/[£,\s]/g, ''));
+      if (draft[key].trim() === '' || !Number.isFinite(n) || n < 0) errs[key] = `Enter ${label.toLowerCase()} as a number, for example ${key === 'smallNumberThreshold' ? '4' : '20'}`;
+      else if (key === 'smallNumberThreshold' && !Number.isInteger(n)) errs[key] = 'Enter a whole number';
+      else if ((key === 'caseloadThreshold' || key === 'asyeCap') && n === 0) errs[key] = 'Enter a number above 0';
+      else patch[key] = n;
+    }
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      setMessage({ kind: 'error', text: 'Some settings need correcting: see the messages beside them.' });
+      return;
+    }
+    try {
+      const saved = await call('updateSettings', { patch });
+      setDraft(toDraft(saved));
+      setMessage({ kind: 'success', text: 'Settings saved.' });
+      await refresh();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function backup(chooseLocation: boolean) {
+    try {
+      const b = await call('backupDatabase', { chooseLocation });
+      if (b) setMessage({ kind: 'success', text: `Backup saved: ${b.name} (${fmtBytes(b.bytes)}).` });
+      backups.reload();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function restore(chooseFile: boolean) {
+    try {
+      const r = await call('restoreBackup', chooseFile ? { chooseFile: true } : { chooseFile: false, backupId: chosenBackup });
+      setMessage({ kind: r.restored ? 'success' : 'error', text: r.message });
+      backups.reload();
+      settings.reload();
+      await refresh();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  return (
+    <>
+      <PageHeading lead="Your council’s details and the numbers the figures are judged against.">Settings</PageHeading>
+      {message ? (
+        <Notice kind={message.kind}>
+          <p>{message.text}</p>
+        </Notice>
+      ) : null}
+      {settings.loading ? <Loading what="the settings" /> : null}
+      {draft ? (
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <h2>Your council</h2>
+          <Field id="councilName" label="Council name" hint="As it should appear on the paper, for example “Nottingham City Council”." value={draft.councilName} error={errors.councilName} onChange={(v) => setDraft({ ...draft, councilName: v })} />
+          <Field id="laCode" label="DfE local authority code" hint="The three-digit code the DfE uses (for example 892 for Nottingham), used to compare with published figures." value={draft.laCode} error={errors.laCode} onChange={(v) => setDraft({ ...draft, laCode: v })} width="short" />
+          <h2>Thresholds and costs</h2>
+          {NUMBER_FIELDS.map(([key, label, hint]) => (
+            <Field key={key} id={key} label={label} hint={hint} value={draft[key]} error={errors[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} width="short" inputMode="decimal" />
+          ))}
+          <button type="submit" className="button">
+            Save settings
+          </button>
+        </form>
+      ) : null}
+
+      <h2>Backup and restore</h2>
+      <p>A backup is also taken automatically before every import and every undo.</p>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" onClick={() => void backup(false)}>
+          Back up now
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void backup(true)}>
+          Save a backup to a file…
+        </button>
+      </div>
+      {backups.data?.length ? (
+        <>
+          <DataTable
+            caption="Backups kept beside the database, newest first"
+            columns={['Backup', 'Made', 'Size']}
+            rows={backups.data.map((b: BackupInfo) => [b.name, fmtDateTime(b.createdAt), fmtBytes(b.bytes)])}
+          />
+          <div className="field">
+            <label htmlFor="restore-choice">Restore a backup</label>
+            <p className="hint" id="restore-hint">
+              The data as it is now is backed up first, so a restore can itself be undone.
+            </p>
+            <select id="restore-choice" aria-describedby="restore-hint" value={chosenBackup} onChange={(e) => setChosenBackup(e.target.value)}>
+              <option value="">Choose a backup…</option>
+              {backups.data.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : null}
+      <div className="button-row">
+        <button type="button" className="button button-warning" disabled={!chosenBackup} onClick={() => void restore(false)}>
+          Restore the chosen backup
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => void restore(true)}>
+          Restore from a file…
+        </button>
+      </div>
+    </>
+  );
+}
+
+function Field(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  error: string | undefined;
+  onChange: (v: string) => void;
+  width?: 'short';
+  inputMode?: 'decimal';
+}) {
+  const { id, label, hint, value, error, onChange, width, inputMode } = props;
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {hint}
+      </p>
+      {error ? (
+        <p className="error-text" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type="text"
+        className={width === 'short' ? 'input-short' : undefined}
+        value={value}
+        inputMode={inputMode}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+// First run, settings, and every screen's accessibility, in real Chromium over a real database.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axe, browserDescribe, buildRenderer, launch, openApp, type AppPage } from './browser-harness';
+
+browserDescribe('desktop screens in Chromium: first run', () => {
+  let browser: Browser;
+  let dist: string;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    [dist, browser] = await Promise.all([buildRenderer(), launch()]);
+    app = await openApp(browser, dist);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('opens on the welcome screen with the two ways in when the database is empty', async () => {
+    await app.page.goto('http://scrutiny.test/index.html');
+    await app.page.getByRole('heading', { level: 1, name: 'Welcome to Scrutiny Pack' }).waitFor();
+    expect(app.page.url()).toMatch(/#\/welcome$/);
+    await expect(app.page.getByRole('button', { name: 'Import your own exports' }).isVisible()).resolves.toBe(true);
+    await expect(app.page.getByRole('button', { name: /Explore the demo council/ }).isVisible()).resolves.toBe(true);
+    await app.shot('01-welcome');
+    expect(await axe(app.page)).toEqual([]);
+  });
+
+  it('every screen has no axe-core violations when empty', async () => {
+    for (const screen of ['overview', 'import', 'data', 'paper', 'settings']) {
+      await app.goto(`#/${screen}`);
+      await app.page.waitForLoadState('networkidle');
+      await app.page.waitForTimeout(300);
+      await app.shot(`02-empty-${screen}`);
+      const v = await axe(app.page);
+      expect({ screen, violations: v }).toEqual({ screen, violations: [] });
+    }
+  });
+
+  it('saves settings typed by keyboard, and says what is wrong with a bad number', async () => {
+    await app.goto('#/settings');
+    const page = app.page;
+    await page.getByLabel('Council name').fill('Testshire County Council');
+    await page.getByLabel('Caseload threshold').fill('eighteen');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Some settings need correcting').waitFor();
+    await expect(page.getByText(/Enter caseload threshold as a number/).isVisible()).resolves.toBe(true);
+    await app.shot('03-settings-error');
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('Caseload threshold').fill('18');
+    await page.getByLabel('Caseload threshold').press('Enter');
+    await page.getByText('Settings saved.').waitFor();
+    const saved = await app.handlers.getSettings({});
+    expect(saved).toMatchObject({ councilName: 'Testshire County Council', caseloadThreshold: 18 });
+    await expect(page.locator('.council').textContent()).resolves.toBe('Testshire County Council');
+  });
+
+  it('backs up from the settings screen', async () => {
+    await app.goto('#/settings');
+    await app.page.getByRole('button', { name: 'Back up now' }).click();
+    await app.page.getByText(/Backup saved: scrutiny-pack-/).waitFor();
+    await app.page.getByRole('table', { name: /Backups kept/ }).waitFor();
+    await app.shot('04-settings-backup');
+  });
+
+  it('can be used with the keyboard alone: skip link, navigation and visible focus', async () => {
+    const page = app.page;
+    await app.goto('#/overview');
+    await page.reload();
+    await page.locator('#page-heading').waitFor();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.textContent);
+    expect(first).toBe('Skip to main content');
+    await page.keyboard.press('Tab'); // brand
+    await page.keyboard.press('Tab'); // Overview
+    await page.keyboard.press('Tab'); // Import
+    const focused = page.locator(':focus');
+    await expect(focused.textContent()).resolves.toBe('Import');
+    const outline = await focused.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(outline).toBe('rgb(255, 221, 0)'); // the yellow focus style
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor();
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('page-heading');
+  });
+
+  it('logged no errors (no CSP violations, no React errors)', () => {
+    expect(app.consoleErrors).toEqual([]);
+  });
+});

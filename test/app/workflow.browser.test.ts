@@ -1,0 +1,201 @@
+// The import wizard end to end with a messy case-management export (column mapping, row errors,
+// "import the valid rows", undo), then the overview's figures against the command line's
+// `metrics --json` for the same date, the data checks, and each populated screen's accessibility
+// at 1280x800 and at 200% zoom.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import type { Metrics } from '../../shared/metrics';
+import { axe, browserDescribe, buildRenderer, launch, openApp, ROOT, type AppPage } from './browser-harness';
+
+const WORKERS = path.join(ROOT, 'fixtures', 'hand', 'workers.csv');
+const ASYE = path.join(ROOT, 'fixtures', 'hand', 'asye.csv');
+const MESSY = path.join(__dirname, 'fixtures', 'mosaic-allocations.csv');
+const AS_AT = '2018-09-30';
+
+/** Counts rows of a table in the real database, not through the app. */
+function count(app: AppPage, table: string): number {
+  return (app.app.db().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+browserDescribe('desktop screens in Chromium: import, overview, data', () => {
+  let browser: Browser;
+  let dist: string;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    [dist, browser] = await Promise.all([buildRenderer(), launch()]);
+    app = await openApp(browser, dist);
+    await app.page.goto('http://scrutiny.test/index.html#/import');
+    await app.page.locator('#page-heading').waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('imports a recognised HR file and a messy allocations file through the column mapping, rejecting its bad rows', async () => {
+    const page = app.page;
+    app.host.nextPicks.push([WORKERS, ASYE, MESSY]);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const files = page.getByRole('table', { name: 'Files to import' });
+    await files.getByRole('cell', { name: 'mosaic-allocations.csv', exact: true }).waitFor();
+    await expect(files.getByRole('row', { name: /workers\.csv/ }).textContent()).resolves.toMatch(/workers/i);
+    await expect(files.getByRole('row', { name: /mosaic-allocations\.csv/ }).textContent()).resolves.toMatch(/Not recognised/);
+    await page.getByLabel('Import mosaic-allocations.csv as').selectOption('allocations');
+    await app.shot('10-import-chosen');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: '2. Match the columns' }).waitFor();
+    // The preview shows the first rows of the file beside each column.
+    await expect(page.getByRole('row', { name: /Allocated On/ }).textContent()).resolves.toContain('01/01/2018');
+    const map: Record<string, string> = {
+      'Case Ref': 'case_id',
+      'Involvement Type': 'case_type',
+      'Worker ID': 'staff_id',
+      'Team Name': 'team',
+      'Allocated On': 'start_date',
+      'Ended On': 'end_date',
+    };
+    // Nothing can be checked until the required fields are matched.
+    await page.getByRole('button', { name: 'Check the rows' }).click();
+    await page.getByText(/Match every required field first/).waitFor();
+    for (const [column, field] of Object.entries(map)) await page.getByLabel(`What the column “${column}” holds`).selectOption(field);
+    await page.getByLabel('Save this mapping as (optional)').fill('Mosaic allocations');
+    await app.shot('11-import-mapping');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Check the rows' }).click();
+
+    await page.getByRole('heading', { name: '3. Check the rows' }).waitFor();
+    await page.getByRole('radio', { name: /Import nothing until every row is right/ }).waitFor();
+    const problems = page.getByRole('table', { name: /Problems in mosaic-allocations\.csv/ });
+    await problems.waitFor();
+    const problemText = (await problems.textContent()) ?? '';
+    expect(problemText).toContain('31/02/2018');
+    expect(problemText).toContain('Adoption Support');
+    expect(await problems.locator('tbody tr').count()).toBe(2);
+    // Strict mode cannot import a file with problems.
+    await expect(page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).resolves.toBe(true);
+    expect(count(app, 'spell')).toBe(0); // the check wrote nothing
+    await app.shot('12-import-check');
+    expect(await axe(page)).toEqual([]);
+
+    // The problems download as CSV (where the user chose to save it).
+    await page.getByRole('button', { name: /Download the problems as CSV/ }).click();
+    await expect.poll(() => app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))).toBeTruthy();
+    const csv = fs.readFileSync(app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))!, 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(csv).toContain('31/02/2018');
+
+    await page.getByRole('radio', { name: /Import the valid rows/ }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
+    const summary = (await page.getByRole('table', { name: 'Import summary' }).textContent()) ?? '';
+    expect(summary).toContain('mosaic-allocations.csv');
+    await app.shot('13-import-done');
+    expect(await axe(page)).toEqual([]);
+
+    const workerRows = fs.readFileSync(WORKERS, 'utf8').trim().split('\n').length - 1;
+    const allocRows = fs.readFileSync(path.join(ROOT, 'fixtures', 'hand', 'allocations.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(count(app, 'spell')).toBe(workerRows);
+    expect(count(app, 'allocation')).toBe(allocRows); // every valid row, neither bad one
+    expect((await app.handlers.listMappings({})).map((m) => m.name)).toContain('Mosaic allocations');
+  });
+
+  it('undoes the allocations import from the Data screen, and the history says so', async () => {
+    const page = app.page;
+    await app.goto('#/data');
+    const history = page.getByRole('table', { name: /Imports, most recent first/ });
+    await history.waitFor();
+    expect(await history.locator('tbody tr').count()).toBe(3);
+    await app.shot('20-data-history');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Undo the import of mosaic-allocations.csv' }).click();
+    await page.getByRole('alertdialog').waitFor();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes, undo this import' }).click();
+    await page.getByRole('status').filter({ hasText: /undone|Undone|removed/i }).first().waitFor();
+    expect(count(app, 'allocation')).toBe(0);
+    expect(count(app, 'spell')).toBeGreaterThan(0);
+    await expect(history.textContent()).resolves.toMatch(/Undone/);
+    await app.shot('21-data-undone');
+  });
+
+  it('re-imports the allocations with the saved mapping offered automatically', async () => {
+    const page = app.page;
+    await app.goto('#/import');
+    app.host.nextPicks.push([MESSY]);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await page.getByRole('table', { name: 'Files to import' }).getByRole('cell', { name: 'mosaic-allocations.csv', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: '2. Match the columns' }).waitFor();
+    await expect(page.getByLabel('What the column “Worker ID” holds').inputValue()).resolves.toBe('staff_id');
+    await page.getByRole('button', { name: 'Check the rows' }).click();
+    await page.getByRole('radio', { name: /Import the valid rows/ }).check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
+    expect(count(app, 'allocation')).toBeGreaterThan(0);
+  });
+
+  it('shows the same figures on the overview as `metrics --json` for the same date', async () => {
+    const page = app.page;
+    const json = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'scrutiny-pack.mjs'), 'metrics', '--db', app.app.dbFile, '--as-at', AS_AT, '--json'], { encoding: 'utf8' });
+    const m = JSON.parse(json) as Metrics;
+    await app.goto('#/overview');
+    await page.getByLabel('As-at date').fill(AS_AT);
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await page.getByRole('heading', { name: 'Headline figures at 30 September 2018' }).waitFor();
+    const tile = (id: string) => page.locator(`[data-tile="${id}"] [data-value]`).textContent();
+    const one = (v: number | null) => (v === null ? 'not applicable' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+    expect(await tile('caseload')).toBe(one(m.caseload.groups.excludingAsye.averagePerWorker));
+    expect(await tile('agency')).toBe(`${one(m.agency.rateFte)}%`);
+    expect(await tile('turnover')).toBe(`${one(m.turnover.rateFte)}%`);
+    expect(await tile('inpost')).toBe(one(m.inPost.fte));
+    expect(await tile('asye')).toBe(String(m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0)));
+    // Target met or not in words, not colour alone.
+    await expect(page.locator('[data-tile="turnover"] .tile-target').textContent()).resolves.toMatch(/^(✓ |✗ )?Target (met|not met)/);
+    // Each chart's data table is a click away and holds the series.
+    await page.getByRole('button', { name: 'Show the data table' }).first().click();
+    const table = page.getByRole('table', { name: 'Average caseload by month' });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(m.series.length);
+    await app.shot('30-overview');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('lists the data-quality warnings with the rows behind them', async () => {
+    const page = app.page;
+    await app.goto('#/data');
+    const unknown = page.locator('[data-quality="unknown_staff"]');
+    await unknown.waitFor();
+    await expect(unknown.locator('h3').textContent()).resolves.toMatch(/^1 found/);
+    await unknown.getByText('Show the rows behind this warning').click();
+    await expect(unknown.getByRole('table').textContent()).resolves.toContain('X');
+    await app.shot('31-data-quality');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('reflows at 200% zoom without sideways scrolling', async () => {
+    const zoomed = await openApp(browser, dist, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, dir: fs.mkdtempSync(path.join(app.dir, 'zoom-')) });
+    try {
+      await zoomed.page.goto('http://scrutiny.test/index.html#/settings');
+      await zoomed.page.locator('#page-heading').waitFor();
+      for (const screen of ['welcome', 'import', 'data', 'paper', 'settings', 'overview']) {
+        await zoomed.goto(`#/${screen}`);
+        await zoomed.page.waitForTimeout(200);
+        const overflow = await zoomed.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect({ screen, overflow }).toEqual({ screen, overflow: 0 });
+        if (screen === 'import' || screen === 'overview') await zoomed.shot(`40-zoom200-${screen}`);
+      }
+    } finally {
+      await zoomed.close();
+    }
+  });
+
+  it('logged no errors (no CSP violations, no React errors)', () => {
+    expect(app.consoleErrors).toEqual([]);
+  });
+});
