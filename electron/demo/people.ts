@@ -56,10 +56,10 @@ export class IdIssuer {
     return `E${String(++this.employees + 10_000).padStart(6, '0')}`;
   }
 
-  /** SW followed by six digits, unique: a multiplicative permutation of 0..899999. */
+  /** SW followed by six digits, unique: 611953 is coprime to 900000, so i -> 611953i mod 900000 is a permutation. */
   sweNumber(): string {
     const i = this.registered++;
-    const n = (i * 7919 + this.sweOffset) % 900_000;
+    const n = (i * 611_953 + this.sweOffset) % 900_000;
     return `SW${100_000 + n}`;
   }
 
