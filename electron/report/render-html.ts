@@ -6,7 +6,8 @@ import { formatLongDate } from '../../shared/dates';
 import { accessibleSvg, renderChartSvg } from './chart-svg';
 import type { Block, PaperModel, TableBlock, Tile } from './model';
 
-const CHART_WIDTH = 640;
+// Drawn at this width and scaled to the column by CSS, so chart text is about 12px on screen.
+const CHART_WIDTH = 560;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -33,13 +34,15 @@ ul.tiles h3 { margin: 0; font-size: 1rem; }
 .tile-caption, .tile-detail { margin: 0; font-size: 0.9rem; }
 .tile-target { font-weight: bold; }
 figure { margin: 1.2rem 0; }
-figure svg { max-width: 100%; height: auto; }
+figure svg { width: 100%; height: auto; }
 figcaption { font-size: 0.95rem; }
 .table-wrap { overflow-x: auto; margin: 1rem 0 0.4rem; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 60%; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.4rem; }
 th, td { padding: 0.3rem 0.6rem 0.3rem 0; border-bottom: 1px solid #b3b3b3; vertical-align: top; }
 thead th { border-bottom: 2px solid #1a1a1a; text-align: left; }
+tbody th { text-align: left; font-weight: normal; }
+tfoot th { text-align: left; }
 th.num, td.num { text-align: right; }
 tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #1a1a1a; }
 .note { font-size: 0.85rem; color: #4d4d4d; margin: 0.2rem 0 1rem; }
