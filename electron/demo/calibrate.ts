@@ -111,7 +111,7 @@ export function calibrate(people: Person[], targets: CalibrationTargets, opts: R
   // 1. Agency workers at D: whole-time locums, the last one part-time if the target needs it.
   const agencyTarget = fte10(targets.agencyFte);
   const agencyCount = Math.ceil(agencyTarget / 10);
-  let agencyPeople = people.filter((p) => p.spells.every((s) => s.employment_type === 'agency') && presentAt(p) && presentSpells([p], d, true).length > 0);
+  const agencyPeople = people.filter((p) => p.spells.every((s) => s.employment_type === 'agency') && presentSpells([p], d, true).length > 0);
   for (const p of rng.shuffled(agencyPeople).slice(0, Math.max(0, agencyPeople.length - agencyCount))) remove(p);
   for (let n = agencyPeople.length; n < agencyCount; n++) {
     const start = dDay - rng.int(20, 300);
