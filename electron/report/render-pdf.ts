@@ -34,15 +34,20 @@ const STYLES: TDocumentDefinitions['styles'] = {
   tileText: { fontSize: 8.5, color: INK, lineHeight: 1.25 },
 };
 
-const TABLE_LAYOUT = {
-  hLineWidth: (i: number, node: ContentTable) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : 0.3),
-  vLineWidth: () => 0,
-  hLineColor: (i: number) => (i <= 1 ? INK : RULE),
-  paddingLeft: (i: number) => (i === 0 ? 0 : 6),
-  paddingRight: () => 4,
-  paddingTop: () => 3,
-  paddingBottom: () => 3,
-};
+/** Rules above and below the header row and under the last row; `offset` header rows sit above it (a caption). */
+function tableLayout(offset: number) {
+  return {
+    hLineWidth: (i: number, node: ContentTable) => (i < offset ? 0 : i === offset || i === offset + 1 || i === node.table.body.length ? 0.8 : 0.3),
+    vLineWidth: () => 0,
+    hLineColor: (i: number) => (i <= offset + 1 ? INK : RULE),
+    paddingLeft: (i: number) => (i === 0 ? 0 : 6),
+    paddingRight: () => 4,
+    paddingTop: () => 3,
+    paddingBottom: () => 3,
+  };
+}
+
+const TABLE_LAYOUT = tableLayout(0);
 
 function sectionAnchor(id: string): string {
   return `section-${id}`;
@@ -58,18 +63,23 @@ function tableContent(t: TableBlock): Content {
   if (t.totalRow) body.push(t.totalRow.map((text, i) => cell(text, i, true)));
   // Wide tables give the spare width to the figures so the row labels are not squeezed.
   const widths = t.columns.map((_, i) => (wide ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
+  const notes = t.footnotes.map((f) => ({ text: f, style: 'note' }) as Content);
+  if (t.rows.length <= KEEP_TABLE_ROWS) {
+    const table: ContentTable = { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: tableLayout(0), margin: [0, 0, 0, 2] };
+    return { stack: [{ text: t.caption, style: 'caption' }, table, ...notes], unbreakable: true, margin: [0, 0, 0, 6] } as ContentStack;
+  }
+  // A long table may run over pages: its caption is a header row, so it repeats on each page
+  // and can never be left at the foot of a page, and at least five rows go with the headers.
+  const captionRow: TableCell[] = [
+    { text: t.caption, style: 'caption', colSpan: t.columns.length, margin: [0, 4, 0, 0] },
+    ...t.columns.slice(1).map(() => ({ text: '' })),
+  ];
   const table: ContentTable = {
-    table: { headerRows: 1, dontBreakRows: true, widths, body },
-    layout: TABLE_LAYOUT,
+    table: { headerRows: 2, keepWithHeaderRows: 5, dontBreakRows: true, widths, body: [captionRow, ...body] },
+    layout: tableLayout(1),
     margin: [0, 0, 0, 2],
   };
-  const parts: Content[] = [
-    { text: t.caption, style: 'caption', headlineLevel: 3 } as Content,
-    table,
-    ...t.footnotes.map((f) => ({ text: f, style: 'note' }) as Content),
-  ];
-  if (t.rows.length <= KEEP_TABLE_ROWS) return { stack: parts, unbreakable: true, margin: [0, 0, 0, 6] } as ContentStack;
-  return { stack: parts, margin: [0, 0, 0, 6] };
+  return { stack: [table, ...notes], margin: [0, 0, 0, 6] };
 }
 
 function tileContent(tile: Tile): Content {

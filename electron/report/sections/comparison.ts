@@ -15,7 +15,8 @@ export const HOW_TO_LOAD_BENCHMARKS =
 
 function comparisonTable(b: BenchmarkComparison): TableBlock {
   const rows = b.measures.map((m) => {
-    const unit = m.unit;
+    // The measure's name says "(FTE)"; a bare number keeps the columns narrow.
+    const unit = m.unit === 'FTE' ? 'cases per FTE' : m.unit;
     return [
       m.label,
       formatPublished(m.council, unit),
@@ -33,13 +34,13 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
       { header: b.council.name, align: 'right' },
       { header: 'England', align: 'right' },
       { header: b.council.region?.name ?? 'Region', align: 'right' },
-      { header: 'Statistical neighbours (average)', align: 'right' },
-      { header: 'Rank among neighbours (1 = lowest)', align: 'right' },
+      { header: 'Neighbours (average)', align: 'right' },
+      { header: 'Rank (1 = lowest)', align: 'right' },
     ],
     rows,
     footnotes: [
       `Source: ${b.source}. Figures are as published by the DfE; c = suppressed, x = unavailable, z = not applicable, u = low reliability.`,
-      'For the size of the workforce (FTE) rank 1 is the largest.',
+      `Neighbours: the council's ${b.neighbours.length || 'ten'} statistical neighbours; the rank places the council among them and itself, 1 being the lowest rate or caseload, or the largest workforce (FTE).`,
       ...b.notes,
     ],
   };
