@@ -5,13 +5,14 @@
 // person at the screen can act on.
 import type { z } from 'zod';
 import { API_ARGS, type ApiName, type ApiResponse, type ApiResult, type ModuleAvailability } from '../shared/api';
-import { NotAvailableError, UserError, type AppContext } from './handlers/context';
+import { UserError, type AppContext } from './handlers/context';
 import { backupDatabase, listBackups, readSettings, restoreBackup, writeSettings } from './handlers/settings';
 import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
-import { loadPaperConfig, storePaperConfig } from './handlers/paper-config-store';
+import { demoAvailable, loadDemo } from './handlers/demo';
+import { exportPaper, paperHtml, savePaper } from './handlers/paper';
+import { loadPaperConfig } from './report';
 import { listQualityIssues } from './quality';
-import { parsePaperConfig, type PaperConfig } from '../shared/paper-config';
 import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport } from './import';
@@ -26,24 +27,22 @@ export type Handlers = {
 
 export const MODULES: ModuleAvailability = {
   import: true,
-  demo: false,
+  demo: true,
   measures: true,
-  report: false,
+  report: true,
   benchmarks: true,
 };
 
 export function createHandlers(ctx: AppContext): Handlers {
   return {
-    getStatus: async () => getStatus(ctx, MODULES),
+    getStatus: async () => getStatus(ctx, { ...MODULES, demo: demoAvailable(ctx.options.fixturesDir) }),
     getSettings: async () => readSettings(ctx),
     updateSettings: async ({ patch }) => writeSettings(ctx, patch),
     backupDatabase: async ({ chooseLocation }) => backupDatabase(ctx, chooseLocation),
     listBackups: async () => listBackups(ctx),
     restoreBackup: async (args) => restoreBackup(ctx, args),
 
-    loadDemo: async () => {
-      throw new NotAvailableError('The demo council');
-    },
+    loadDemo: async () => loadDemo(ctx),
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
@@ -74,24 +73,10 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
 
-    // Always the full configuration with every default filled in, validated like the command line's --config.
-    getPaperConfig: async () => parsePaperConfig(loadPaperConfig(ctx) ?? {}) as unknown as Record<string, unknown>,
-    savePaperConfig: async ({ config }) => {
-      let parsed: PaperConfig;
-      try {
-        parsed = parsePaperConfig(config);
-      } catch (err) {
-        throw new UserError(err instanceof Error ? err.message : String(err));
-      }
-      storePaperConfig(ctx, parsed as unknown as Record<string, unknown>);
-      return parsed as unknown as Record<string, unknown>;
-    },
-    previewPaper: async () => {
-      throw new NotAvailableError('The committee paper');
-    },
-    exportPaper: async () => {
-      throw new NotAvailableError('The committee paper');
-    },
+    getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
+    savePaperConfig: async ({ config }) => savePaper(ctx, config),
+    previewPaper: async ({ asAt, config }) => ({ html: await paperHtml(ctx, asAt, config) }),
+    exportPaper: async ({ asAt, config, format }) => exportPaper(ctx, asAt, config, format),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),
   };

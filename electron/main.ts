@@ -32,6 +32,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   try {
+    // The paper's embedded fonts: shipped as extraResources when packaged, in assets/ otherwise.
+    process.env.SCRUTINY_FONTS_DIR ??= app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'assets', 'fonts');
     hardenSession();
     const dbFile = defaultDatabasePath();
     ctx = new AppContext(dbFile, electronHost(() => win), {

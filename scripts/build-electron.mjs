@@ -13,6 +13,9 @@ export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
   await build({
     ...common,
     entryPoints: { main: path.join(root, 'electron', 'main.ts') },
+    // Modules written as ESM read import.meta.url; in the CommonJS bundle that is this file's URL.
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     outExtension: { '.js': '.cjs' },
     outdir: outDir,
     packages: 'external',

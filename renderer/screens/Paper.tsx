@@ -138,7 +138,7 @@ export function PaperScreen({ status }: { status: AppStatus }) {
         <h2>Commentary</h2>
         <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
         {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
-          <TextArea key={s} id={`commentary-${s}`} label={PAPER_SECTION_TITLE[s]} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
+          <TextArea key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
         ))}
 
         <h2>Targets</h2>

@@ -1,5 +1,6 @@
 // First run, settings, and every screen's accessibility, in real Chromium over a real database.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { axe, browserDescribe, buildRenderer, launch, openApp, type AppPage } from './browser-harness';
 
@@ -82,6 +83,53 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Import files' }).waitFor();
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('page-heading');
+  });
+
+  it('loads the demo council from the welcome screen and shows its figures', async () => {
+    const page = app.page;
+    await app.goto('#/welcome');
+    await page.getByRole('button', { name: 'Explore the demo council' }).click();
+    await page.getByRole('heading', { level: 2, name: /^Headline figures at / }).waitFor({ timeout: 60_000 });
+    expect(page.url()).toMatch(/#\/overview$/);
+    const status = await app.handlers.getStatus({});
+    expect(status.empty).toBe(false);
+    expect(status.counts.allocations).toBeGreaterThan(1000);
+    await expect(page.locator('[data-tile="caseload"] [data-value]').textContent()).resolves.toMatch(/^\d+\.\d$/);
+    await page.waitForTimeout(300);
+    await app.shot('05-demo-overview');
+    expect(await axe(page)).toEqual([]);
+  });
+
+  it('prepares the paper: details, preview, and PDF and HTML exports that open', async () => {
+    const page = app.page;
+    await app.goto('#/paper');
+    await page.getByLabel('Meeting date').fill('2025-11-20');
+    await page.getByLabel('The committee is asked to…').fill('note the fall in agency use\nendorse the recruitment plan');
+    await page.getByLabel('Commentary: Purpose and summary').fill('Caseloads are steady and agency use is falling.');
+    await page.getByRole('button', { name: 'Save details' }).click();
+    await page.getByText('Paper details saved.').waitFor();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const frame = page.frameLocator('iframe[title="Preview of the committee paper"]');
+    await frame.getByText('endorse the recruitment plan').waitFor({ timeout: 60_000 });
+    await app.shot('06-paper-preview');
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Export PDF…' }).click();
+    await page.getByText(/^Saved workforce-paper-.*\.pdf/).waitFor({ timeout: 60_000 });
+    const pdf = app.host.saved.find((f) => f.endsWith('.pdf'))!;
+    const bytes = fs.readFileSync(pdf);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await page.getByRole('button', { name: /^Open workforce-paper-/ }).click();
+    await expect.poll(() => app.host.opened).toEqual([pdf]);
+    await page.getByRole('button', { name: 'Show it in its folder' }).click();
+    await expect.poll(() => app.host.shown).toEqual([pdf]);
+
+    await page.getByRole('button', { name: 'Export HTML…' }).click();
+    await page.getByText(/^Saved workforce-paper-.*\.html/).waitFor({ timeout: 60_000 });
+    const html = fs.readFileSync(app.host.saved.find((f) => f.endsWith('.html'))!, 'utf8');
+    expect(html).toContain('endorse the recruitment plan');
+    expect(html).toContain('Caseloads are steady and agency use is falling.');
   });
 
   it('logged no errors (no CSP violations, no React errors)', () => {
