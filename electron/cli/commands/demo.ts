@@ -64,7 +64,12 @@ export const demoCommand: Command = {
     for (const f of manifest.files) {
       ctx.out(`  ${f.file.padEnd(36)} ${f.source.padEnd(13)} ${f.layout.padEnd(9)} ${String(f.rows).padStart(9)} rows`);
     }
-    ctx.out(`Import with: npx scrutiny-pack import --extract-date ${manifest.endDate} ${v.out}/*.csv`);
+    // Each layout is a complete set: import one of them, not all.
+    const folders = [...new Set(manifest.files.map((f) => path.posix.dirname(f.file)))];
+    ctx.out(folders.length === 1 ? 'Import with:' : 'Each folder is a complete set: import one of them:');
+    for (const folder of folders) {
+      ctx.out(`  npx scrutiny-pack import --extract-date ${manifest.endDate} ${path.posix.join(v.out, folder)}/*.csv`);
+    }
     return 0;
   },
 };
