@@ -36,7 +36,7 @@ export function importSources(db: Db): ImportSource[] {
 export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { comparison: BenchmarkComparison | null; reason?: string } {
   const loaded = db.prepare(`SELECT count(*) AS n FROM dfe_indicator`).get() as { n: number };
   if (loaded.n === 0) return { comparison: null };
-  if (!laCode) return { comparison: null, reason: "The council's DfE code is not set in the settings." };
+  if (!laCode) return { comparison: null, reason: "the council's DfE code is not set. Set it in the settings (for example 892 for Nottingham) and produce the paper again." };
   const year = Number(asAt.slice(0, 4)) - (asAt.slice(5) >= '09-30' ? 0 : 1);
   const available = db.prepare(`SELECT max(year) AS y FROM dfe_indicator WHERE year <= ?`).get(year) as { y: number | null };
   try {

@@ -116,6 +116,16 @@ describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loa
     expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} per FTE (DfE, 30 September 2017)`);
   });
 
+  it('says which step is missing when the DfE file is loaded but the council code is not set', () => {
+    updateSettings(db, { laCode: null });
+    try {
+      const text = JSON.stringify(blocks(buildPaperFromDb(db, { asAt: FIXTURE_AS_AT }), 'comparison'));
+      expect(text).toContain("cannot compare the council with England, its region or its statistical neighbours: the council's DfE code is not set");
+    } finally {
+      updateSettings(db, { laCode: '892' });
+    }
+  });
+
   it('fills section 8 with the council, England and the region', () => {
     const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
     const text = JSON.stringify(blocks(model, 'comparison'));

@@ -120,6 +120,17 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', 
     expect(flat).toContain('Threshold: 20');
   });
 
+  it('leaves no heading or table caption stranded at the foot of a page', () => {
+    // pdftotext separates pages with a form feed; the footer ("Page X of Y") is each page's last line.
+    const pages = text.split('\f').filter((p) => p.trim());
+    for (const [i, page] of pages.entries()) {
+      const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(lines[lines.length - 1]).toMatch(/^Page \d+ of \d+$/);
+      const last = lines[lines.length - 2] ?? '';
+      expect(last, `page ${i + 1} ends with "${last}"`).not.toMatch(/^(\d+\. [A-Z]|Table A\d+:|Figure \d+:|Why social workers left$|Leavers by experience$|How each measure is defined$|Glossary$)/);
+    }
+  });
+
   it('has no blank page', () => {
     const ink = inkPerPage(file, tempDir('scrutiny-pages-'));
     expect(ink.length).toBe(Number(pdfInfo(file).Pages));

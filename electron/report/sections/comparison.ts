@@ -78,9 +78,14 @@ export function comparisonSection(input: SectionInput): Block[] {
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
   const b = context.benchmarks;
   if (!b) {
+    // Loaded but unusable (no council code, council not in the file) reads differently from
+    // not loaded at all, so the reader knows which step is missing.
+    const reason = context.benchmarksMissingReason;
     blocks.push({
       type: 'paragraph',
-      text: `No DfE benchmarks are loaded, so this paper cannot compare the council with England, its region or its statistical neighbours. ${context.benchmarksMissingReason ? context.benchmarksMissingReason + ' ' : ''}${HOW_TO_LOAD_BENCHMARKS}`,
+      text: reason
+        ? `This paper cannot compare the council with England, its region or its statistical neighbours: ${reason}`
+        : `No DfE benchmarks are loaded, so this paper cannot compare the council with England, its region or its statistical neighbours. ${HOW_TO_LOAD_BENCHMARKS}`,
     });
     return blocks;
   }
