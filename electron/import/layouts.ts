@@ -122,7 +122,7 @@ export const LAYOUTS: readonly LayoutDef[] = [
   {
     preset: 'ssd',
     sources: ['workers', 'agency'],
-    label: 'Standard Safeguarding Dataset layout (ssd_professionals)',
+    label: 'ssd_professionals layout of the Standard Safeguarding Dataset',
     columns: {
       staff_id: ['prof_staff_id', 'prof_professional_id'],
       swe_number: ['prof_social_worker_registration_no'],
@@ -144,7 +144,7 @@ export const LAYOUTS: readonly LayoutDef[] = [
   {
     preset: 'ssd',
     sources: ['allocations'],
-    label: 'Standard Safeguarding Dataset layout (ssd_involvements)',
+    label: 'ssd_involvements layout of the Standard Safeguarding Dataset',
     columns: {
       case_id: ['invo_referral_id'],
       staff_id: ['invo_professional_id'],
