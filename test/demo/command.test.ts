@@ -37,6 +37,15 @@ describe('demo command', () => {
     expect(r.out).toContain('workers.csv');
   });
 
+  it('writes exactly the number of allocations asked for', async () => {
+    const dir = tempDir('demo-cli-');
+    const r = await cli(['demo', '--out', dir, '--allocations', '5000', '--end-date', '2024-03-31', '--json']);
+    expect(r.code).toBe(0);
+    const rows = fs.readFileSync(path.join(dir, 'allocations.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(rows).toBe(5000);
+    expect(JSON.parse(r.out).files.find((f: { source: string }) => f.source === 'allocations').rows).toBe(5000);
+  });
+
   it('refuses bad options with exit 2 and says why', async () => {
     expect((await cli(['demo'])).err).toContain('--out');
     expect((await cli(['demo'])).code).toBe(2);
