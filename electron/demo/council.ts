@@ -35,9 +35,11 @@ export function generateCouncil(options: DemoOptions = {}): Council {
     asye.map((a) => [a.staff_id, { start: toDayNumber(a.start_date), end: toDayNumber(a.planned_end_date ?? addMonths(a.start_date, 12)) }]),
   );
   const pin = opts.targets ? { day: toDayNumber(opts.targets.asAt), cases: opts.targets.cases } : null;
+  let durationScale = 1;
   const simulate = () =>
     simulateCaseload({
       seed: opts.seed, startDate: opts.startDate, endDate: opts.endDate, spells, asye: protectedPeriods, ids: new IdIssuer(opts.seed), pin,
+      durationScale,
     });
   let total: number | null = null;
   return {
@@ -51,7 +53,10 @@ export function generateCouncil(options: DemoOptions = {}): Council {
         // Exactly the number asked for: count a first run, then keep rows by selection sampling
         // (each kept with probability still-needed / still-to-come), which spreads the few
         // dropped rows evenly over the history and never holds more than one row.
-        if (total === null) {
+        // A small council may fall short: then allocations are made a little shorter (so there are
+        // more of them) until there are enough to thin.
+        for (let attempt = 0; total === null || (total < opts.allocations && attempt < 8); attempt++) {
+          if (total !== null) durationScale *= (total / opts.allocations) * 0.95;
           total = 0;
           for (const _ of simulate()) total++;
         }
