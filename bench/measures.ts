@@ -1,6 +1,9 @@
-// Measures benchmark: a council with 5,000 spells and 1,000,000 case allocations over ten years,
-// inserted directly (the importer has its own benchmark), then computeMetrics timed at one date
-// (D and the year-ago figures, no series) and with the default 24-month series.
+// Measures benchmark, on two councils inserted directly (the importer has its own benchmark):
+//  1. synthetic rows: 5,000 spells and 1,000,000 case allocations over ten years (the issue's
+//     figure; heavy caseloads, so many allocations cover each date);
+//  2. the demo generator's council scaled to 1,000,000 allocations (realistic caseloads, about
+//     11,000 spells over 17 years);
+// then computeMetrics timed at one date (D and the year-ago figures, no series) and with series.
 // Run alone: node --import tsx bench/measures.ts   (or npm run bench measures)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +11,8 @@ import path from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { computeMetrics } from '../electron/measures/index';
 import { addDays, toDayNumber, fromDayNumber } from '../shared/dates';
+import { generateCouncil } from '../electron/demo';
+import { seedRecords } from '../test/support/seed';
 
 const SPELLS = 5_000;
 const ALLOCATIONS = 1_000_000;
@@ -100,6 +105,22 @@ try {
   time('all measures at a date five years back (2020-09-30), no series', 5, () => computeMetrics(db, addDays('2020-10-01', -1), { months: 0 }));
   time('all measures with a 60-month series', 3, () => computeMetrics(db, AS_AT, { months: 60 }));
   db.close();
+
+  console.log('\n--- the demo council scaled to 1,000,000 allocations ---');
+  const demoFile = path.join(dir, 'demo.sqlite');
+  const t0 = performance.now();
+  const council = generateCouncil({ allocations: ALLOCATIONS, endDate: AS_AT });
+  const demoDb = openDatabase(demoFile);
+  demoDb.pragma('synchronous = OFF');
+  seedRecords(demoDb, { spells: council.spells, asye: council.asye, establishment: council.establishment, allocations: [...council.allocations()] });
+  demoDb.close();
+  console.log(`built ${council.spells.length.toLocaleString('en-GB')} spells and ${ALLOCATIONS.toLocaleString('en-GB')} allocations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const demo = openDatabase(demoFile, { readonly: true });
+  const dm = computeMetrics(demo, AS_AT, { months: 0 });
+  console.log(`at ${AS_AT}: ${dm.inPost.headcount} in post, ${dm.caseload.cases.toLocaleString('en-GB')} cases held by ${dm.caseload.caseHolders.headcount} case holders`);
+  time('demo: all measures at one date (no series)', 9, () => computeMetrics(demo, AS_AT, { months: 0 }));
+  time('demo: all measures with the 24-month series', 5, () => computeMetrics(demo, AS_AT));
+  demo.close();
   console.log(`load average at end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
