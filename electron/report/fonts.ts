@@ -6,13 +6,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHART_FONT_FAMILY } from '../../shared/charts/palette';
 
+/** This module's folder in the source tree; unknown inside the app's CommonJS bundle. */
+function hereDir(): string | undefined {
+  try {
+    return path.dirname(fileURLToPath(import.meta.url));
+  } catch {
+    return undefined;
+  }
+}
+
 function fontsDir(): string {
+  const here = hereDir();
+  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   const candidates = [
+    // The desktop app sets this (electron/main.ts): packaged, the fonts are an extra resource.
     process.env.SCRUTINY_FONTS_DIR,
-    path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../assets/fonts'),
+    here ? path.resolve(here, '../../assets/fonts') : undefined,
     path.resolve(process.cwd(), 'assets/fonts'),
-    // Packaged app: electron-builder's extraResources.
-    (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ? path.join((process as NodeJS.Process & { resourcesPath?: string }).resourcesPath!, 'fonts') : undefined,
+    resources ? path.join(resources, 'fonts') : undefined,
   ].filter((d): d is string => !!d);
   const found = candidates.find((d) => fs.existsSync(path.join(d, 'DejaVuSans.ttf')));
   if (!found) throw new Error(`The paper's fonts were not found (looked in ${candidates.join(', ')}). Reinstall Scrutiny Pack.`);
