@@ -64,43 +64,35 @@ export function covers(start: IsoDate, end: IsoDate | null, d: IsoDate): boolean
 }
 
 export function loadWorkforce(db: Db): Workforce {
+  // raw() rows (arrays) cost a third less to read than objects; this is the largest read.
   const rows = db
     .prepare(
       `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date
          FROM spell ORDER BY staff_id, start_date`,
     )
-    .all() as {
-    staff_id: string;
-    role: Role;
-    team: string | null;
-    employment_type: EmploymentType;
-    fte: number;
-    start_date: string;
-    end_date: string | null;
-    leaving_reason: LeavingReason | null;
-    qualified_date: string | null;
-  }[];
+    .raw()
+    .all() as [string, Role, string | null, EmploymentType, number, string, string | null, LeavingReason | null, string | null][];
   const spells: Spell[] = [];
   const spellsByStaff = new Map<string, Spell[]>();
-  for (const r of rows) {
+  for (const [staffId, role, team, type, fte, start, end, reason, qualified] of rows) {
     const s: Spell = {
-      staffId: r.staff_id,
-      role: r.role,
-      team: r.team,
-      type: r.employment_type,
-      fte: r.fte,
-      start: r.start_date,
-      end: r.end_date,
-      startDay: toDayNumber(r.start_date),
-      endDay: r.end_date === null ? Number.POSITIVE_INFINITY : toDayNumber(r.end_date),
-      reason: r.leaving_reason,
-      qualified: r.qualified_date,
-      socialWorker: isSocialWorkerRole(r.role),
-      direct: isDirectlyEmployed(r.employment_type),
+      staffId,
+      role,
+      team,
+      type,
+      fte,
+      start,
+      end,
+      startDay: toDayNumber(start),
+      endDay: end === null ? Number.POSITIVE_INFINITY : toDayNumber(end),
+      reason,
+      qualified,
+      socialWorker: isSocialWorkerRole(role),
+      direct: isDirectlyEmployed(type),
     };
     spells.push(s);
-    let list = spellsByStaff.get(s.staffId);
-    if (!list) spellsByStaff.set(s.staffId, (list = []));
+    let list = spellsByStaff.get(staffId);
+    if (!list) spellsByStaff.set(staffId, (list = []));
     list.push(s);
   }
 
