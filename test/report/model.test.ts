@@ -87,6 +87,13 @@ describe('paper model from the fixture database', () => {
     });
   });
 
+  it('does not publish a breakdown of a single leaver at all, rather than a table of c', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+    const text = JSON.stringify(blocks(model, 'recruitment'));
+    expect(text).toContain('Leavers by reason for leaving in the 12 months to 30 June 2018: not published. With 1 leaver in all');
+    expect(text).not.toContain('Resignation');
+  });
+
   it('saves and reloads the paper configuration with the database', () => {
     savePaperConfig(db, { title: 'Workforce update', recommendations: ['Note the report.'] });
     const back = loadPaperConfig(db);

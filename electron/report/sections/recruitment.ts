@@ -105,6 +105,13 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
     footnotes: s.anySuppressed ? [suppressionFootnote(threshold)] : [],
   };
   const blocks: Block[] = [];
+  // When every group has to be hidden, a table of c's tells the reader nothing: say so instead.
+  if (s.total > 0 && s.cells.every((c) => c.suppressed || c.value === 0)) {
+    return [{
+      type: 'paragraph',
+      text: `${b.title} ${period}: not published. With ${plural(s.total, 'leaver')} in all, any breakdown would be small enough to identify individuals.`,
+    }];
+  }
   if (chart && s.total > 0) {
     const spec: BarChartSpec = {
       kind: 'bar',
