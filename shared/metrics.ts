@@ -76,7 +76,7 @@ export interface Headline {
     casesNotCounted?: number;
   };
   vacancy: { fte: number; rate: number | null } | null;
-  /** Distinct staff IDs whose ASYE covers the date (see docs/measures.md for the rule). */
+  /** Social workers (in post or agency) at the date whose ASYE covers it (docs/measures.md). */
   asyeInProgress: number;
 }
 

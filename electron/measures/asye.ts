@@ -30,6 +30,12 @@ export function asyeStaffAt(asye: readonly AsyeEntry[], d: IsoDate): Set<string>
   return out;
 }
 
+/** A social worker (in post or agency) at D: a register not yet updated for a leaver does not keep them in progress. */
+function workingAsSocialWorker(at: Map<string, StaffAt>, staffId: string): boolean {
+  const s = at.get(staffId);
+  return s !== undefined && isSocialWorkerAt(s);
+}
+
 /** Still employed by the council (any directly employed spell, any role) on a date. */
 function employedOn(w: Workforce, staffId: string, d: IsoDate): boolean {
   return (w.spellsByStaff.get(staffId) ?? []).some((s) => s.direct && covers(s.start, s.end, d));
@@ -80,7 +86,7 @@ export function asyeCohorts(
       cohort,
       firstStart: members.reduce((x, m) => (m.start < x ? m.start : x), members[0]!.start),
       size: new Set(members.map((m) => m.staffId)).size,
-      inProgress: new Set(members.filter((m) => isAsyeOn(m, d)).map((m) => m.staffId)).size,
+      inProgress: new Set(members.filter((m) => isAsyeOn(m, d) && workingAsSocialWorker(at, m.staffId)).map((m) => m.staffId)).size,
       passed: known('passed'),
       failed: known('failed'),
       extended: known('extended'),

@@ -5,7 +5,7 @@ import type { Headline, MeasureSettings } from '../../shared/metrics';
 import type { Workforce } from './load';
 import type { CaseCount } from './cases';
 import { countMovements, inYearTo, type Movement, type Movements } from './movers';
-import { staffAt, totals, type StaffAt } from './staff-at';
+import { isSocialWorkerAt, staffAt, totals, type StaffAt } from './staff-at';
 import { asyeStaffAt } from './asye';
 import { caseloadAt, type CaseloadAt } from './caseload';
 import { vacancyAt } from './vacancy';
@@ -57,7 +57,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
       stabilityIndex: stabilityIndex(ctx, d, at),
       caseload: caseloadHeadline,
       vacancy: vacancyAt(ctx.w, d),
-      asyeInProgress: asyeStaff.size,
+      asyeInProgress: [...asyeStaff].filter((id) => { const s = at.get(id); return s !== undefined && isSocialWorkerAt(s); }).length,
     },
   };
 }

@@ -46,6 +46,22 @@ describe('the ASYE rule', () => {
   });
 });
 
+describe('ASYE in progress needs the person at work', () => {
+  it('a leaver the register still shows in progress is not in progress once their spell has ended', () => {
+    const { db } = tempDb();
+    seedRecords(db, {
+      spells: [spell('A', '2018-09-01', '2019-03-31', { leaving_reason: 'resignation' })],
+      asye: [{ staff_id: 'A', cohort: null, start_date: '2018-09-01', planned_end_date: null, outcome: 'in_progress', outcome_date: null }],
+    });
+    const before = computeMetrics(db, '2019-03-31', { months: 1 });
+    expect(before.asye.cohorts[0]!.inProgress).toBe(1);
+    expect(before.series[0]!.asyeInProgress).toBe(1);
+    const after = computeMetrics(db, '2019-04-01', { months: 1 });
+    expect(after.asye.cohorts[0]).toMatchObject({ size: 1, inProgress: 0 });
+    expect(after.series[0]!.asyeInProgress).toBe(0);
+  });
+});
+
 describe('series dates', () => {
   it('month ends, the last replaced by D when D is mid-month', () => {
     expect(seriesDates('2018-09-15', 3)).toEqual(['2018-07-31', '2018-08-31', '2018-09-15']);
