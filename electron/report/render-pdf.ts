@@ -54,11 +54,13 @@ function sectionAnchor(id: string): string {
 }
 
 function tableContent(t: TableBlock): Content {
-  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align }));
-  const body: TableCell[][] = [header];
   const wide = t.columns.length > 6;
-  // In wide tables the row labels (cohorts) are short: keep each on one line.
-  const cell = (text: string, i: number, bold = false): TableCell => ({ text, style: 'td', bold, alignment: t.columns[i]?.align ?? 'left', noWrap: wide && i === 0 });
+  // Wide tables (cohorts by outcome) use a smaller size so nine columns fit the page, and keep
+  // their short row labels on one line.
+  const size = wide ? { fontSize: 7.5 } : {};
+  const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align, ...size }));
+  const body: TableCell[][] = [header];
+  const cell = (text: string, i: number, bold = false): TableCell => ({ text, style: 'td', bold, alignment: t.columns[i]?.align ?? 'left', noWrap: wide && i === 0, ...size });
   for (const row of t.rows) body.push(row.map((text, i) => cell(text, i)));
   if (t.totalRow) body.push(t.totalRow.map((text, i) => cell(text, i, true)));
   // Wide tables give the spare width to the figures so the row labels are not squeezed.

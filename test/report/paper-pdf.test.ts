@@ -6,7 +6,7 @@ import path from 'node:path';
 import { tempDb, tempDir } from '../support/tmp';
 import { producePaper } from '../../electron/report/index';
 import { seedFixture, FIXTURE_AS_AT } from './fixture';
-import { PDF_TOOLS_AVAILABLE, inkPerPage, pdfCatalog, pdfFonts, pdfInfo, pdfOutlineTitles, pdfText, qpdfCheck } from './pdf-tools';
+import { PDF_TOOLS_AVAILABLE, inkPerPage, pdfWordBoxes, pdfCatalog, pdfFonts, pdfInfo, pdfOutlineTitles, pdfText, qpdfCheck } from './pdf-tools';
 
 const SECTION_HEADINGS = [
   '1. Purpose and summary',
@@ -129,6 +129,12 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', 
       const last = lines[lines.length - 2] ?? '';
       expect(last, `page ${i + 1} ends with "${last}"`).not.toMatch(/^(\d+\. [A-Z]|Table A\d+:|Figure \d+:|Why social workers left$|Leavers by experience$|How each measure is defined$|Glossary$)/);
     }
+  });
+
+  it('keeps every word (tables, chart labels) inside the page margins', () => {
+    // A4 is 595.28 x 841.89 pt; the side margins are 50 pt.
+    const outside = pdfWordBoxes(file).filter((w) => w.xMin < 49 || w.xMax > 595.28 - 49 || w.yMax > 841.89 - 20);
+    expect(outside.map((w) => `page ${w.page}: "${w.word}" at x ${w.xMin}-${w.xMax}`)).toEqual([]);
   });
 
   it('has no blank page', () => {

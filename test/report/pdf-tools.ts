@@ -70,3 +70,25 @@ export function inkPerPage(file: string, dir: string): number[] {
     return ink / (width * height);
   });
 }
+
+export interface WordBox {
+  page: number;
+  word: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** Every word with its box in points, from pdftotext -bbox. */
+export function pdfWordBoxes(file: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out: WordBox[] = [];
+  let page = 0;
+  for (const line of html.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (m) out.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), word: m[5]! });
+  }
+  return out;
+}

@@ -64,7 +64,7 @@ export function asyeSection(input: SectionInput): Block[] {
       `At ${formatLongDate(m.asAt)}, ${count(inProgress)} ${inProgress === 1 ? 'was' : 'were'} in the programme. ` +
       (a.caseHolders.headcount > 0
         ? `${count(a.caseHolders.headcount)} held cases, an average of ${one(a.averagePerWorker)} each against a cap of ${cap}; ` +
-          `${count(m.caseload.asyeOverCap)} ${m.caseload.asyeOverCap === 1 ? 'was' : 'were'} above the cap.`
+          `${m.caseload.asyeOverCap === 0 ? 'none was' : m.caseload.asyeOverCap === 1 ? '1 was' : `${count(m.caseload.asyeOverCap)} were`} above the cap.`
         : 'None held cases.'),
   });
   if (m.asye.cohorts.length) blocks.push({ type: 'table', table: cohortTable(input) });

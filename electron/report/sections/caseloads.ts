@@ -102,8 +102,8 @@ export function caseloadsSection(input: SectionInput): Block[] {
       `At ${formatLongDate(m.asAt)}, ${plural(c.caseHolders.headcount, 'social worker')} held ${plural(c.cases, 'case')}: ` +
       `an average of ${one(c.averagePerWorker)} cases per worker, or ${one(c.averageFte)} per full-time equivalent (the DfE measure). ` +
       `Excluding newly qualified (ASYE) social workers, whose caseloads are protected, the average was ${one(c.groups.excludingAsye.averagePerWorker)} per worker. ` +
-      `${count(c.overThreshold)} social ${c.overThreshold === 1 ? 'worker held' : 'workers held'} more than the threshold of ${threshold} cases, and ` +
-      `${count(c.asyeOverCap)} ASYE ${c.asyeOverCap === 1 ? 'worker was' : 'workers were'} above the cap of ${cap}.`,
+      `${c.overThreshold === 0 ? 'No' : count(c.overThreshold)} social ${c.overThreshold === 1 ? 'worker held' : 'workers held'} more than the threshold of ${threshold} cases, and ` +
+      `${c.asyeOverCap === 0 ? 'no' : count(c.asyeOverCap)} ASYE ${c.asyeOverCap === 1 ? 'worker was' : 'workers were'} above the cap of ${cap}.`,
   });
   if (c.groups.supportWorkers.caseHolders.headcount > 0) {
     blocks.push({
