@@ -57,9 +57,19 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
       stabilityIndex: stabilityIndex(ctx, d, at),
       caseload: caseloadHeadline,
       vacancy: vacancyAt(ctx.w, d),
-      asyeInProgress: [...asyeStaff].filter((id) => { const s = at.get(id); return s !== undefined && isSocialWorkerAt(s); }).length,
+      asyeInProgress: countWorking(asyeStaff, at),
     },
   };
+}
+
+/** How many of these staff IDs are working as social workers (in post or agency) at the date. */
+function countWorking(ids: Set<string>, at: Map<string, StaffAt>): number {
+  let n = 0;
+  for (const id of ids) {
+    const s = at.get(id);
+    if (s && isSocialWorkerAt(s)) n++;
+  }
+  return n;
 }
 
 /** Of the directly employed social workers in post a year before D, the share (0-100) still in post at D. */
