@@ -38,3 +38,15 @@ describe("children's identities", () => {
     expect(rows(other.db, 'SELECT case_key FROM allocation')).not.toEqual([{ case_key: expected }]);
   });
 });
+
+describe('the case-ID hasher', () => {
+  it('gives the HMAC of every ID, before and after its cache turns over', async () => {
+    const { caseHasher } = await import('../../electron/import/pseudonym');
+    const secret = crypto.randomBytes(32);
+    const hash = caseHasher(secret);
+    const hmac = (id: string) => crypto.createHmac('sha256', secret).update(id, 'utf8').digest('hex');
+    const ids = Array.from({ length: 25_000 }, (_, i) => `C${i}`);
+    for (const id of ids) expect(hash(id)).toBe(hmac(id));
+    for (const id of ['C0', 'C24999', 'C12345', 'Café-7']) expect(hash(id)).toBe(hmac(id));
+  });
+});
