@@ -118,9 +118,42 @@ describe('measures: properties', () => {
         expect(m.starters.headcount).toBeLessThanOrEqual(direct.filter((s) => s.start_date > from && s.start_date <= d).length);
         expect(m.caseload.caseHolders.headcount).toBeLessThanOrEqual(r.spells.filter((s) => isSw(s) && covers(s, d)).length);
         expect(m.caseload.cases).toBeLessThanOrEqual(r.allocations!.filter((a) => covers(a, d)).length);
+        // Cases held, by brute force: allocations covering D whose holder has a social-work spell covering D.
+        const swAtD = new Set(r.spells.filter((s) => isSw(s) && covers(s, d)).map((s) => s.staff_id));
+        const held = r.allocations!.filter((a) => covers(a, d) && swAtD.has(a.staff_id));
+        expect(m.caseload.cases).toBe(held.length);
+        expect(m.caseload.caseHolders.headcount).toBe(new Set(held.map((a) => a.staff_id)).size);
         for (const n of numbersIn(m)) expect(Number.isFinite(n)).toBe(true);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('leavers and starters match a day-by-day reading of the 7-day rule', () => {
+    // Oracle: a directly employed social-work spell ending on E leaves unless the same person
+    // is working in such a spell on any of the 7 days after E; a spell starting on N starts
+    // unless they were working in such a spell on any of the 7 days before N.
+    fc.assert(
+      fc.property(council, (c) => {
+        const r = build(c);
+        const m = metricsOf(r);
+        const d = r.asAt;
+        const from = addYears(d, -1);
+        const direct = r.spells.filter((s) => isSw(s) && isDirect(s));
+        const workingOn = (staff: string, day: string) => direct.some((t) => t.staff_id === staff && covers(t, day));
+        const days = (base: string, offsets: number[]) => offsets.map((k) => addDays(base, k));
+        const leaving = direct.filter(
+          (s) => s.end_date !== null && s.end_date > from && s.end_date <= d && !days(s.end_date, [1, 2, 3, 4, 5, 6, 7]).some((x) => workingOn(s.staff_id, x)),
+        );
+        const joining = direct.filter(
+          (s) => s.start_date > from && s.start_date <= d && !days(s.start_date, [-1, -2, -3, -4, -5, -6, -7]).some((x) => workingOn(s.staff_id, x)),
+        );
+        expect(m.leavers.headcount).toBe(new Set(leaving.map((s) => s.staff_id)).size);
+        expect(m.leavers.fte).toBeCloseTo(leaving.reduce((t, s) => t + s.fte, 0), 9);
+        expect(m.starters.headcount).toBe(new Set(joining.map((s) => s.staff_id)).size);
+        expect(m.starters.fte).toBeCloseTo(joining.reduce((t, s) => t + s.fte, 0), 9);
+      }),
+      { numRuns: 200 },
     );
   });
 
