@@ -24,7 +24,7 @@ export interface Movements {
   leavings: Movement[];
   /** Joining spells, sorted by start date. */
   joinings: Movement[];
-  /** Earliest directly employed spell start per staff ID: the start of service. */
+  /** Earliest spell start per staff ID, of any role or employment type: DOMAIN.md's "years since first spell". */
   serviceStart: Map<string, IsoDate>;
   /** Qualification date per staff ID (from any spell that records it). */
   qualified: Map<string, IsoDate>;
@@ -38,10 +38,8 @@ export function classifyMovements(w: Workforce): Movements {
   for (const [staffId, all] of w.spellsByStaff) {
     for (const s of all) {
       if (s.qualified && !qualified.has(staffId)) qualified.set(staffId, s.qualified);
-      if (s.direct) {
-        const first = serviceStart.get(staffId);
-        if (!first || s.start < first) serviceStart.set(staffId, s.start);
-      }
+      const first = serviceStart.get(staffId);
+      if (!first || s.start < first) serviceStart.set(staffId, s.start);
     }
     const counted = all.filter((s) => s.direct && s.socialWorker);
     for (const s of counted) {

@@ -45,7 +45,7 @@ describe('hand-made council at 30 September 2018', () => {
     expect(m.leavers.headcount).toBe(4);
     expect(m.leavers.fte).toBeCloseTo(4, 10); // every leaving spell was full time (F's was 1.0)
     expect(m.leavers.byReason).toMatchObject({ resignation: 2, other: 1, retired: 1, dismissed: 0 });
-    // Service since the first directly employed spell, whole years to the leaving date:
+    // Service since the first spell (any kind), whole years to the leaving date:
     // C 01/04/2016 -> 30/09/2018 = 2 (2-5); F 01/01/2012 -> 31/12/2017 = 5 (5-10);
     // K 01/01/2014 -> 10/05/2018 = 4 (2-5); P 01/01/2015 -> 31/07/2018 = 3 (2-5).
     expect(m.leavers.byServiceBand).toEqual({ '<2': 0, '2-5': 3, '5-10': 1, '10-20': 0, '20+': 0 });
