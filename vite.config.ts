@@ -8,7 +8,7 @@ export default defineConfig({
   root: path.resolve(__dirname, 'renderer'),
   base: './',
   esbuild: { jsx: 'automatic' },
-  logLevel: 'warn',
+  logLevel: 'error',
   build: {
     outDir: path.resolve(__dirname, 'dist/renderer'),
     emptyOutDir: true,

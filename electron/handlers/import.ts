@@ -32,10 +32,24 @@ function isCsvSource(s: string): s is CsvSource {
 
 const FIELDS = Object.fromEntries(Object.entries(SOURCE_FIELDS).map(([k, v]) => [k, v.map((f) => ({ name: f.name, label: f.label, required: f.required }))]));
 
+const squash = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The DfE's published files, which the CSV importer does not know: recognised by their headings. */
+function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; description: string } | null {
+  const h = new Set(headers.map(squash));
+  if (h.has('timeperiod') && h.has('geographiclevel') && h.has('turnoverratefte'))
+    return { source: 'benchmark', description: "DfE children's social work workforce indicators, as published (for comparisons)" };
+  if (h.has('lanum') && h.has('sn1') && h.has('sn10')) return { source: 'neighbours', description: 'DfE statistical neighbours, as published (for comparisons)' };
+  return null;
+}
+
 export function detect(ctx: AppContext, fileId: string): DetectResult {
   const f = ctx.file(fileId);
   try {
     const d = detectFile(f.path, ctx.db());
+    const dfe = d.best ? null : dfeKind(d.headers);
+    if (dfe)
+      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, suggestedMapping: null };
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
@@ -97,7 +111,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
       const r = await runImport(ctx.db(), {
         file: f.path,
         source: args.source,
-        ...(args.preset ? { preset: args.preset } : {}),
+        ...(args.preset && args.preset !== 'dfe' ? { preset: args.preset } : {}),
         ...(args.mapping ? { mapping: { ...args.mapping, source: args.source } } : {}),
         ...(args.saveMappingAs ? { saveMappingAs: args.saveMappingAs } : {}),
         acceptValid: args.acceptValid,

@@ -25,7 +25,7 @@ export function getStatus(ctx: AppContext, modules: ModuleAvailability): AppStat
 
 /**
  * The dates the data covers. The suggested as-at date is the last month end on or before the
- * latest extract date (or latest date in the data), never in the future.
+ * extract date and the last date in the data, never in the future.
  */
 export function dataRange(ctx: AppContext, today = todayIso()): DataRange {
   const db = ctx.db();
@@ -37,8 +37,9 @@ export function dataRange(ctx: AppContext, today = todayIso()): DataRange {
     )
     .get() as { earliest: string | null; latest: string | null };
   const extract = (db.prepare("SELECT MAX(extract_date) AS d FROM import_log WHERE outcome <> 'undone'").get() as { d: string | null }).d;
-  let anchor = extract ?? r.latest ?? today;
-  if (anchor > today) anchor = today;
+  // The earliest of: today, the extract date, the last date in the data (an old export's figures
+  // are wanted as at its own end, not as at today).
+  const anchor = [today, extract, r.latest].filter((d): d is string => !!d).sort()[0]!;
   const end = monthEnd(anchor);
   const suggestedAsAt = end === anchor ? end : addDays(anchor.slice(0, 8) + '01', -1);
   return { earliest: r.earliest, latest: r.latest, suggestedAsAt };

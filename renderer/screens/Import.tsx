@@ -8,6 +8,8 @@ import { fmtBytes, plural, toCsv } from '../format';
 import { runImportJob, SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Notice, PageHeading, ProgressBar } from '../components/ui';
 
+const DFE_SOURCES = ['benchmark', 'neighbours'];
+
 type Step = 'choose' | 'map' | 'check' | 'import' | 'done';
 
 interface FileState {
@@ -110,7 +112,9 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   }
 
   const readable = files.filter((f) => f.detect);
-  const needsMapping = readable.some((f) => !f.preset);
+  // The DfE's own files are read exactly as published: they never need a column mapping.
+  const mappable = (f: FileState) => !!f.detect && !f.preset && !DFE_SOURCES.includes(f.source);
+  const needsMapping = readable.some(mappable);
 
   function startOver() {
     setFiles([]);
@@ -120,7 +124,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   }
 
   function mappingProblems(f: FileState): string[] {
-    if (f.preset) return [];
+    if (!mappable(f)) return [];
     const fields = f.detect?.fields[f.source] ?? [];
     const used = new Set(Object.values(f.mapping?.columns ?? {}));
     return fields.filter((x) => x.required && !used.has(x.name)).map((x) => x.label);
@@ -284,7 +288,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
           <h2 id="map-h">2. Match the columns</h2>
           <p>These files were not recognised. For each column, choose what it holds. Columns you do not need can be left as “Not used”.</p>
           {files.map((f, i) =>
-            f.detect && !f.preset ? (
+            mappable(f) ? (
               <MappingEditor
                 key={f.ref.id}
                 file={f}

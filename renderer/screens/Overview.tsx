@@ -1,17 +1,18 @@
 // The overview: pick an as-at date, see the headline figures against a year ago and the targets,
 // then the trends, each chart with its data table a click away.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppStatus } from '../../shared/api';
+import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { fmtDate, fmtMoney, fmtNumber } from '../format';
+import { fmtDate, fmtMoney, fmtNumber, fmtRate } from '../format';
 import { headlineTiles, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
 interface OverviewData {
   metrics: Metrics;
+  bench: BenchmarkSummaryResult | null;
   threshold: number;
   targets: Targets;
 }
@@ -38,12 +39,13 @@ export function Overview({ status }: { status: AppStatus }) {
 
   const data = useLoad<OverviewData | null>(async () => {
     if (!asAt || status.empty || !status.modules.measures) return null;
-    const [metrics, settings, config] = await Promise.all([
+    const [metrics, settings, config, bench] = await Promise.all([
       call('computeMetrics', { asAt, months: 24 }),
       call('getSettings', {}),
       call('getPaperConfig', {}),
+      call('benchmarkSummary', {}).catch(() => null),
     ]);
-    return { metrics, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
+    return { metrics, bench, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
   }, [asAt, status.empty]);
 
   function submit(e: FormEvent) {
@@ -89,7 +91,33 @@ export function Overview({ status }: { status: AppStatus }) {
   );
 }
 
-function Figures({ metrics, threshold, targets }: OverviewData) {
+function Comparison({ bench }: { bench: BenchmarkSummaryResult | null }) {
+  if (!bench) return null;
+  if (!bench.available)
+    return (
+      <>
+        <h2>How do we compare?</h2>
+        <p>
+          {bench.message} To compare with England, your region and your statistical neighbours, import the DfE’s published workforce indicators on the <a href="#/import">Import</a> screen and set your council’s DfE code in <a href="#/settings">Settings</a>.
+        </p>
+      </>
+    );
+  const show = (v: number | null, label: string) => (v === null ? 'not available' : /rate/i.test(label) ? fmtRate(v) : fmtNumber(v, 1));
+  return (
+    <>
+      <h2>How do we compare?</h2>
+      <p className="hint">Published figures from {bench.source}. Rank 1 is the lowest rate or caseload among your council and its statistical neighbours.</p>
+      <DataTable
+        caption={`Published figures, 30 September ${bench.year}`}
+        columns={['Measure', 'Your council', 'England', 'Region', 'Statistical neighbours (mean)', 'Rank among neighbours']}
+        numeric={[1, 2, 3, 4, 5]}
+        rows={bench.rows.map((r) => [r.label, show(r.council, r.label), show(r.england, r.label), show(r.region, r.label), show(r.neighboursMean, r.label), r.rank === null ? 'not available' : `${r.rank} of ${r.of}`])}
+      />
+    </>
+  );
+}
+
+function Figures({ metrics, threshold, targets, bench }: OverviewData) {
   const tiles = headlineTiles(metrics, targets, threshold);
   const charts = overviewCharts(metrics, threshold);
   return (
@@ -121,6 +149,7 @@ function Figures({ metrics, threshold, targets }: OverviewData) {
           <ChartCard key={c.id} spec={c} />
         ))}
       </div>
+      <Comparison bench={bench} />
       <h2>Caseloads by team</h2>
       <DataTable
         caption={`Caseloads by team at ${fmtDate(metrics.asAt)}`}

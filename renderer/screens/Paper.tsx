@@ -84,74 +84,10 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           <p>{message.text}</p>
         </Notice>
       ) : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <h2>Figures</h2>
-        <TextField id="paper-asat" label="As-at date" hint="The date the figures are for, usually the last month end." type="date" value={asAt} onChange={setAsAt} />
-        <h2>Meeting details</h2>
-        <TextField id="paper-title" label="Title" value={config.title} onChange={(v) => set({ title: v })} />
-        <TextField id="paper-committee" label="Committee" value={config.committee} onChange={(v) => set({ committee: v })} />
-        <TextField id="paper-date" label="Meeting date" type="date" value={config.meetingDate} onChange={(v) => set({ meetingDate: v })} />
-        <TextField id="paper-council" label="Council name on the paper" hint="Leave blank to use the name in Settings." value={config.councilName} onChange={(v) => set({ councilName: v })} />
-        <TextField id="paper-reportof" label="Report of" value={config.reportOf} onChange={(v) => set({ reportOf: v })} />
-        <fieldset className="group">
-          <legend>Contact officer</legend>
-          <TextField id="paper-contact-name" label="Name" value={contact.name} onChange={(v) => set({ contactOfficers: [{ ...contact, name: v }] })} />
-          <TextField id="paper-contact-role" label="Job title" value={contact.role} onChange={(v) => set({ contactOfficers: [{ ...contact, role: v }] })} />
-          <TextField id="paper-contact-email" label="Email" type="email" value={contact.email} onChange={(v) => set({ contactOfficers: [{ ...contact, email: v }] })} />
-        </fieldset>
-        <TextField id="paper-wards" label="Wards affected" value={config.wardsAffected} onChange={(v) => set({ wardsAffected: v })} />
-        <fieldset className="radios">
-          <legend>Status</legend>
-          {(['public', 'exempt'] as const).map((s) => (
-            <div className="radio" key={s}>
-              <input type="radio" id={`status-${s}`} name="status" checked={config.status === s} onChange={() => set({ status: s })} />
-              <label htmlFor={`status-${s}`}>{s === 'public' ? 'Public' : 'Exempt (not for publication)'}</label>
-            </div>
-          ))}
-        </fieldset>
-
-        <h2>Sections</h2>
-        <fieldset className="checkboxes">
-          <legend>Include these sections</legend>
-          {PAPER_SECTIONS.map((s) => (
-            <div className="checkbox" key={s}>
-              <input type="checkbox" id={`section-${s}`} checked={config.sections[s]} onChange={(e) => set({ sections: { ...config.sections, [s]: e.target.checked } })} />
-              <label htmlFor={`section-${s}`}>{PAPER_SECTION_TITLE[s]}</label>
-            </div>
-          ))}
-        </fieldset>
-
-        <h2>Recommendations</h2>
-        <TextArea
-          id="paper-recs"
-          label="The committee is asked to…"
-          hint="One recommendation per line. Leave blank for “note the contents of this report”."
-          value={config.recommendations.join('\n')}
-          onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
-        />
-
-        <h2>Commentary</h2>
-        <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
-        {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
-          <TextArea key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
-        ))}
-
-        <h2>Targets</h2>
-        <p className="hint">Each headline figure is reported as “target met” or “target not met”. Leave a box blank for no target.</p>
-        <TextField id="target-caseload" label="Average caseload: at most" hint="Blank uses the caseload threshold in Settings." value={config.targets.caseload?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, caseload: num(v) } })} short />
-        <TextField id="target-agency" label="Agency rate (%): at most" value={config.targets.agencyRate?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, agencyRate: num(v) } })} short />
-        <TextField id="target-turnover" label="Turnover (%): at most" value={config.targets.turnover?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, turnover: num(v) } })} short />
-        <TextField id="target-asye" label="ASYE in programme: at least" value={config.targets.asyeInProgress?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, asyeInProgress: num(v) } })} short />
-
-        <div className="button-row sticky-actions">
-          <button type="submit" className="button button-secondary" disabled={!!busy}>
-            Save details
-          </button>
+      <section className="panel" aria-labelledby="paper-produce-h">
+        <h2 id="paper-produce-h">Produce the paper</h2>
+        <TextField id="paper-asat" label="Figures as at" hint="The date the figures are for, usually the last month end." type="date" value={asAt} onChange={setAsAt} />
+        <div className="button-row">
           <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void showPreview()}>
             Preview
           </button>
@@ -162,24 +98,92 @@ export function PaperScreen({ status }: { status: AppStatus }) {
             Export HTML…
           </button>
         </div>
-      </form>
-      {busy ? <p role="status">{busy}</p> : null}
-      {output ? (
-        <div className="button-row" aria-label="The exported file">
-          <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: false })))}>
-            Open {output.name}
+        {busy ? <p role="status">{busy}</p> : null}
+        {output ? (
+          <div className="button-row" role="group" aria-label="The exported file">
+            <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: false })))}>
+              Open {output.name}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: true })))}>
+              Show it in its folder
+            </button>
+          </div>
+        ) : null}
+      </section>
+      <div className={preview ? 'paper-layout with-preview' : 'paper-layout'}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <h2>Meeting details</h2>
+          <TextField id="paper-title" label="Title" value={config.title} onChange={(v) => set({ title: v })} />
+          <TextField id="paper-committee" label="Committee" value={config.committee} onChange={(v) => set({ committee: v })} />
+          <TextField id="paper-date" label="Meeting date" type="date" value={config.meetingDate} onChange={(v) => set({ meetingDate: v })} />
+          <TextField id="paper-council" label="Council name on the paper" hint="Leave blank to use the name in Settings." value={config.councilName} onChange={(v) => set({ councilName: v })} />
+          <TextField id="paper-reportof" label="Report of" value={config.reportOf} onChange={(v) => set({ reportOf: v })} />
+          <fieldset className="group">
+            <legend>Contact officer</legend>
+            <TextField id="paper-contact-name" label="Name" value={contact.name} onChange={(v) => set({ contactOfficers: [{ ...contact, name: v }] })} />
+            <TextField id="paper-contact-role" label="Job title" value={contact.role} onChange={(v) => set({ contactOfficers: [{ ...contact, role: v }] })} />
+            <TextField id="paper-contact-email" label="Email" type="email" value={contact.email} onChange={(v) => set({ contactOfficers: [{ ...contact, email: v }] })} />
+          </fieldset>
+          <TextField id="paper-wards" label="Wards affected" value={config.wardsAffected} onChange={(v) => set({ wardsAffected: v })} />
+          <fieldset className="radios">
+            <legend>Status</legend>
+            {(['public', 'exempt'] as const).map((s) => (
+              <div className="radio" key={s}>
+                <input type="radio" id={`status-${s}`} name="status" checked={config.status === s} onChange={() => set({ status: s })} />
+                <label htmlFor={`status-${s}`}>{s === 'public' ? 'Public' : 'Exempt (not for publication)'}</label>
+              </div>
+            ))}
+          </fieldset>
+  
+          <h2>Sections</h2>
+          <fieldset className="checkboxes">
+            <legend>Include these sections</legend>
+            {PAPER_SECTIONS.map((s) => (
+              <div className="checkbox" key={s}>
+                <input type="checkbox" id={`section-${s}`} checked={config.sections[s]} onChange={(e) => set({ sections: { ...config.sections, [s]: e.target.checked } })} />
+                <label htmlFor={`section-${s}`}>{PAPER_SECTION_TITLE[s]}</label>
+              </div>
+            ))}
+          </fieldset>
+  
+          <h2>Recommendations</h2>
+          <TextArea
+            id="paper-recs"
+            label="The committee is asked to…"
+            hint="One recommendation per line. Leave blank for “note the contents of this report”."
+            value={config.recommendations.join('\n')}
+            onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
+          />
+  
+          <h2>Commentary</h2>
+          <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
+          {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
+            <TextArea key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
+          ))}
+  
+          <h2>Targets</h2>
+          <p className="hint">Each headline figure is reported as “target met” or “target not met”. Leave a box blank for no target.</p>
+          <TextField id="target-caseload" label="Average caseload: at most" hint="Blank uses the caseload threshold in Settings." value={config.targets.caseload?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, caseload: num(v) } })} short />
+          <TextField id="target-agency" label="Agency rate (%): at most" value={config.targets.agencyRate?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, agencyRate: num(v) } })} short />
+          <TextField id="target-turnover" label="Turnover (%): at most" value={config.targets.turnover?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, turnover: num(v) } })} short />
+          <TextField id="target-asye" label="ASYE in programme: at least" value={config.targets.asyeInProgress?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, asyeInProgress: num(v) } })} short />
+  
+          <button type="submit" className="button button-secondary" disabled={!!busy}>
+            Save details
           </button>
-          <button type="button" className="button button-secondary" onClick={() => void act('Opening…', async () => void (await call('openOutput', { outputId: output.outputId, inFolder: true })))}>
-            Show it in its folder
-          </button>
-        </div>
-      ) : null}
+        </form>
       {preview ? (
-        <section aria-labelledby="preview-h">
-          <h2 id="preview-h">Preview</h2>
-          <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview} />
-        </section>
-      ) : null}
+          <section aria-labelledby="preview-h">
+            <h2 id="preview-h">Preview</h2>
+            <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview} />
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }
