@@ -32,6 +32,7 @@ const STYLES: TDocumentDefinitions['styles'] = {
   tileLabel: { fontSize: 9.5, bold: true, color: INK },
   tileValue: { fontSize: 20, bold: true, color: INK, margin: [0, 2, 0, 0] },
   tileText: { fontSize: 8.5, color: INK, lineHeight: 1.25 },
+  running: { fontSize: 8, color: MUTED },
 };
 
 /** Rules above and below the header row and under the last row; `offset` header rows sit above it (a caption). */
@@ -207,14 +208,14 @@ export function paperDocDefinition(model: PaperModel, headingPages?: Map<string,
         : {
             margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0],
             stack: [
-              { text: running, fontSize: 8, color: MUTED },
+              { text: running, style: 'running' },
               { canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH, y2: 4, lineWidth: 0.5, lineColor: RULE }] },
             ],
           },
     footer: (currentPage: number, pageCount: number) => ({
       columns: [
-        { text: m.status === 'exempt' ? 'Exempt: not for publication' : '', fontSize: 8, color: MUTED },
-        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', fontSize: 8, color: MUTED },
+        { text: m.status === 'exempt' ? 'Exempt: not for publication' : '', style: 'running' },
+        { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', style: 'running' },
       ],
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
     }),
@@ -225,7 +226,15 @@ export function paperDocDefinition(model: PaperModel, headingPages?: Map<string,
       if (!level) return false;
       // Nothing after it on this page: move it to the next, where its content is. The first
       // section also starts a new page: the cover sheet (details, contents) stands alone.
-      const breakHere = followingNodesOnPage.length === 0 || (node.id === firstSection && node.startPosition.pageNumber === 1);
+      // ("Nothing" means no text starting at least two lines above the foot: a table row that
+      // starts there is pushed over by dontBreakRows while its recorded position stays here.)
+      const foot = PAGE_MARGINS[1] + node.startPosition.pageInnerHeight - 28;
+      // The running header and footer are among the nodes on every page; they do not count.
+      const textAfter = followingNodesOnPage.some((n) => {
+        const t = n as { text?: unknown; style?: unknown };
+        return t.text !== undefined && t.style !== 'running' && n.startPosition.top < foot;
+      });
+      const breakHere = !textAfter || (node.id === firstSection && node.startPosition.pageNumber === 1);
       const page = node.startPosition.pageNumber + (breakHere ? 1 : 0);
       if (node.id && headingPages) headingPages.set(node.id, page);
       return breakHere;
