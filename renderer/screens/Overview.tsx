@@ -19,6 +19,18 @@ interface OverviewData {
 
 const NO_TARGETS: Targets = { caseload: null, agencyRate: null, turnover: null, asyeInProgress: null };
 
+/** The DfE year that matches the as-at date (its figures are at 30 September), else the latest published. */
+async function comparisonFor(asAt: string): Promise<BenchmarkSummaryResult | null> {
+  const y = Number(asAt.slice(0, 4));
+  const year = asAt.slice(5) >= '09-30' ? y : y - 1;
+  try {
+    const exact = await call('benchmarkSummary', { year });
+    return exact.available ? exact : await call('benchmarkSummary', {});
+  } catch {
+    return null;
+  }
+}
+
 function targetsFrom(config: Record<string, unknown>): Targets {
   const t = (config.targets ?? {}) as Partial<Targets>;
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -43,7 +55,7 @@ export function Overview({ status }: { status: AppStatus }) {
       call('computeMetrics', { asAt, months: 24 }),
       call('getSettings', {}),
       call('getPaperConfig', {}),
-      call('benchmarkSummary', {}).catch(() => null),
+      comparisonFor(asAt),
     ]);
     return { metrics, bench, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
   }, [asAt, status.empty]);

@@ -183,10 +183,14 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await app.goto('#/overview');
     await page.getByLabel('As-at date').fill(AS_AT);
     await page.getByRole('button', { name: 'Show figures' }).click();
-    const table = page.getByRole('table', { name: 'Published figures, 30 September 2025' });
+    // The DfE year matching the as-at date.
+    const table = page.getByRole('table', { name: 'Published figures, 30 September 2018' });
     await table.waitFor();
-    // England's published 2025 turnover (DOMAIN.md reference table): 11.8%.
-    await expect(table.getByRole('row', { name: /Turnover rate/ }).textContent()).resolves.toContain('11.8%');
+    // Nottingham's published 2018 row (DOMAIN.md): turnover 15.0%, agency rate 8.8%, caseload 18.8.
+    const row = async (name: RegExp) => (await table.getByRole('row', { name }).textContent()) ?? '';
+    expect(await row(/Turnover rate/)).toContain('15.0%');
+    expect(await row(/Agency worker rate/)).toContain('8.8%');
+    expect(await row(/Average caseload/)).toContain('18.8');
     await app.shot('32-overview-comparison');
     expect(await axe(page)).toEqual([]);
   });
