@@ -107,7 +107,9 @@ export type ImportProblemCode =
   | 'bad_mapping'
   | 'missing_extract_date'
   | 'not_available'
-  | 'cannot_undo';
+  | 'cannot_undo'
+  /** Another import is running on the same database connection. */
+  | 'busy';
 
 export interface ImportLogEntry {
   id: number;

@@ -11,6 +11,7 @@ import type { Db } from '../db/open';
 import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
+import { whileBusy } from './busy';
 import { makeConverter } from './convert';
 import { readChunks, readRowBatches, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
@@ -72,7 +73,11 @@ interface Counts {
   problemCount: number;
 }
 
-export async function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
+export function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
+  return whileBusy(db, () => importFile(db, options));
+}
+
+async function importFile(db: Db, options: RunImportOptions): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const file = path.resolve(options.file);
   const fileName = path.basename(file);

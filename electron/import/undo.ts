@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { UndoResult } from '../../shared/import-types';
 import { ImportProblem } from './problem';
+import { assertNotBusy } from './busy';
 
 /** Tables holding imported rows: those with an import_id column (import_change is the journal). */
 export function importedTables(db: Db): string[] {
@@ -67,6 +68,7 @@ export function blockingImports(db: Db, importId: number): number[] {
 }
 
 export function undoImport(db: Db, importId: number, now = new Date()): UndoResult {
+  assertNotBusy(db, `undo import ${importId}`);
   const log = db.prepare(`SELECT id, outcome, file_name FROM import_log WHERE id = ?`).get(importId) as LogRow | undefined;
   if (!log) throw new ImportProblem('cannot_undo', `There is no import number ${importId}. Run "imports" to see the list.`);
   if (log.outcome === 'undone') throw new ImportProblem('cannot_undo', `Import ${importId} (${log.file_name}) has already been undone.`);

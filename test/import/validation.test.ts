@@ -148,3 +148,17 @@ describe('progress and cancel (what the app uses)', () => {
     expect(done.at(-1)).toBe(seen[0]!.bytesTotal);
   });
 });
+
+describe('one import at a time per connection', () => {
+  it('refuses a second import or an undo while one is running', async () => {
+    const t = setup();
+    const lines = [W];
+    for (let i = 0; i < 20_000; i++) lines.push(`S${i},,case_holder,North,permanent,1,2019-01-01,,,`);
+    const first = t.run(t.file('big.csv', csv(...lines)));
+    await expect(t.run(t.file('small.csv', csv(W, ok)))).rejects.toMatchObject({ code: 'busy' });
+    const { undoImport } = await import('../../electron/import/index');
+    expect(() => undoImport(t.db, 1)).toThrow(/An import is still running; undo import 1 when it has finished/);
+    expect(await first).toMatchObject({ outcome: 'imported', inserted: 20_000 });
+    expect(await t.run(t.file('small.csv', csv(W, ok)))).toMatchObject({ outcome: 'no_change' });
+  });
+});
