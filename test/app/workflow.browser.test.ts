@@ -167,6 +167,22 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('accepts a file dropped on the window (staged privately, then detected)', async () => {
+    const page = app.page;
+    await app.goto('#/import');
+    const text = fs.readFileSync(ASYE, 'utf8');
+    const dataTransfer = await page.evaluateHandle((csv) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], 'dropped-asye.csv', { type: 'text/csv' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+    const row = page.getByRole('table', { name: 'Files to import' }).getByRole('row', { name: /dropped-asye\.csv/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/ASYE/i);
+    await page.getByRole('button', { name: 'Start again' }).click();
+  });
+
   it('imports the DfE published files without a mapping and compares with England on the overview', async () => {
     const page = app.page;
     await app.handlers.updateSettings({ patch: { laCode: '892' } });
