@@ -109,7 +109,7 @@ export const LAYOUTS: readonly LayoutDef[] = [
       start_date: ['RoleStartDate'],
       end_date: ['RoleEndDate'],
       leaving_reason: ['ReasonLeave'],
-      qualified_date: ['QualifiedDate', 'QualInst'],
+      qualified_date: ['QualifiedDate'],
     },
     key: ['swe_number', 'role', 'fte', 'start_date'],
     fallbacks: { staff_id: 'swe_number' },

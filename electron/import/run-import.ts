@@ -267,7 +267,9 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     const outcome = counts.rejected > 0 ? 'partial' : counts.inserted + counts.updated === 0 ? 'no_change' : 'imported';
     const message =
       outcome === 'no_change'
-        ? `Every row of ${ctx.fileName} is already in the database unchanged; nothing changed (recorded as import ${importId}).`
+        ? counts.rowsRead === 0
+          ? `${ctx.fileName} has a heading row but no data rows; nothing changed (recorded as import ${importId}).`
+          : `Every row of ${ctx.fileName} is already in the database unchanged; nothing changed (recorded as import ${importId}).`
         : `Imported ${ctx.fileName} (import ${importId}): ${changes}.` +
           (counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} with problems ${counts.rejected === 1 ? 'was' : 'were'} left out and listed in the import log.` : '');
     db.prepare(

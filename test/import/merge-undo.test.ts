@@ -134,3 +134,12 @@ describe('large loads', () => {
     expect(t.db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 30_000);
 });
+
+describe('a file with headings only', () => {
+  it('changes nothing and says it has no data rows', async () => {
+    const t = setup();
+    const r = await t.run(t.file('empty.csv', csv(A, ',,,,,')));
+    expect(r).toMatchObject({ outcome: 'no_change', rowsRead: 0 });
+    expect(r.message).toMatch(/^empty.csv has a heading row but no data rows; nothing changed/);
+  });
+});
