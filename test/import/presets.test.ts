@@ -223,3 +223,17 @@ describe('detection and the wrong source', () => {
     await expect(t.run(f)).rejects.toMatchObject({ code: 'unknown_layout' });
   });
 });
+
+describe('saving a mapping as part of an import', () => {
+  it('saveMappingAs stores the mapping only when the import succeeds', async () => {
+    const t = setup();
+    const mapping = { columns: { Ref: 'case_id', Kind: 'case_type', Worker: 'staff_id', From: 'start_date', To: 'end_date' }, values: { case_type: { 'Child In Need Plan': 'CIN' } } };
+    const bad = t.file('bad.csv', csv('Ref,Kind,Worker,From,To', 'R1,Mystery,W1,2020-01-01,'));
+    expect((await t.run(bad, { source: 'allocations', mapping, saveMappingAs: 'mosaic' })).outcome).toBe('failed');
+    expect(listMappings(t.db)).toEqual([]);
+    const good = t.file('good.csv', csv('Ref,Kind,Worker,From,To', 'R1,Child In Need Plan,W1,2020-01-01,'));
+    expect((await t.run(good, { source: 'allocations', mapping, saveMappingAs: 'mosaic' })).outcome).toBe('imported');
+    expect(listMappings(t.db)).toEqual([expect.objectContaining({ name: 'mosaic', source: 'allocations', mapping: expect.objectContaining({ columns: mapping.columns }) })]);
+    expect(rows(t.db, 'SELECT case_type, staff_id FROM allocation')).toEqual([{ case_type: 'CIN', staff_id: 'W1' }]);
+  });
+});
