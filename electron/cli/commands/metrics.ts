@@ -11,7 +11,11 @@ import type { CaseloadGroup, Metrics } from '../../../shared/metrics';
 export const metricsCommand: Command = {
   name: 'metrics',
   summary: 'Show the workforce measures (DfE definitions) at a date',
-  usage: 'metrics --as-at YYYY-MM-DD [--months N] [--json]',
+  usage:
+    'metrics --as-at YYYY-MM-DD [--months N] [--json]\n\n' +
+    '  --as-at   the date to measure at, e.g. 2018-09-30 (the DfE census date is 30 September)\n' +
+    `  --months  months in the monthly series, ending with the as-at month (default ${DEFAULT_SERIES_MONTHS}; 0 for none)\n` +
+    '  --json    the figures unrounded, as one JSON document (rates are percentages; null = not applicable)',
   options: {
     'as-at': { type: 'string' },
     months: { type: 'string' },
