@@ -15,14 +15,8 @@ const GENERATION_SIZE = 10_000;
 
 /** The database's case-ID key, created on first use. */
 export function caseKeySecret(db: Db): Buffer {
-  const row = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(META_KEY) as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'hex');
-  const secret = crypto.randomBytes(32);
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`).run(META_KEY, secret.toString('hex'));
-  return caseKeySecretExisting(db);
-}
-
-function caseKeySecretExisting(db: Db): Buffer {
+  // INSERT OR IGNORE then read back: whoever created the key first, everyone uses that one.
+  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`).run(META_KEY, crypto.randomBytes(32).toString('hex'));
   const row = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(META_KEY) as { value: string };
   return Buffer.from(row.value, 'hex');
 }

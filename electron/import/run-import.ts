@@ -12,6 +12,7 @@ import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
 import { whileBusy } from './busy';
+import { deferSecondaryIndexes } from './defer-indexes';
 import { makeConverter } from './convert';
 import { readChunks, readRowBatches, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
@@ -297,31 +298,6 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
   }
-}
-
-/** Bytes per row below which a file is certainly not "large" (the shortest rows are ~40 bytes). */
-const BYTES_PER_ROW_ESTIMATE = 40;
-
-/**
- * For a file that will at least double a table, drops the table's non-unique indexes for the
- * duration of the load and returns the statements that rebuild them: building an index once,
- * sorted, is several times cheaper than updating it row by row. Unique indexes stay, since the
- * merge relies on them. Everything is inside the import's transaction, so a crash or rollback
- * puts the indexes back as they were.
- */
-function deferSecondaryIndexes(db: Db, table: string, fileBytes: number): string[] {
-  const existing = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  if (fileBytes / BYTES_PER_ROW_ESTIMATE < Math.max(existing, 50_000)) return [];
-  const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
-    .all(table) as { name: string; sql: string }[];
-  const deferred: string[] = [];
-  for (const ix of indexes) {
-    if (/^\s*CREATE\s+UNIQUE\b/i.test(ix.sql)) continue;
-    db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
-    deferred.push(ix.sql);
-  }
-  return deferred;
 }
 
 /** A failed strict import leaves a record (and its problems) in the history, and nothing else. */

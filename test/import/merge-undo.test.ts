@@ -118,6 +118,21 @@ describe('backups', () => {
 });
 
 describe('large loads', () => {
+  it('a file that will at least double the table sets its non-unique indexes aside; a small one does not', async () => {
+    const { deferSecondaryIndexes } = await import('../../electron/import/defer-indexes');
+    const t = setup();
+    const names = () => rows<{ name: string }>(t.db, `SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'allocation' AND sql IS NOT NULL`).map((r) => r.name);
+    const all = names();
+    t.db.exec('BEGIN');
+    expect(deferSecondaryIndexes(t.db, 'allocation', 100_000)).toEqual([]);
+    expect(names()).toEqual(all);
+    const deferred = deferSecondaryIndexes(t.db, 'allocation', 3_000_000);
+    expect(deferred.length).toBe(all.length);
+    expect(names()).toEqual([]);
+    t.db.exec('ROLLBACK');
+    expect(names()).toEqual(all);
+  });
+
   it('indexes set aside during a large load are all back afterwards, whether it commits or fails', async () => {
     const t = setup();
     const indexes = () => rows(t.db, `SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'allocation' ORDER BY name`);
