@@ -59,10 +59,12 @@ export function ensureElectronNative(outDir = path.join(root, 'dist-electron', '
     run(bin('node-gyp'), ['rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers']);
   const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
   if (!ok || !fs.existsSync(built)) {
+    fs.rmSync(path.dirname(work), { recursive: true, force: true });
     console.error(
-      'Could not build the database engine for Electron. It needs either network access to the prebuilt\n' +
-        'binaries on GitHub or a C++ build toolchain (Python 3 and a compiler; on Windows, the Visual Studio\n' +
-        'Build Tools). npm test and the command line are unaffected.',
+      'Could not build the database engine for Electron. It needs network access, either to download the\n' +
+        'prebuilt engine (from GitHub) or to download Electron\'s headers and compile it, which also needs a\n' +
+        'C++ build toolchain (Python 3 and a compiler; on Windows, the Visual Studio Build Tools).\n' +
+        'npm test and the command line are unaffected: they use the Node build in node_modules.',
     );
     process.exit(1);
   }
