@@ -48,3 +48,14 @@ export function detectFile(file: string, db?: Db): FileDetection {
     identityColumns: identityColumns(headers),
   };
 }
+
+/**
+ * The DfE's published files, which the CSV importer hands to the benchmarks importer: told
+ * apart by headings only they have.
+ */
+export function dfeSourceOf(headers: readonly string[]): 'benchmark' | 'neighbours' | null {
+  const h = new Set(headers.map((x) => x.toLowerCase().replace(/[^a-z0-9]/g, '')));
+  if (h.has('timeperiod') && h.has('geographiclevel')) return 'benchmark';
+  if (h.has('lanum') && h.has('sn1') && h.has('sn10')) return 'neighbours';
+  return null;
+}

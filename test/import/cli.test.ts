@@ -60,3 +60,17 @@ describe('import, imports and undo on the command line', () => {
     expect((await cli('imports', '--db', db)).out).toBe('No imports yet.');
   });
 });
+
+describe('the DfE files through the same command', () => {
+  it('recognises the published indicator file without --source and hands it to the benchmarks importer', async () => {
+    const { DFE_DIR } = await import('../support/tmp');
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const r = await cli('import', '--db', db, '--json', path.join(DFE_DIR, 'statistical_neighbours_2021.csv'));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { results: Array<{ source: string; outcome: string }> };
+    expect(json.results[0]).toMatchObject({ source: 'neighbours', outcome: 'imported' });
+    const list = JSON.parse((await cli('imports', '--db', db, '--json')).out) as Array<{ source: string }>;
+    expect(list.map((i) => i.source)).toEqual(['neighbours']);
+  });
+});

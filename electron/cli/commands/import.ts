@@ -4,7 +4,8 @@
 import { IMPORT_SOURCES, type ImportSource } from '../../../shared/domain';
 import type { CsvSource, ImportResult } from '../../../shared/import-types';
 import { importDfeFile } from '../../benchmarks/import-dfe';
-import { ImportProblem, runImport } from '../../import/index';
+import { detectFile, ImportProblem, runImport } from '../../import/index';
+import { dfeSourceOf } from '../../import/detect';
 import { saveMapping } from '../../import/mapping';
 import { resolveMapping } from '../../import/mapping';
 import { UsageError, type Command, type CommandContext } from '../command';
@@ -28,8 +29,14 @@ function describeResult(r: ImportResult): string {
   return lines.join('\n');
 }
 
-async function importOne(ctx: CommandContext, file: string, source: ImportSource | undefined): Promise<{ code: number; json: unknown }> {
+async function importOne(ctx: CommandContext, file: string, given: ImportSource | undefined): Promise<{ code: number; json: unknown }> {
   const v = ctx.values;
+  let source = given;
+  if (source === undefined) {
+    // The DfE's own files are recognised too, so `import FILE...` takes a whole folder.
+    const d = detectFile(file, ctx.db());
+    if (!d.best) source = dfeSourceOf(d.headers) ?? undefined;
+  }
   if (source === 'benchmark' || source === 'neighbours') {
     const r = await importDfeFile(ctx.db(), { file, source, dbPath: ctx.dbPath });
     if (!ctx.json) ctx.out(r.message);
