@@ -23,6 +23,10 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   const [output, setOutput] = useState<OutputRef | null>(null);
 
   useEffect(() => {
+    if (preview) document.getElementById('preview-h')?.scrollIntoView({ block: 'start' });
+  }, [preview]);
+
+  useEffect(() => {
     if (loaded.data) {
       setConfig(loaded.data.config);
       setAsAt(loaded.data.asAt);
