@@ -3,6 +3,7 @@
 // and fix them there. Plain SQL over the canonical tables; nothing here changes data.
 import type { Db } from '../db/open';
 import type { QualityIssue } from '../../shared/api';
+import { formatLongDate } from '../../shared/dates';
 
 /** How many rows behind each warning are returned; the count is always the full number. */
 export const QUALITY_ROW_LIMIT = 200;
@@ -132,7 +133,7 @@ function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number
     .all({ asAt, open: OPEN_END, above, limit: limit + 1 }) as Record<string, unknown>[];
   return {
     kind: 'implausible_caseload',
-    title: `Implausible caseloads on ${asAt}`,
+    title: `Implausible caseloads on ${formatLongDate(asAt)}`,
     explanation: `These staff IDs hold more than ${above} cases on the as-at date. That is more than anyone can carry: it is usually a team, duty or unallocated-cases inbox recorded as a person. Such IDs inflate the average caseload.`,
     count,
     columns,
