@@ -1,6 +1,7 @@
 // Charts as SVG text without a browser: the shared recharts components rendered with
 // react-dom/server at a fixed size, then tidied for their two destinations (pdfmake's svg node
 // and inline SVG in the HTML paper).
+import './react-production';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Chart, CHART_FONT_FAMILY, chartHeight, type ChartSpec } from '../../shared/charts';

@@ -160,9 +160,12 @@ function blockContent(block: Block): Content {
   }
 }
 
-export function paperDocDefinition(model: PaperModel, headingPages?: Map<string, number>): TDocumentDefinitions {
+/**
+ * The pdfmake document. `headings` receives each section heading's content node: pdfmake writes
+ * the laid-out positions onto the node, which is how the bookmarks learn their pages.
+ */
+export function paperDocDefinition(model: PaperModel, headings?: Map<string, { positions?: Array<{ pageNumber: number }> }>): TDocumentDefinitions {
   const m = model.meta;
-  const firstSection = model.cover.length && model.sections[0] ? sectionAnchor(model.sections[0].id) : null;
   const running = [m.councilName, m.committee, m.meetingDate].filter(Boolean).join('  ·  ');
   const content: Content[] = [
     { text: m.councilName, style: 'council' },
@@ -181,15 +184,19 @@ export function paperDocDefinition(model: PaperModel, headingPages?: Map<string,
     margin: [0, 0, 0, 6],
   } as Content);
 
-  model.sections.forEach((section) => {
-    content.push({
+  model.sections.forEach((section, i) => {
+    const heading = {
+      // The cover sheet (details and contents) stands on its own page, as council papers do.
+      ...(i === 0 && model.cover.length ? { pageBreak: 'before' as const } : {}),
       text: `${section.number}. ${section.title}`,
       style: 'h1',
       headlineLevel: 1,
       id: sectionAnchor(section.id),
       tocItem: true,
       tocMargin: [0, 2, 0, 0],
-    } as Content);
+    };
+    headings?.set(section.id, heading as { positions?: Array<{ pageNumber: number }> });
+    content.push(heading as Content);
     for (const block of section.blocks) content.push(blockContent(block));
   });
 
@@ -219,34 +226,26 @@ export function paperDocDefinition(model: PaperModel, headingPages?: Map<string,
       ],
       margin: [PAGE_MARGINS[0], 20, PAGE_MARGINS[2], 0],
     }),
-    // Keeps headings (and table captions) with what follows them, and records where each
-    // section heading landed for the bookmarks.
+    // Keeps headings with what follows them: one with nothing after it on its page moves over.
     pageBreakBefore: (node, followingNodesOnPage) => {
-      const level = (node as { headlineLevel?: number }).headlineLevel;
-      if (!level) return false;
-      // Nothing after it on this page: move it to the next, where its content is. The first
-      // section also starts a new page: the cover sheet (details, contents) stands alone.
-      // ("Nothing" means no text starting at least two lines above the foot: a table row that
-      // starts there is pushed over by dontBreakRows while its recorded position stays here.)
+      if (!(node as { headlineLevel?: number }).headlineLevel) return false;
+      // "Nothing" means no text starting at least two lines above the foot (a table row that
+      // starts there is pushed over by dontBreakRows while its recorded position stays here);
+      // the running header and footer are among the nodes on every page and do not count.
       const foot = PAGE_MARGINS[1] + node.startPosition.pageInnerHeight - 28;
-      // The running header and footer are among the nodes on every page; they do not count.
-      const textAfter = followingNodesOnPage.some((n) => {
+      return !followingNodesOnPage.some((n) => {
         const t = n as { text?: unknown; style?: unknown };
         return t.text !== undefined && t.style !== 'running' && n.startPosition.top < foot;
       });
-      const breakHere = !textAfter || (node.id === firstSection && node.startPosition.pageNumber === 1);
-      const page = node.startPosition.pageNumber + (breakHere ? 1 : 0);
-      if (node.id && headingPages) headingPages.set(node.id, page);
-      return breakHere;
     },
   };
 }
 
 /** Renders the paper to PDF bytes. */
 export function renderPdf(model: PaperModel): Promise<Buffer> {
-  const headingPages = new Map<string, number>();
+  const headings = new Map<string, { positions?: Array<{ pageNumber: number }> }>();
   const printer = new PdfPrinter(paperFonts());
-  const doc = printer.createPdfKitDocument(paperDocDefinition(model, headingPages), { bufferPages: true });
+  const doc = printer.createPdfKitDocument(paperDocDefinition(model, headings), { bufferPages: true });
 
   // Bookmarks: pdfkit files an outline item under the current page, so visit each heading's page.
   const pdfkit = doc as unknown as {
@@ -256,7 +255,7 @@ export function renderPdf(model: PaperModel): Promise<Buffer> {
   };
   const range = pdfkit.bufferedPageRange();
   for (const section of model.sections) {
-    const page = headingPages.get(sectionAnchor(section.id));
+    const page = headings.get(section.id)?.positions?.[0]?.pageNumber;
     if (page === undefined || page - 1 >= range.start + range.count) continue;
     pdfkit.switchToPage(page - 1);
     pdfkit.outline.addItem(`${section.number}. ${section.title}`);
