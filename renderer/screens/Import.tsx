@@ -170,6 +170,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   }
 
   async function check() {
+    setFiles((fs) => fs.map((f) => ({ ...f, check: null })));
     setStep('check');
     await runAll(true);
   }
@@ -198,7 +199,8 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   }
 
   const totalProblems = files.reduce((n, f) => n + (f.check?.rejected ?? 0), 0);
-  const checked = files.filter((f) => f.detect).every((f) => f.check);
+  const checkCancelled = files.some((f) => f.check?.outcome === 'cancelled');
+  const checked = !checkCancelled && files.filter((f) => f.detect).every((f) => f.check);
 
   return (
     <>
@@ -328,7 +330,22 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
               </button>
             </>
           ) : null}
-          {files.map((f) => (f.check ? <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} /> : null))}
+          {files.map((f) => (f.check && f.check.outcome !== 'cancelled' ? <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} /> : null))}
+          {checkCancelled && !progress ? (
+            <>
+              <Notice kind="info" title="Checking was cancelled">
+                <p>Nothing has been imported. Check the files again when you are ready.</p>
+              </Notice>
+              <div className="button-row">
+                <button type="button" className="button" onClick={() => void check()}>
+                  Check again
+                </button>
+                <button type="button" className="button button-secondary" onClick={startOver}>
+                  Start again
+                </button>
+              </div>
+            </>
+          ) : null}
           {checked && !progress ? (
             <>
               <fieldset className="radios">

@@ -167,6 +167,30 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     expect(await axe(page)).toEqual([]);
   });
 
+  it('shows a progress bar while checking a long file, and cancels it', async () => {
+    const page = app.page;
+    const big = path.join(app.dir, 'big-allocations.csv');
+    const lines = ['case_id,case_type,staff_id,team,start_date,end_date'];
+    for (let i = 0; i < 400_000; i++) lines.push(`B${i},CIN,S${i % 700},North,2018-0${1 + (i % 9)}-1${i % 10},`);
+    fs.writeFileSync(big, lines.join('\n') + '\n');
+    const before = count(app, 'allocation');
+    await app.goto('#/import');
+    app.host.nextPicks.push([big]);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await page.getByRole('table', { name: 'Files to import' }).getByRole('cell', { name: 'big-allocations.csv', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const bar = page.getByRole('progressbar', { name: /Checking big-allocations\.csv/ });
+    await bar.waitFor();
+    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.shot('14-import-progress');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Checking was cancelled').waitFor();
+    await expect(page.getByRole('button', { name: 'Import', exact: true }).count()).resolves.toBe(0);
+    expect(count(app, 'allocation')).toBe(before);
+    await page.getByRole('button', { name: 'Start again' }).click();
+  });
+
   it('accepts a file dropped on the window (staged privately, then detected)', async () => {
     const page = app.page;
     await app.goto('#/import');
