@@ -151,6 +151,15 @@ export function recruitmentSection(input: SectionInput): Block[] {
         ? `Of the social workers in post a year earlier, ${pct(m.stabilityIndex)} were still in post (the stability index; a year before that, ${pct(m.yearAgo.stabilityIndex)}).`
         : 'The stability index cannot be calculated because no social workers were in post a year earlier.'),
   });
+  if (m.vacancy) {
+    const before = m.yearAgo.vacancy;
+    blocks.push({
+      type: 'paragraph',
+      text:
+        `Against the funded establishment, ${one(m.vacancy.fte)} FTE of social work posts were vacant at ${formatLongDate(m.asAt)}: a vacancy rate of ${pct(m.vacancy.rate)}` +
+        (before ? ` (${describeChange(m.vacancy.rate, before.rate, 'rate')}, when it was ${pct(before.rate)}).` : '.'),
+    });
+  }
   if (m.series.length > 1) {
     blocks.push(figures.add(movementsSpec(input)));
     blocks.push(figures.add(turnoverSpec(input)));
