@@ -65,6 +65,21 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     await app.shot('04-settings-backup');
   });
 
+  it('restores a backup chosen from the list, keeping the state before it', async () => {
+    const page = app.page;
+    await app.goto('#/settings');
+    await page.getByLabel('Council name').fill('Renamed Council');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    const [backup] = await app.handlers.listBackups({});
+    await page.getByLabel('Restore a backup').selectOption(backup!.id);
+    await page.getByRole('button', { name: 'Restore the chosen backup' }).click();
+    await page.getByText(/^Restored scrutiny-pack-/).waitFor();
+    await expect.poll(() => page.getByLabel('Council name').inputValue()).toBe('Testshire County Council');
+    expect((await app.handlers.listBackups({})).length).toBe(2);
+    expect(await axe(page)).toEqual([]);
+  });
+
   it('can be used with the keyboard alone: skip link, navigation and visible focus', async () => {
     const page = app.page;
     await app.goto('#/overview');
