@@ -80,6 +80,7 @@ export function Overview({ status }: { status: AppStatus }) {
           <p>The workforce measures are not available in this version of Scrutiny Pack yet.</p>
         </Notice>
       ) : null}
+      {status.empty ? null : (
       <form className="inline-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="as-at">As-at date</label>
@@ -92,6 +93,7 @@ export function Overview({ status }: { status: AppStatus }) {
           Show figures
         </button>
       </form>
+      )}
       {data.loading && asAt ? <Loading what="the figures" /> : null}
       {data.error ? (
         <Notice kind="error" title="The figures could not be worked out">
