@@ -48,6 +48,8 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
     setErrors(errs);
     if (Object.keys(errs).length) {
       setMessage({ kind: 'error', text: 'Some settings need correcting: see the messages beside them.' });
+      // Take the user to the first thing to fix.
+      document.getElementById(Object.keys(errs)[0]!)?.focus();
       return;
     }
     try {
