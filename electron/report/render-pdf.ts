@@ -118,6 +118,11 @@ function tilesContent(tiles: Tile[]): Content {
   return { stack: [table], unbreakable: true, margin: [0, 4, 0, 10] } as Content;
 }
 
+/** Blocks laid out as one unbreakable piece (see blockContent). */
+function keptWhole(block: Block): boolean {
+  return block.type === 'chart' || block.type === 'tiles' || (block.type === 'table' && block.table.rows.length <= KEEP_TABLE_ROWS);
+}
+
 function blockContent(block: Block): Content {
   switch (block.type) {
     case 'paragraph':
@@ -197,7 +202,18 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
     };
     headings?.set(section.id, heading as { positions?: Array<{ pageNumber: number }> });
     content.push(heading as Content);
-    for (const block of section.blocks) content.push(blockContent(block));
+    for (let i = 0; i < section.blocks.length; i++) {
+      const block = section.blocks[i]!;
+      const next = section.blocks[i + 1];
+      // A subheading goes with the chart or short table after it as one unbreakable block,
+      // so it can never be left at a page foot while they move over.
+      if (block.type === 'subheading' && next && keptWhole(next)) {
+        content.push({ stack: [{ text: block.text, style: 'h2' }, blockContent(next)], unbreakable: true } as ContentStack);
+        i++;
+        continue;
+      }
+      content.push(blockContent(block));
+    }
   });
 
   return {

@@ -5,7 +5,11 @@ import type { Block } from '../model';
 
 export function appendixBlocks(specs: ChartSpec[]): Block[] {
   if (!specs.length) return [{ type: 'paragraph', text: 'This paper has no charts.' }];
-  return specs.map((spec, i) => {
+  const intro: Block = {
+    type: 'paragraph',
+    text: 'Each table gives the figures drawn in the chart of the same number, for readers who cannot see the charts or want the exact values. z means not applicable (nothing to divide by); c means suppressed (a small number).',
+  };
+  return [intro, ...specs.map((spec, i) => {
     const t = chartTable(spec);
     return {
       type: 'table' as const,
@@ -17,5 +21,5 @@ export function appendixBlocks(specs: ChartSpec[]): Block[] {
         footnotes: t.rows.some((r) => r.includes('c')) ? ['c = suppressed (small number).'] : [],
       },
     };
-  });
+  })];
 }
