@@ -3,7 +3,8 @@
 // same shared chart components the paper uses.
 import type { Metrics } from '../shared/metrics';
 import type { LineChartSpec } from '../shared/charts/spec';
-import { fmtDate, fmtNumber, fmtRate } from './format';
+import { describeChange, formatAverage, formatCount, formatFte, formatRate, roundHalfAway, type ChangeKind } from '../shared/format';
+import { fmtDate, fmtNumber } from './format';
 
 export interface Targets {
   caseload: number | null;
@@ -21,17 +22,13 @@ export interface TileModel {
   target: { status: 'met' | 'not met'; text: string } | { status: 'none'; text: string };
 }
 
-function round(v: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(v * f) / f;
-}
+const round = roundHalfAway;
 
-/** "up 1.2 points from 16.3% a year ago" — words, not just an arrow or a colour. */
-export function changeText(now: number | null, before: number | null, decimals: number, fmt: (v: number | null) => string, unit = ''): string {
-  if (now === null || before === null) return `A year ago: ${fmt(before)}`;
-  const d = round(now, decimals) - round(before, decimals);
-  if (Math.abs(d) < 10 ** -decimals / 2) return `No change on a year ago (${fmt(before)})`;
-  return `${d > 0 ? 'Up' : 'Down'} ${fmtNumber(Math.abs(d), decimals)}${unit} on a year ago (${fmt(before)})`;
+/** "Up 1.2 percentage points on a year ago (16.3%)": words, not just an arrow or a colour. */
+export function changeText(now: number | null, before: number | null, kind: ChangeKind, fmt: (v: number | null) => string): string {
+  const words = describeChange(now, before, kind);
+  const sentence = words.charAt(0).toUpperCase() + words.slice(1);
+  return before === null ? sentence : `${sentence} (${fmt(before)})`;
 }
 
 function judge(value: number | null, target: number | null, higherIsWorse: boolean, decimals: number, words: string): TileModel['target'] {
@@ -48,48 +45,46 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
   const cl = m.caseload.groups.excludingAsye.averagePerWorker;
   const clTarget = targets.caseload ?? caseloadThreshold;
   const asye = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
-  const one = (v: number | null) => fmtNumber(v, 1);
-  const whole = (v: number | null) => fmtNumber(v, 0);
   return [
     {
       id: 'caseload',
       label: 'Average caseload',
-      value: one(cl),
-      caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${one(m.caseload.averageFte)})`,
-      change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 1, one),
+      value: formatAverage(cl),
+      caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${formatAverage(m.caseload.averageFte)})`,
+      change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 'average', formatAverage),
       target: judge(cl, clTarget, true, 1, `${fmtNumber(clTarget, 0)} cases or fewer`),
     },
     {
       id: 'agency',
       label: 'Agency social workers',
-      value: fmtRate(m.agency.rateFte),
-      caption: `of social worker FTE; ${whole(m.agency.headcount)} agency workers (${one(m.agency.fte)} FTE)`,
-      change: changeText(m.agency.rateFte, ya.agency.rateFte, 1, fmtRate, ' points'),
+      value: formatRate(m.agency.rateFte),
+      caption: `of social worker FTE; ${formatCount(m.agency.headcount)} agency workers (${formatFte(m.agency.fte)} FTE)`,
+      change: changeText(m.agency.rateFte, ya.agency.rateFte, 'rate', formatRate),
       target: judge(m.agency.rateFte, targets.agencyRate, true, 1, `${fmtNumber(targets.agencyRate, 0)}% or lower`),
     },
     {
       id: 'turnover',
       label: 'Turnover',
-      value: fmtRate(m.turnover.rateFte),
-      caption: `${whole(m.leavers.headcount)} leavers (${one(m.leavers.fte)} FTE) in the 12 months to ${fmtDate(m.asAt)}`,
-      change: changeText(m.turnover.rateFte, ya.turnover.rateFte, 1, fmtRate, ' points'),
+      value: formatRate(m.turnover.rateFte),
+      caption: `${formatCount(m.leavers.headcount)} leavers (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${fmtDate(m.asAt)}`,
+      change: changeText(m.turnover.rateFte, ya.turnover.rateFte, 'rate', formatRate),
       target: judge(m.turnover.rateFte, targets.turnover, true, 1, `${fmtNumber(targets.turnover, 0)}% or lower`),
     },
     {
       id: 'asye',
       label: 'ASYE in programme',
-      value: whole(asye),
+      value: formatCount(asye),
       caption: 'newly qualified social workers in their assessed and supported year',
-      change: changeText(asye, ya.asyeInProgress, 0, whole),
+      change: changeText(asye, ya.asyeInProgress, 'count', formatCount),
       target: judge(asye, targets.asyeInProgress, false, 0, `at least ${fmtNumber(targets.asyeInProgress, 0)}`),
     },
     {
       id: 'inpost',
       label: 'Social workers in post',
-      value: one(m.inPost.fte),
-      caption: `FTE employed directly; ${whole(m.inPost.headcount)} people`,
-      change: changeText(m.inPost.fte, ya.inPost.fte, 1, one, ' FTE'),
-      target: { status: 'none', text: `Stability index: ${fmtRate(m.stabilityIndex)} still in post after a year` },
+      value: formatFte(m.inPost.fte),
+      caption: `FTE employed directly; ${formatCount(m.inPost.headcount)} people`,
+      change: changeText(m.inPost.fte, ya.inPost.fte, 'fte', formatFte),
+      target: { status: 'none', text: `Stability index: ${formatRate(m.stabilityIndex)} still in post after a year` },
     },
   ];
 }

@@ -5,7 +5,8 @@ import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { fmtDate, fmtMoney, fmtNumber, fmtRate } from '../format';
+import { fmtDate, fmtNumber, fmtRate } from '../format';
+import { formatMoney } from '../../shared/format';
 import { headlineTiles, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
@@ -154,7 +155,7 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         ))}
       </ul>
       <p className="hint">
-        Agency cost premium: {fmtMoney(metrics.agency.costPremium)} a year. {metrics.caseload.overThreshold} case holders above the caseload threshold of {threshold};{' '}
+        Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year. {metrics.caseload.overThreshold} case holders above the caseload threshold of {threshold};{' '}
         {metrics.caseload.asyeOverCap} ASYE workers above their cap.
       </p>
       <h2>Trends</h2>
