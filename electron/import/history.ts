@@ -1,6 +1,6 @@
 // The import history the `imports` command and the app's history screen show.
 import type { Db } from '../db/open';
-import type { ImportLogEntry } from '../../shared/import-types';
+import type { ImportLogEntry, RowProblem } from '../../shared/import-types';
 import { blockingImports } from './undo';
 
 interface Row {
@@ -34,7 +34,7 @@ export function listImports(db: Db): ImportLogEntry[] {
 }
 
 /** The rejected rows of an --accept-valid import (or the problems of a failed one), as logged. */
-export function rejectedRows(db: Db, importId: number): unknown[] {
+export function rejectedRows(db: Db, importId: number): RowProblem[] {
   const row = db.prepare(`SELECT rejected_json FROM import_log WHERE id = ?`).get(importId) as { rejected_json: string | null } | undefined;
-  return row?.rejected_json ? (JSON.parse(row.rejected_json) as unknown[]) : [];
+  return row?.rejected_json ? (JSON.parse(row.rejected_json) as RowProblem[]) : [];
 }
