@@ -159,6 +159,8 @@ export interface DetectResult {
   preview: string[][];
   /** Fields of each source, for the mapping step. */
   fields: Record<string, FieldInfo[]>;
+  /** Every source the file's headings fit, with the layout that reads it as that source. */
+  presetBySource: Record<string, string>;
   /** A saved mapping whose columns match this file, if any. */
   suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
 }

@@ -49,7 +49,7 @@ export function detect(ctx: AppContext, fileId: string): DetectResult {
     const d = detectFile(f.path, ctx.db());
     const dfe = d.best ? null : dfeKind(d.headers);
     if (dfe)
-      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, suggestedMapping: null };
+      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null };
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
@@ -63,6 +63,9 @@ export function detect(ctx: AppContext, fileId: string): DetectResult {
       headers: d.headers,
       preview: d.preview,
       fields: FIELDS,
+      presetBySource: Object.fromEntries(
+        [...d.candidates].reverse().filter((c) => !c.preset.startsWith('mapping:')).map((c) => [c.source, c.preset]),
+      ),
       suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: mappingOf(saved.mapping) } : null,
     };
   } catch (err) {

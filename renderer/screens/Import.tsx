@@ -256,7 +256,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                     <select
                       aria-label={`Import ${f.ref.name} as`}
                       value={f.source}
-                      onChange={(e) => update(i, { source: e.target.value, preset: e.target.value === f.detect?.source ? f.detect.preset : null, check: null })}
+                      onChange={(e) => update(i, { source: e.target.value, preset: f.detect?.presetBySource[e.target.value] ?? null, check: null })}
                     >
                       {Object.entries(SOURCE_LABEL).map(([v, l]) => (
                         <option key={v} value={v}>

@@ -55,7 +55,7 @@ describe('import jobs', () => {
     host.nextPicks.push([path.join(__dirname, '../../fixtures/hand/workers.csv')]);
     const [file] = await h.pickFiles({ multiple: false });
     const detected = await h.detectFile({ fileId: file!.id });
-    expect(detected).toMatchObject({ source: 'workers', preset: 'canonical' });
+    expect(detected).toMatchObject({ source: 'workers', preset: 'canonical', presetBySource: { workers: 'canonical' } });
     const { jobId } = await h.startImport({ fileId: file!.id, source: 'workers', preset: 'canonical', acceptValid: false, dryRun: false });
     const end = await until(() => h.importProgress({ jobId }), (p) => p.state !== 'running');
     expect(end.state).toBe('done');
