@@ -100,7 +100,18 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     );
   }
   const extractDate = options.extractDate ?? todayIso(now);
-  const sha256 = await sha256File(file, options.signal);
+  let sha256: string;
+  try {
+    sha256 = await sha256File(file, options.signal);
+  } catch (e) {
+    if (!options.signal?.aborted) throw e;
+    return {
+      importId: null, outcome: 'cancelled', message: `The import of ${fileName} was cancelled; nothing was written.`,
+      file, sha256: '', source: binding.source, preset: binding.preset, encoding: detection.encoding,
+      rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemsTruncated: false,
+      assumptions: binding.assumptions, extractDate: options.extractDate ?? todayIso(now), backupFile: null, previousImportId: null,
+    };
+  }
 
   const base = {
     file,

@@ -162,3 +162,14 @@ describe('one import at a time per connection', () => {
     expect(await t.run(t.file('small.csv', csv(W, ok)))).toMatchObject({ outcome: 'no_change' });
   });
 });
+
+describe('cancel before the first row', () => {
+  it('an already-aborted signal gives a cancelled result and writes nothing', async () => {
+    const t = setup();
+    const controller = new AbortController();
+    controller.abort();
+    const r = await t.run(t.file('w.csv', csv(W, ok)), { signal: controller.signal });
+    expect(r).toMatchObject({ outcome: 'cancelled', importId: null, rowsRead: 0 });
+    expect(rows(t.db, 'SELECT * FROM import_log')).toEqual([]);
+  });
+});
