@@ -104,6 +104,20 @@ describe('paper model from the fixture database', () => {
   });
 });
 
+describe('paper from an empty database', () => {
+  it('is still produced, in both formats, and says there is nothing to show rather than printing 0 or NaN', async () => {
+    const { db } = tempDb();
+    const model = buildPaperFromDb(db, { asAt: '2018-06-30' });
+    const text = allText(model);
+    expect(text).toContain('No social workers held cases at 30 June 2018');
+    expect(text).not.toMatch(/NaN|undefined/);
+    expect(tiles(model)[0]!.value).toBe('not applicable');
+    const { renderPdf, renderHtml } = await import('../../electron/report/index');
+    expect((await renderPdf(model)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(renderHtml(model)).not.toMatch(/NaN/);
+  });
+});
+
 describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loaded', () => {
   let db: Db;
   beforeAll(async () => {

@@ -96,7 +96,9 @@ export function caseloadsSection(input: SectionInput): Block[] {
   const blocks: Block[] = [];
   const commentary = paragraphs(config.commentary.caseloads);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
-  blocks.push({
+  if (c.caseHolders.headcount === 0) {
+    blocks.push({ type: 'paragraph', text: `No social workers held cases at ${formatLongDate(m.asAt)}, so there are no caseload figures for that date. Check that the case allocations have been imported.` });
+  } else blocks.push({
     type: 'paragraph',
     text:
       `At ${formatLongDate(m.asAt)}, ${plural(c.caseHolders.headcount, 'social worker')} held ${plural(c.cases, 'case')}: ` +
