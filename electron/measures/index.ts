@@ -69,7 +69,10 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     vacancy: h.vacancy,
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
     yearAgo: { asAt: yearAgo, ...before.headline },
-    series: series.map((d) => (d === asAt ? { date: d, ...h } : { date: d, ...headlineAt(ctx, d, countsOn.get(d)!).headline })),
+    series: series.map((d) => ({
+      date: d,
+      ...(d === asAt ? h : d === yearAgo ? before.headline : headlineAt(ctx, d, countsOn.get(d)!).headline),
+    })),
   };
 }
 
