@@ -11,7 +11,8 @@ import { API_NAMES } from '../../shared/api';
 import { AppContext, createHandlers, invokeHandler, type Handlers } from '../../electron/handlers';
 import { ScriptedHost } from './scripted-host';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; SCRUTINY_CHROMIUM points elsewhere (another distribution's path). */
+export const CHROMIUM = process.env.SCRUTINY_CHROMIUM ?? '/usr/bin/chromium';
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'app');
 const ORIGIN = 'http://scrutiny.test';
