@@ -2,7 +2,9 @@
 // the paper leads with, plus staff in post) and the trend charts as chart specs, drawn by the
 // same shared chart components the paper uses.
 import type { Metrics } from '../shared/metrics';
-import type { LineChartSpec } from '../shared/charts/spec';
+import type { BarChartSpec, LineChartSpec } from '../shared/charts/spec';
+import { LEAVING_REASONS, LEAVING_REASON_LABEL } from '../shared/domain';
+import { YEARS_QUALIFIED_BANDS } from '../shared/metrics';
 import { describeChange, formatAverage, formatCount, formatFte, formatRate, roundHalfAway, type ChangeKind } from '../shared/format';
 import { fmtDate, fmtNumber } from './format';
 
@@ -175,6 +177,54 @@ export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChart
         { name: 'In post (FTE)', values: inPost },
         { name: 'Agency (FTE)', values: agencyFte },
       ],
+    },
+  ];
+}
+
+const YEARS_QUALIFIED_LABEL: Record<string, string> = {
+  '<1': 'Under 1 year',
+  '1-2': '1 to 2 years',
+  '2-3': '2 to 3 years',
+  '3-5': '3 to 5 years',
+  '5+': '5 years or more',
+};
+
+/**
+ * Who left in the 12 months to the date: by reason, and by years since qualifying. The screen is
+ * internal, so small numbers are shown (the published paper suppresses them).
+ */
+export function leaverCharts(m: Metrics): BarChartSpec[] {
+  const period = `the 12 months to ${fmtDate(m.asAt)}`;
+  const reasons = LEAVING_REASONS.filter((r) => (m.leavers.byReason[r] ?? 0) > 0);
+  const yq = YEARS_QUALIFIED_BANDS.map((b) => m.leavers.byYearsQualified[b] ?? 0);
+  const topBand = YEARS_QUALIFIED_BANDS[yq.indexOf(Math.max(...yq))];
+  return [
+    {
+      kind: 'bar',
+      id: 'overview-leavers-reason',
+      title: 'Leavers by reason',
+      summary: reasons.length
+        ? `${formatCount(m.leavers.headcount)} social workers left in ${period}; the most common reason was ${LEAVING_REASON_LABEL[[...reasons].sort((a, b) => (m.leavers.byReason[b] ?? 0) - (m.leavers.byReason[a] ?? 0))[0]!].toLowerCase()}.`
+        : `No social workers left in ${period}.`,
+      valueLabel: 'Leavers',
+      decimals: 0,
+      xTitle: 'Reason for leaving',
+      categories: reasons.map((r) => LEAVING_REASON_LABEL[r]),
+      series: [{ name: 'Leavers', values: reasons.map((r) => m.leavers.byReason[r] ?? 0) }],
+    },
+    {
+      kind: 'bar',
+      id: 'overview-leavers-qualified',
+      title: 'Leavers by years since qualifying',
+      summary:
+        m.leavers.headcount > 0 && topBand
+          ? `Of the leavers in ${period}, the largest group had been qualified for ${YEARS_QUALIFIED_LABEL[topBand]!.toLowerCase()}.`
+          : `No social workers left in ${period}.`,
+      valueLabel: 'Leavers',
+      decimals: 0,
+      xTitle: 'Years since qualifying',
+      categories: YEARS_QUALIFIED_BANDS.map((b) => YEARS_QUALIFIED_LABEL[b] ?? b),
+      series: [{ name: 'Leavers', values: yq }],
     },
   ];
 }

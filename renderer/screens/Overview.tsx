@@ -7,7 +7,7 @@ import { call } from '../api';
 import { useLoad } from '../hooks';
 import { fmtDate, fmtNumber, fmtRate } from '../format';
 import { formatMoney } from '../../shared/format';
-import { headlineTiles, overviewCharts, type Targets } from '../overview-model';
+import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
@@ -134,7 +134,7 @@ function Comparison({ bench }: { bench: BenchmarkSummaryResult | null }) {
 
 function Figures({ metrics, threshold, targets, bench }: OverviewData) {
   const tiles = headlineTiles(metrics, targets, threshold);
-  const charts = overviewCharts(metrics, threshold);
+  const charts = [...overviewCharts(metrics, threshold), ...leaverCharts(metrics).filter((c) => c.categories.length > 0 && metrics.leavers.headcount > 0)];
   return (
     <>
       <h2>Headline figures at {fmtDate(metrics.asAt)}</h2>
