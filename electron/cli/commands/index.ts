@@ -7,6 +7,7 @@ import { demoCommand } from './demo';
 import { metricsCommand } from './metrics';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
+import { settingsCommand } from './settings';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   metricsCommand,
   reportCommand,
   benchmarkCommand,
+  settingsCommand,
 ];

@@ -1,0 +1,55 @@
+// `settings`: shows the database's settings, or changes them with --set KEY=VALUE (repeatable),
+// so a council can name itself and set its thresholds without the desktop app.
+import { DEFAULT_SETTINGS, getSettings, updateSettings, type Settings } from '../../settings';
+import { UsageError, type Command } from '../command';
+
+const DESCRIPTIONS: Record<keyof Settings, string> = {
+  councilName: "the council's name as the paper shows it",
+  laCode: 'DfE local-authority code or name, for the benchmarks (e.g. 892)',
+  caseloadThreshold: 'cases above which a worker is over the threshold',
+  asyeCap: 'protected caseload cap for ASYE workers',
+  agencyAnnualCost: 'annual cost of an agency social worker (£)',
+  employeeAnnualCost: 'annual cost of an employed social worker (£)',
+  smallNumberThreshold: 'published counts from 1 to this are shown as c',
+};
+
+/** Reads "KEY=VALUE" with the value typed like the setting's default (numbers stay numbers). */
+export function parseAssignment(text: string): Partial<Settings> {
+  const eq = text.indexOf('=');
+  if (eq < 1) throw new UsageError(`--set takes KEY=VALUE, e.g. --set caseloadThreshold=18 (got "${text}").`);
+  const key = text.slice(0, eq).trim();
+  const raw = text.slice(eq + 1).trim();
+  if (!(key in DEFAULT_SETTINGS)) {
+    throw new UsageError(`There is no setting "${key}". Settings: ${Object.keys(DEFAULT_SETTINGS).join(', ')}.`);
+  }
+  const k = key as keyof Settings;
+  if (typeof DEFAULT_SETTINGS[k] === 'number') {
+    const n = Number(raw.replace(/[£,]/g, ''));
+    if (raw === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${key} must be a number of 0 or more (got "${raw}").`);
+    return { [k]: n } as Partial<Settings>;
+  }
+  if (k === 'laCode') return { laCode: raw === '' ? null : raw };
+  return { [k]: raw } as Partial<Settings>;
+}
+
+export const settingsCommand: Command = {
+  name: 'settings',
+  summary: "Show or change the council's settings (name, DfE code, thresholds, costs)",
+  usage: 'settings [--set KEY=VALUE]...',
+  options: { set: { type: 'string', multiple: true } },
+  run(ctx) {
+    const assignments = (ctx.values.set as string[] | undefined) ?? [];
+    const patch = Object.assign({}, ...assignments.map(parseAssignment)) as Partial<Settings>;
+    const settings = assignments.length ? updateSettings(ctx.db(), patch) : getSettings(ctx.db());
+    if (ctx.json) {
+      ctx.out(JSON.stringify(settings, null, 2));
+      return 0;
+    }
+    const width = Math.max(...Object.keys(settings).map((k) => k.length));
+    for (const [k, v] of Object.entries(settings)) {
+      const shown = v === null || v === '' ? '(not set)' : String(v);
+      ctx.out(`${k.padEnd(width)}  ${shown.padEnd(24)}  ${DESCRIPTIONS[k as keyof Settings]}`);
+    }
+    return 0;
+  },
+};
