@@ -16,12 +16,14 @@ export class TableWriter {
   private readonly update: Statement;
   private readonly journal: Statement;
   private readonly markSeen: Statement;
+  private readonly args: StoredValue[];
 
   constructor(
     db: Db,
     private readonly spec: TableSpec,
     private readonly importId: number,
   ) {
+    this.args = [...spec.columns.map(() => null), importId];
     // Table and column names come from TABLES (code), never from the file.
     const cols = spec.columns.join(', ');
     const marks = spec.columns.map(() => '?').join(', ');
@@ -38,7 +40,11 @@ export class TableWriter {
   }
 
   write(values: StoredValue[]): WriteOutcome {
-    if (this.insert.run(...values, this.importId).changes === 1) return 'inserted';
+    // One reused parameter array: spreading the values into a fresh argument list per row is
+    // measurable at a million rows.
+    const args = this.args;
+    for (let i = 0; i < values.length; i++) args[i] = values[i]!;
+    if (this.insert.run(args).changes === 1) return 'inserted';
     const keyValues = this.spec.key.map((k) => values[this.spec.columns.indexOf(k)]);
     const existing = this.find.get(...keyValues) as Record<string, StoredValue> & { id: number; import_id: number };
     if (existing.import_id === this.importId) return 'duplicate';
