@@ -31,6 +31,7 @@ function cancelledSummary(): ImportSummary {
     unchanged: 0,
     rejected: 0,
     problems: [],
+    assumptions: [],
     problemsTruncated: false,
   };
 }

@@ -183,6 +183,8 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   problems: RowProblem[];
+  /** What the importer assumed because the layout lacks a field, said plainly. */
+  assumptions: string[];
   /** True when problems were cut short; the full list is in the import log. */
   problemsTruncated: boolean;
 }

@@ -85,6 +85,7 @@ function summaryOf(r: ImportResult): ImportSummary {
     unchanged: r.unchanged,
     rejected: r.rejected,
     problems: r.problems,
+    assumptions: r.assumptions,
     problemsTruncated: r.problemsTruncated,
   };
 }
@@ -132,10 +133,10 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
     if (args.source === 'benchmark' || args.source === 'neighbours') {
       if (args.dryRun) {
         // The DfE importer parses the whole file before writing and is all-or-nothing: nothing to preview row by row.
-        return { importId: null, outcome: 'checked', message: 'DfE published files are imported exactly as published; they are checked as they are imported.', rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemsTruncated: false };
+        return { importId: null, outcome: 'checked', message: 'DfE published files are imported exactly as published; they are checked as they are imported.', rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], assumptions: [], problemsTruncated: false };
       }
       const r = await importDfeFile(ctx.db(), { file: f.path, source: args.source, dbPath: ctx.dbFile });
-      return { importId: r.importId, outcome: r.outcome, message: r.message, rowsRead: r.rowsRead, inserted: r.rowsInserted, updated: r.rowsUpdated, unchanged: r.rowsUnchanged, rejected: 0, problems: [], problemsTruncated: false };
+      return { importId: r.importId, outcome: r.outcome, message: r.message, rowsRead: r.rowsRead, inserted: r.rowsInserted, updated: r.rowsUpdated, unchanged: r.rowsUnchanged, rejected: 0, problems: [], assumptions: [], problemsTruncated: false };
     }
     throw new UserError(`Unknown kind of file: ${args.source}.`);
   };

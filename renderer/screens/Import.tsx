@@ -441,6 +441,16 @@ function CheckResult({ file, summary, onDownload }: { file: FileState; summary: 
         <li>{plural(summary.unchanged, 'row')} already up to date</li>
         <li className={summary.rejected ? 'error-text' : undefined}>{plural(summary.rejected, 'row')} with problems</li>
       </ul>
+      {summary.assumptions.length ? (
+        <>
+          <p className="hint">Because the file leaves some things out, Scrutiny Pack assumed:</p>
+          <ul>
+            {summary.assumptions.map((a, i) => (
+              <li key={i}>{a}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {ok ? null : summary.problems.length ? (
         <>
           <DataTable
