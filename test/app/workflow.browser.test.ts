@@ -180,8 +180,13 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('table', { name: 'Files to import' }).getByRole('cell', { name: 'big-allocations.csv', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
     const bar = page.getByRole('progressbar', { name: /Checking big-allocations\.csv/ });
-    await bar.waitFor();
-    await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
+    try {
+      await bar.waitFor({ timeout: 60_000 });
+      await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+    } catch (err) {
+      await app.shot('14-import-progress-FAILED'); // to see what the screen said instead
+      throw err;
+    }
     await app.shot('14-import-progress');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
