@@ -15,7 +15,7 @@ import { loadPaperConfig } from './report';
 import { listQualityIssues } from './quality';
 import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
 import { benchmarkSummary } from './handlers/benchmarks';
-import { backupBeforeImport } from './import';
+import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
 
 export { AppContext, UserError } from './handlers/context';
@@ -57,6 +57,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       return undo(ctx, importId);
     },
     listMappings: async () => mappings(ctx),
+    importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
 
     computeMetrics: async ({ asAt, months }) => {
       try {

@@ -78,6 +78,8 @@ export const API_ARGS = {
   listImports: none,
   undoImport: z.strictObject({ importId: z.number().int().positive() }),
   listMappings: none,
+  /** The rows an import left out ("import the valid rows"), with the reasons. */
+  importProblems: z.strictObject({ importId: z.number().int().positive() }),
 
   computeMetrics: z.strictObject({ asAt: isoDate, months: z.number().int().min(1).max(60) }),
   /** The latest date any data covers (the sensible default as-at date). */
@@ -291,6 +293,7 @@ export interface ApiResults {
   listImports: ImportLogEntry[];
   undoImport: { message: string };
   listMappings: SavedMappingInfo[];
+  importProblems: RowProblem[];
   computeMetrics: Metrics;
   dataRange: DataRange;
   listQualityIssues: QualityIssue[];

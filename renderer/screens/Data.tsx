@@ -1,7 +1,7 @@
 // The data behind the figures: every import with an undo button, and the data-quality warnings
 // HR staff should clear in the source systems before the paper goes out.
 import { useState } from 'react';
-import type { AppStatus, ImportLogEntry, QualityIssue } from '../../shared/api';
+import type { AppStatus, ImportLogEntry, QualityIssue, RowProblem } from '../../shared/api';
 import { call } from '../api';
 import { useLoad } from '../hooks';
 import { fmtDate, fmtDateTime, plural, toCsv } from '../format';
@@ -78,6 +78,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
           ])}
         />
       ) : null}
+      {imports.data?.some((e) => e.rejected > 0 && !e.undoneAt) ? <LeftOut entries={imports.data.filter((e) => e.rejected > 0 && !e.undoneAt)} /> : null}
       {confirm ? (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-h" aria-describedby="confirm-d">
           <h3 id="confirm-h">Undo the import of {confirm.fileName}?</h3>
@@ -149,6 +150,56 @@ function QualityCard({ issue }: { issue: QualityIssue }) {
           </button>
           {error ? <p className="error-text">{error}</p> : null}
         </details>
+      ) : null}
+    </section>
+  );
+}
+
+/** The rows imports left out, with the reasons, for HR staff to correct at source. */
+function LeftOut({ entries }: { entries: ImportLogEntry[] }) {
+  const [shown, setShown] = useState<{ entry: ImportLogEntry; rows: RowProblem[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function show(entry: ImportLogEntry) {
+    try {
+      setShown({ entry, rows: await call('importProblems', { importId: entry.id }) });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  async function download() {
+    if (!shown) return;
+    try {
+      await call('saveText', {
+        suggestedName: shown.entry.fileName.replace(/\.[^.]*$/, '') + '-left-out.csv',
+        content: toCsv(['Row', 'Column', 'Value', 'Problem'], shown.rows.map((p) => [p.row, p.column, p.value, p.reason])),
+      });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+  return (
+    <section aria-labelledby="left-out-h">
+      <h3 id="left-out-h">Rows left out of imports</h3>
+      <div className="button-row">
+        {entries.map((e) => (
+          <button key={e.id} type="button" className="button button-secondary button-small" onClick={() => void show(e)}>
+            Show the {plural(e.rejected, 'row')} left out of {e.fileName} (import {e.id})
+          </button>
+        ))}
+      </div>
+      {error ? <p className="error-text">{error}</p> : null}
+      {shown ? (
+        <>
+          <DataTable
+            caption={`Rows left out of ${shown.entry.fileName} (import ${shown.entry.id})`}
+            columns={['Row', 'Column', 'Value', 'Problem']}
+            numeric={[0]}
+            rows={shown.rows.slice(0, 500).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
+          />
+          <button type="button" className="button button-secondary" onClick={() => void download()}>
+            Download these rows as CSV
+          </button>
+        </>
       ) : null}
     </section>
   );

@@ -249,6 +249,12 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await unknown.getByText('Show the rows behind this warning').click();
     await expect(unknown.getByRole('table').textContent()).resolves.toContain('X');
     await app.shot('31-data-quality');
+    // The rows "import the valid rows" left out are listed with their reasons.
+    await page.getByRole('button', { name: /Show the 2 rows left out of mosaic-allocations\.csv/ }).click();
+    const leftOut = page.getByRole('table', { name: /Rows left out of mosaic-allocations\.csv/ });
+    await leftOut.waitFor();
+    expect(await leftOut.locator('tbody tr').count()).toBe(2);
+    await expect(leftOut.textContent()).resolves.toContain('31/02/2018');
     expect(await axe(page)).toEqual([]);
   });
 
