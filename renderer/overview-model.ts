@@ -6,7 +6,7 @@ import type { BarChartSpec, LineChartSpec } from '../shared/charts/spec';
 import { LEAVING_REASONS, LEAVING_REASON_LABEL } from '../shared/domain';
 import { YEARS_QUALIFIED_BANDS } from '../shared/metrics';
 import { describeChange, formatAverage, formatCount, formatFte, formatRate, roundHalfAway, type ChangeKind } from '../shared/format';
-import { fmtDate, fmtNumber } from './format';
+import { formatLongDate } from '../shared/dates';
 
 export interface Targets {
   caseload: number | null;
@@ -54,7 +54,7 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       value: formatAverage(cl),
       caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${formatAverage(m.caseload.averageFte)})`,
       change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 'average', formatAverage),
-      target: judge(cl, clTarget, true, 1, `${fmtNumber(clTarget, 0)} cases or fewer`),
+      target: judge(cl, clTarget, true, 1, `${formatCount(clTarget)} cases or fewer`),
     },
     {
       id: 'agency',
@@ -62,15 +62,15 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       value: formatRate(m.agency.rateFte),
       caption: `of social worker FTE; ${formatCount(m.agency.headcount)} agency workers (${formatFte(m.agency.fte)} FTE)`,
       change: changeText(m.agency.rateFte, ya.agency.rateFte, 'rate', formatRate),
-      target: judge(m.agency.rateFte, targets.agencyRate, true, 1, `${fmtNumber(targets.agencyRate, 0)}% or lower`),
+      target: judge(m.agency.rateFte, targets.agencyRate, true, 1, `${formatCount(targets.agencyRate)}% or lower`),
     },
     {
       id: 'turnover',
       label: 'Turnover',
       value: formatRate(m.turnover.rateFte),
-      caption: `${formatCount(m.leavers.headcount)} leavers (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${fmtDate(m.asAt)}`,
+      caption: `${formatCount(m.leavers.headcount)} leavers (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}`,
       change: changeText(m.turnover.rateFte, ya.turnover.rateFte, 'rate', formatRate),
-      target: judge(m.turnover.rateFte, targets.turnover, true, 1, `${fmtNumber(targets.turnover, 0)}% or lower`),
+      target: judge(m.turnover.rateFte, targets.turnover, true, 1, `${formatCount(targets.turnover)}% or lower`),
     },
     {
       id: 'asye',
@@ -78,7 +78,7 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       value: formatCount(asye),
       caption: 'newly qualified social workers in their assessed and supported year',
       change: changeText(asye, ya.asyeInProgress, 'count', formatCount),
-      target: judge(asye, targets.asyeInProgress, false, 0, `at least ${fmtNumber(targets.asyeInProgress, 0)}`),
+      target: judge(asye, targets.asyeInProgress, false, 0, `at least ${formatCount(targets.asyeInProgress)}`),
     },
     {
       id: 'inpost',
@@ -107,8 +107,9 @@ function trendWords(name: string, values: Array<number | null>, labels: string[]
   const a = first(values);
   const b = last(values);
   if (a === null || b === null) return `${name}: not enough data for a trend.`;
-  const fa = fmtNumber(a, decimals) + unit;
-  const fb = fmtNumber(b, decimals) + unit;
+  const figure = decimals === 0 ? formatCount : formatAverage;
+  const fa = figure(a) + unit;
+  const fb = figure(b) + unit;
   const verb = round(b, decimals) > round(a, decimals) ? 'rose' : round(b, decimals) < round(a, decimals) ? 'fell' : 'stayed';
   return verb === 'stayed'
     ? `${name} stayed at ${fb} between ${labels[0]} and ${labels[labels.length - 1]}.`
@@ -194,7 +195,7 @@ const YEARS_QUALIFIED_LABEL: Record<string, string> = {
  * internal, so small numbers are shown (the published paper suppresses them).
  */
 export function leaverCharts(m: Metrics): BarChartSpec[] {
-  const period = `the 12 months to ${fmtDate(m.asAt)}`;
+  const period = `the 12 months to ${formatLongDate(m.asAt)}`;
   const reasons = LEAVING_REASONS.filter((r) => (m.leavers.byReason[r] ?? 0) > 0);
   const yq = YEARS_QUALIFIED_BANDS.map((b) => m.leavers.byYearsQualified[b] ?? 0);
   const topBand = YEARS_QUALIFIED_BANDS[yq.indexOf(Math.max(...yq))];

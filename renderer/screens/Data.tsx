@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { AppStatus, ImportLogEntry, QualityIssue, RowProblem } from '../../shared/api';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { fmtDate, fmtDateTime, plural, toCsv } from '../format';
+import { fmtDateTime, toCsv } from '../format';
+import { formatLongDate } from '../../shared/dates';
+import { plural } from '../../shared/summaries';
 import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
@@ -66,7 +68,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
             e.rejected,
             <span title={e.message ?? undefined}>
               {OUTCOME[e.outcome] ?? e.outcome}
-              {e.undoneAt ? ` on ${fmtDate(e.undoneAt.slice(0, 10))}` : ''}
+              {e.undoneAt ? ` on ${formatLongDate(e.undoneAt.slice(0, 10))}` : ''}
             </span>,
             e.canUndo ? (
               <button type="button" className="button button-small button-secondary" onClick={() => setConfirm(e)}>
@@ -96,7 +98,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
         </div>
       ) : null}
 
-      <h2>Data checks{asAt ? ` at ${fmtDate(asAt)}` : ''}</h2>
+      <h2>Data checks{asAt ? ` at ${formatLongDate(asAt)}` : ''}</h2>
       <p>These are problems in the exports themselves. Fix them in the HR or case-management system and import again; the figures will then be right.</p>
       <form
         className="inline-form"

@@ -4,7 +4,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { AppStatus, ColumnMapping, DetectResult, FileRef, ImportProgressInfo, ImportSummary, SavedMappingInfo } from '../../shared/api';
 import { call } from '../api';
-import { fmtBytes, plural, toCsv } from '../format';
+import { fmtBytes, toCsv } from '../format';
+import { plural } from '../../shared/summaries';
 import { runImportJob, SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Notice, PageHeading, ProgressBar } from '../components/ui';
 

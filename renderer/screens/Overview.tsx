@@ -5,8 +5,8 @@ import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { fmtDate, fmtNumber, fmtRate } from '../format';
-import { formatMoney } from '../../shared/format';
+import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../shared/format';
+import { formatLongDate } from '../../shared/dates';
 import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
@@ -117,7 +117,7 @@ function Comparison({ bench }: { bench: BenchmarkSummaryResult | null }) {
         </p>
       </>
     );
-  const show = (v: number | null, label: string) => (v === null ? 'not available' : /rate/i.test(label) ? fmtRate(v) : fmtNumber(v, 1));
+  const show = (v: number | null, label: string) => (v === null ? 'not available' : /rate/i.test(label) ? formatRate(v) : formatAverage(v));
   return (
     <>
       <h2>How do we compare?</h2>
@@ -137,7 +137,7 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
   const charts = [...overviewCharts(metrics, threshold), ...leaverCharts(metrics).filter((c) => c.categories.length > 0 && metrics.leavers.headcount > 0)];
   return (
     <>
-      <h2>Headline figures at {fmtDate(metrics.asAt)}</h2>
+      <h2>Headline figures at {formatLongDate(metrics.asAt)}</h2>
       <ul className="tiles" aria-label="Headline figures">
         {tiles.map((t) => (
           <li key={t.id} className={`tile tile-${t.target.status.replace(' ', '-')}`} data-tile={t.id}>
@@ -167,16 +167,16 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
       <Comparison bench={bench} />
       <h2>Caseloads by team</h2>
       <DataTable
-        caption={`Caseloads by team at ${fmtDate(metrics.asAt)}`}
+        caption={`Caseloads by team at ${formatLongDate(metrics.asAt)}`}
         columns={['Team', 'Cases', 'Case holders', 'Case-holder FTE', 'Per worker', 'Per FTE (DfE)']}
         numeric={[1, 2, 3, 4, 5]}
         rows={metrics.caseload.byTeam.map((t) => [
           t.team,
-          fmtNumber(t.cases),
-          fmtNumber(t.caseHolders.headcount),
-          fmtNumber(t.caseHolders.fte, 1),
-          fmtNumber(t.averagePerWorker, 1),
-          fmtNumber(t.averageFte, 1),
+          formatCount(t.cases),
+          formatCount(t.caseHolders.headcount),
+          formatFte(t.caseHolders.fte),
+          formatAverage(t.averagePerWorker),
+          formatAverage(t.averageFte),
         ])}
       />
     </>
