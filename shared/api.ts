@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { Metrics } from './metrics';
 import type { ImportSource } from './domain';
+import type { ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem } from './import-types';
+
+export type { RowProblem };
 
 // ---- building blocks -------------------------------------------------------------------------
 
@@ -167,29 +170,11 @@ export interface DetectResult {
   suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
 }
 
-export interface RowProblem {
-  /** Row number in the file as a spreadsheet shows it (header is row 1). */
-  row: number;
-  column: string | null;
-  value: string | null;
-  reason: string;
-}
-
-export interface ImportSummary {
-  importId: number | null;
-  outcome: 'imported' | 'partial' | 'no_change' | 'already_imported' | 'failed' | 'checked' | 'cancelled';
-  message: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  problems: RowProblem[];
-  /** What the importer assumed because the layout lacks a field, said plainly. */
-  assumptions: string[];
-  /** True when problems were cut short; the full list is in the import log. */
-  problemsTruncated: boolean;
-}
+/** What the screens are told about an import: the importer's result without file-level detail. */
+export type ImportSummary = Pick<
+  ImportResult,
+  'importId' | 'outcome' | 'message' | 'rowsRead' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'problems' | 'assumptions' | 'problemsTruncated'
+>;
 
 export interface ImportJob {
   jobId: string;
@@ -205,22 +190,8 @@ export interface ImportProgressInfo {
   error: string | null;
 }
 
-export interface ImportLogEntry {
-  id: number;
-  fileName: string;
-  source: string;
-  layout: string;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  startedAt: string;
-  outcome: string;
-  message: string | null;
-  undoneAt: string | null;
-  canUndo: boolean;
-}
+/** A row of the import history as the Data screen lists it. */
+export type ImportLogEntry = Omit<ImportHistoryEntry, 'sha256' | 'extractDate' | 'finishedAt'>;
 
 export interface SavedMappingInfo {
   name: string;
