@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, SavedMappingInfo, ColumnMapping } from '../../shared/api';
 import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
 import { detectFile, listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
+import { dfeSourceOf } from '../import/detect';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
 
@@ -32,15 +33,19 @@ function isCsvSource(s: string): s is CsvSource {
 
 const FIELDS = Object.fromEntries(Object.entries(SOURCE_FIELDS).map(([k, v]) => [k, v.map((f) => ({ name: f.name, label: f.label, required: f.required }))]));
 
-const squash = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
+const DFE_DESCRIPTION = {
+  benchmark: "DfE children's social work workforce indicators, as published (for comparisons)",
+  neighbours: 'DfE statistical neighbours, as published (for comparisons)',
+} as const;
 
 /** The DfE's published files, which the CSV importer does not know: recognised by their headings. */
 function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; description: string } | null {
-  const h = new Set(headers.map(squash));
-  if (h.has('timeperiod') && h.has('geographiclevel') && h.has('turnoverratefte'))
-    return { source: 'benchmark', description: "DfE children's social work workforce indicators, as published (for comparisons)" };
-  if (h.has('lanum') && h.has('sn1') && h.has('sn10')) return { source: 'neighbours', description: 'DfE statistical neighbours, as published (for comparisons)' };
-  return null;
+  const source = dfeSourceOf(headers);
+  if (!source) return null;
+  // Every DfE statistics release has time_period and geographic_level; the screen offers only the
+  // workforce indicators, which carry the turnover rate.
+  if (source === 'benchmark' && !headers.some((h) => h.toLowerCase().replace(/[^a-z0-9]/g, '') === 'turnoverratefte')) return null;
+  return { source, description: DFE_DESCRIPTION[source] };
 }
 
 export function detect(ctx: AppContext, fileId: string): DetectResult {
