@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { API_NAMES } from '../../shared/api';
 import { AppContext, createHandlers, invokeHandler, type Handlers } from '../../electron/handlers';
@@ -126,6 +126,35 @@ export async function openApp(browser: Browser, dist: string, options: { viewpor
       app.close();
     },
   };
+}
+
+export interface AppSuite {
+  /** The app over a fresh database, opened before the block's first test. */
+  app: AppPage;
+  /** Another page on the same browser and build (another viewport, the same folder...). */
+  open(options?: Parameters<typeof openApp>[2]): Promise<AppPage>;
+}
+
+/**
+ * Inside a browserDescribe block: builds the renderer and launches Chromium once, opens the app
+ * before the first test and closes everything after the last.
+ */
+export function appSuite(): AppSuite {
+  let browser: Browser | undefined;
+  let dist = '';
+  const suite: AppSuite = {
+    app: undefined as unknown as AppPage,
+    open: (options) => openApp(browser!, dist, options),
+  };
+  beforeAll(async () => {
+    [dist, browser] = await Promise.all([buildRenderer(), launch()]);
+    suite.app = await openApp(browser, dist);
+  });
+  afterAll(async () => {
+    await suite.app?.close();
+    await browser?.close();
+  });
+  return suite;
 }
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -1,88 +1,76 @@
 // First run, settings, and every screen's accessibility, in real Chromium over a real database.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { axe, browserDescribe, buildRenderer, launch, openApp, type AppPage } from './browser-harness';
+import { appSuite, axe, browserDescribe } from './browser-harness';
 
 browserDescribe('desktop screens in Chromium: first run', () => {
-  let browser: Browser;
-  let dist: string;
-  let app: AppPage;
-
-  beforeAll(async () => {
-    [dist, browser] = await Promise.all([buildRenderer(), launch()]);
-    app = await openApp(browser, dist);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-  });
+  const suite = appSuite();
 
   it('opens on the welcome screen with the two ways in when the database is empty', async () => {
-    await app.page.goto('http://scrutiny.test/index.html');
-    await app.page.getByRole('heading', { level: 1, name: 'Welcome to Scrutiny Pack' }).waitFor();
-    expect(app.page.url()).toMatch(/#\/welcome$/);
-    await expect(app.page.getByRole('button', { name: 'Import your own exports' }).isVisible()).resolves.toBe(true);
-    await expect(app.page.getByRole('button', { name: /Explore the demo council/ }).isVisible()).resolves.toBe(true);
-    await app.shot('01-welcome');
-    expect(await axe(app.page)).toEqual([]);
+    await suite.app.page.goto('http://scrutiny.test/index.html');
+    await suite.app.page.getByRole('heading', { level: 1, name: 'Welcome to Scrutiny Pack' }).waitFor();
+    expect(suite.app.page.url()).toMatch(/#\/welcome$/);
+    await expect(suite.app.page.getByRole('button', { name: 'Import your own exports' }).isVisible()).resolves.toBe(true);
+    await expect(suite.app.page.getByRole('button', { name: /Explore the demo council/ }).isVisible()).resolves.toBe(true);
+    await suite.app.shot('01-welcome');
+    expect(await axe(suite.app.page)).toEqual([]);
   });
 
   it('every screen has no axe-core violations when empty', async () => {
     for (const screen of ['overview', 'import', 'data', 'paper', 'settings']) {
-      await app.goto(`#/${screen}`);
-      await app.page.waitForLoadState('networkidle');
-      await app.page.waitForTimeout(300);
-      await app.shot(`02-empty-${screen}`);
-      const v = await axe(app.page);
+      await suite.app.goto(`#/${screen}`);
+      await suite.app.page.waitForLoadState('networkidle');
+      await suite.app.page.waitForTimeout(300);
+      await suite.app.shot(`02-empty-${screen}`);
+      const v = await axe(suite.app.page);
       expect({ screen, violations: v }).toEqual({ screen, violations: [] });
     }
   });
 
   it('saves settings typed by keyboard, and says what is wrong with a bad number', async () => {
-    await app.goto('#/settings');
-    const page = app.page;
+    await suite.app.goto('#/settings');
+    const page = suite.app.page;
     await page.getByLabel('Council name').fill('Testshire County Council');
     await page.getByLabel('Caseload threshold').fill('eighteen');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Some settings need correcting').waitFor();
     await expect(page.getByText(/Enter caseload threshold as a number/).isVisible()).resolves.toBe(true);
-    await app.shot('03-settings-error');
+    await suite.app.shot('03-settings-error');
     expect(await axe(page)).toEqual([]);
     await page.getByLabel('Caseload threshold').fill('18');
     await page.getByLabel('Caseload threshold').press('Enter');
     await page.getByText('Settings saved.').waitFor();
-    const saved = await app.handlers.getSettings({});
+    const saved = await suite.app.handlers.getSettings({});
     expect(saved).toMatchObject({ councilName: 'Testshire County Council', caseloadThreshold: 18 });
     await expect(page.locator('.council').textContent()).resolves.toBe('Testshire County Council');
   });
 
   it('backs up from the settings screen', async () => {
-    await app.goto('#/settings');
-    await app.page.getByRole('button', { name: 'Back up now' }).click();
-    await app.page.getByText(/Backup saved: scrutiny-pack-/).waitFor();
-    await app.page.getByRole('table', { name: /Backups kept/ }).waitFor();
-    await app.shot('04-settings-backup');
+    await suite.app.goto('#/settings');
+    await suite.app.page.getByRole('button', { name: 'Back up now' }).click();
+    await suite.app.page.getByText(/Backup saved: scrutiny-pack-/).waitFor();
+    await suite.app.page.getByRole('table', { name: /Backups kept/ }).waitFor();
+    await suite.app.shot('04-settings-backup');
   });
 
   it('restores a backup chosen from the list, keeping the state before it', async () => {
-    const page = app.page;
-    await app.goto('#/settings');
+    const page = suite.app.page;
+    await suite.app.goto('#/settings');
     await page.getByLabel('Council name').fill('Renamed Council');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
-    const [backup] = await app.handlers.listBackups({});
+    const [backup] = await suite.app.handlers.listBackups({});
     await page.getByLabel('Restore a backup').selectOption(backup!.id);
     await page.getByRole('button', { name: 'Restore the chosen backup' }).click();
     await page.getByText(/^Restored scrutiny-pack-/).waitFor();
     await expect.poll(() => page.getByLabel('Council name').inputValue()).toBe('Testshire County Council');
-    expect((await app.handlers.listBackups({})).length).toBe(2);
+    expect((await suite.app.handlers.listBackups({})).length).toBe(2);
     expect(await axe(page)).toEqual([]);
   });
 
   it('can be used with the keyboard alone: skip link, navigation and visible focus', async () => {
-    const page = app.page;
-    await app.goto('#/overview');
+    const page = suite.app.page;
+    await suite.app.goto('#/overview');
     await page.reload();
     await page.locator('#page-heading').waitFor();
     await page.keyboard.press('Tab');
@@ -101,23 +89,23 @@ browserDescribe('desktop screens in Chromium: first run', () => {
   });
 
   it('loads the demo council from the welcome screen and shows its figures', async () => {
-    const page = app.page;
-    await app.goto('#/welcome');
+    const page = suite.app.page;
+    await suite.app.goto('#/welcome');
     await page.getByRole('button', { name: 'Explore the demo council' }).click();
     await page.getByRole('heading', { level: 2, name: /^Headline figures at / }).waitFor({ timeout: 60_000 });
     expect(page.url()).toMatch(/#\/overview$/);
-    const status = await app.handlers.getStatus({});
+    const status = await suite.app.handlers.getStatus({});
     expect(status.empty).toBe(false);
     expect(status.counts.allocations).toBeGreaterThan(1000);
     await expect(page.locator('[data-tile="caseload"] [data-value]').textContent()).resolves.toMatch(/^\d+\.\d$/);
     await page.waitForTimeout(300);
-    await app.shot('05-demo-overview');
+    await suite.app.shot('05-demo-overview');
     expect(await axe(page)).toEqual([]);
   });
 
   it('prepares the paper: details, preview, and PDF and HTML exports that open', async () => {
-    const page = app.page;
-    await app.goto('#/paper');
+    const page = suite.app.page;
+    await suite.app.goto('#/paper');
     await page.getByLabel('Meeting date').fill('2025-11-20');
     await page.getByLabel('The committee is asked to…').fill('note the fall in agency use\nendorse the recruitment plan');
     await page.getByLabel('Commentary: Purpose and summary').fill('Caseloads are steady and agency use is falling.');
@@ -126,28 +114,28 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const frame = page.frameLocator('iframe[title="Preview of the committee paper"]');
     await frame.getByText('endorse the recruitment plan').waitFor({ timeout: 60_000 });
-    await app.shot('06-paper-preview');
+    await suite.app.shot('06-paper-preview');
     expect(await axe(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Export PDF…' }).click();
     await page.getByText(/^Saved workforce-paper-.*\.pdf/).waitFor({ timeout: 60_000 });
-    const pdf = app.host.saved.find((f) => f.endsWith('.pdf'))!;
+    const pdf = suite.app.host.saved.find((f) => f.endsWith('.pdf'))!;
     const bytes = fs.readFileSync(pdf);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(20_000);
     await page.getByRole('button', { name: /^Open workforce-paper-/ }).click();
-    await expect.poll(() => app.host.opened).toEqual([pdf]);
+    await expect.poll(() => suite.app.host.opened).toEqual([pdf]);
     await page.getByRole('button', { name: 'Show it in its folder' }).click();
-    await expect.poll(() => app.host.shown).toEqual([pdf]);
+    await expect.poll(() => suite.app.host.shown).toEqual([pdf]);
 
     await page.getByRole('button', { name: 'Export HTML…' }).click();
     await page.getByText(/^Saved workforce-paper-.*\.html/).waitFor({ timeout: 60_000 });
-    const html = fs.readFileSync(app.host.saved.find((f) => f.endsWith('.html'))!, 'utf8');
+    const html = fs.readFileSync(suite.app.host.saved.find((f) => f.endsWith('.html'))!, 'utf8');
     expect(html).toContain('endorse the recruitment plan');
     expect(html).toContain('Caseloads are steady and agency use is falling.');
   });
 
   it('logged no errors (no CSP violations, no React errors)', () => {
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });

@@ -2,13 +2,12 @@
 // "import the valid rows", undo), then the overview's figures against the command line's
 // `metrics --json` for the same date, the data checks, and each populated screen's accessibility
 // at 1280x800 and at 200% zoom.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { Browser } from 'playwright-core';
 import type { Metrics } from '../../shared/metrics';
-import { axe, browserDescribe, buildRenderer, launch, openApp, ROOT, type AppPage } from './browser-harness';
+import { appSuite, axe, browserDescribe, ROOT, type AppPage } from './browser-harness';
 import { DFE_DIR } from '../support/tmp';
 
 const WORKERS = path.join(ROOT, 'fixtures', 'hand', 'workers.csv');
@@ -22,31 +21,23 @@ function count(app: AppPage, table: string): number {
 }
 
 browserDescribe('desktop screens in Chromium: import, overview, data', () => {
-  let browser: Browser;
-  let dist: string;
-  let app: AppPage;
+  const suite = appSuite();
 
   beforeAll(async () => {
-    [dist, browser] = await Promise.all([buildRenderer(), launch()]);
-    app = await openApp(browser, dist);
-    await app.page.goto('http://scrutiny.test/index.html#/import');
-    await app.page.locator('#page-heading').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    await suite.app.page.goto('http://scrutiny.test/index.html#/import');
+    await suite.app.page.locator('#page-heading').waitFor();
   });
 
   it('imports a recognised HR file and a messy allocations file through the column mapping, rejecting its bad rows', async () => {
-    const page = app.page;
-    app.host.nextPicks.push([WORKERS, ASYE, MESSY]);
+    const page = suite.app.page;
+    suite.app.host.nextPicks.push([WORKERS, ASYE, MESSY]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     const files = page.getByRole('table', { name: 'Files to import' });
     await files.getByRole('cell', { name: 'mosaic-allocations.csv', exact: true }).waitFor();
     await expect(files.getByRole('row', { name: /workers\.csv/ }).textContent()).resolves.toMatch(/workers/i);
     await expect(files.getByRole('row', { name: /mosaic-allocations\.csv/ }).textContent()).resolves.toMatch(/Not recognised/);
     await page.getByLabel('Import mosaic-allocations.csv as').selectOption('allocations');
-    await app.shot('10-import-chosen');
+    await suite.app.shot('10-import-chosen');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -66,7 +57,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByText(/Match every required field first/).waitFor();
     for (const [column, field] of Object.entries(map)) await page.getByLabel(`What the column “${column}” holds`).selectOption(field);
     await page.getByLabel('Save this mapping as (optional)').fill('Mosaic allocations');
-    await app.shot('11-import-mapping');
+    await suite.app.shot('11-import-mapping');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Check the rows' }).click();
 
@@ -80,14 +71,14 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     expect(await problems.locator('tbody tr').count()).toBe(2);
     // Strict mode cannot import a file with problems.
     await expect(page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).resolves.toBe(true);
-    expect(count(app, 'spell')).toBe(0); // the check wrote nothing
-    await app.shot('12-import-check');
+    expect(count(suite.app, 'spell')).toBe(0); // the check wrote nothing
+    await suite.app.shot('12-import-check');
     expect(await axe(page)).toEqual([]);
 
     // The problems download as CSV (where the user chose to save it).
     await page.getByRole('button', { name: /Download the problems as CSV/ }).click();
-    await expect.poll(() => app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))).toBeTruthy();
-    const csv = fs.readFileSync(app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))!, 'utf8');
+    await expect.poll(() => suite.app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))).toBeTruthy();
+    const csv = fs.readFileSync(suite.app.host.saved.find((f) => f.endsWith('mosaic-allocations-problems.csv'))!, 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(csv).toContain('31/02/2018');
 
@@ -96,39 +87,39 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
     const summary = (await page.getByRole('table', { name: 'Import summary' }).textContent()) ?? '';
     expect(summary).toContain('mosaic-allocations.csv');
-    await app.shot('13-import-done');
+    await suite.app.shot('13-import-done');
     expect(await axe(page)).toEqual([]);
 
     const workerRows = fs.readFileSync(WORKERS, 'utf8').trim().split('\n').length - 1;
     const allocRows = fs.readFileSync(path.join(ROOT, 'fixtures', 'hand', 'allocations.csv'), 'utf8').trim().split('\n').length - 1;
-    expect(count(app, 'spell')).toBe(workerRows);
-    expect(count(app, 'allocation')).toBe(allocRows); // every valid row, neither bad one
-    expect((await app.handlers.listMappings({})).map((m) => m.name)).toContain('Mosaic allocations');
+    expect(count(suite.app, 'spell')).toBe(workerRows);
+    expect(count(suite.app, 'allocation')).toBe(allocRows); // every valid row, neither bad one
+    expect((await suite.app.handlers.listMappings({})).map((m) => m.name)).toContain('Mosaic allocations');
   });
 
   it('undoes the allocations import from the Data screen, and the history says so', async () => {
-    const page = app.page;
-    await app.goto('#/data');
+    const page = suite.app.page;
+    await suite.app.goto('#/data');
     const history = page.getByRole('table', { name: /Imports, most recent first/ });
     await history.waitFor();
     expect(await history.locator('tbody tr').count()).toBe(3);
-    await app.shot('20-data-history');
+    await suite.app.shot('20-data-history');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Undo the import of mosaic-allocations.csv' }).click();
     await page.getByRole('alertdialog').waitFor();
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Yes, undo this import' }).click();
     await page.getByRole('status').filter({ hasText: /undone|Undone|removed/i }).first().waitFor();
-    expect(count(app, 'allocation')).toBe(0);
-    expect(count(app, 'spell')).toBeGreaterThan(0);
+    expect(count(suite.app, 'allocation')).toBe(0);
+    expect(count(suite.app, 'spell')).toBeGreaterThan(0);
     await expect(history.textContent()).resolves.toMatch(/Undone/);
-    await app.shot('21-data-undone');
+    await suite.app.shot('21-data-undone');
   });
 
   it('re-imports the allocations with the saved mapping offered automatically', async () => {
-    const page = app.page;
-    await app.goto('#/import');
-    app.host.nextPicks.push([MESSY]);
+    const page = suite.app.page;
+    await suite.app.goto('#/import');
+    suite.app.host.nextPicks.push([MESSY]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     await page.getByRole('table', { name: 'Files to import' }).getByRole('cell', { name: 'mosaic-allocations.csv', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -138,14 +129,14 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('radio', { name: /Import the valid rows/ }).check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
-    expect(count(app, 'allocation')).toBeGreaterThan(0);
+    expect(count(suite.app, 'allocation')).toBeGreaterThan(0);
   });
 
   it('shows the same figures on the overview as `metrics --json` for the same date', async () => {
-    const page = app.page;
-    const json = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'scrutiny-pack.mjs'), 'metrics', '--db', app.app.dbFile, '--as-at', AS_AT, '--json'], { encoding: 'utf8' });
+    const page = suite.app.page;
+    const json = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'scrutiny-pack.mjs'), 'metrics', '--db', suite.app.app.dbFile, '--as-at', AS_AT, '--json'], { encoding: 'utf8' });
     const m = JSON.parse(json) as Metrics;
-    await app.goto('#/overview');
+    await suite.app.goto('#/overview');
     await page.getByLabel('As-at date').fill(AS_AT);
     await page.getByRole('button', { name: 'Show figures' }).click();
     await page.getByRole('heading', { name: 'Headline figures at 30 September 2018' }).waitFor();
@@ -163,19 +154,19 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     const table = page.getByRole('table', { name: 'Average caseload by month' });
     await table.waitFor();
     expect(await table.locator('tbody tr').count()).toBe(m.series.length);
-    await app.shot('30-overview');
+    await suite.app.shot('30-overview');
     expect(await axe(page)).toEqual([]);
   });
 
   it('shows a progress bar while checking a long file, and cancels it', async () => {
-    const page = app.page;
-    const big = path.join(app.dir, 'big-allocations.csv');
+    const page = suite.app.page;
+    const big = path.join(suite.app.dir, 'big-allocations.csv');
     const lines = ['case_id,case_type,staff_id,team,start_date,end_date'];
     for (let i = 0; i < 400_000; i++) lines.push(`B${i},CIN,S${i % 700},North,2018-0${1 + (i % 9)}-1${i % 10},`);
     fs.writeFileSync(big, lines.join('\n') + '\n');
-    const before = count(app, 'allocation');
-    await app.goto('#/import');
-    app.host.nextPicks.push([big]);
+    const before = count(suite.app, 'allocation');
+    await suite.app.goto('#/import');
+    suite.app.host.nextPicks.push([big]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     await page.getByRole('table', { name: 'Files to import' }).getByRole('cell', { name: 'big-allocations.csv', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -184,21 +175,21 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
       await bar.waitFor({ timeout: 60_000 });
       await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
     } catch (err) {
-      await app.shot('14-import-progress-FAILED'); // to see what the screen said instead
+      await suite.app.shot('14-import-progress-FAILED'); // to see what the screen said instead
       throw err;
     }
-    await app.shot('14-import-progress');
+    await suite.app.shot('14-import-progress');
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByText('Checking was cancelled').waitFor();
     await expect(page.getByRole('button', { name: 'Import', exact: true }).count()).resolves.toBe(0);
-    expect(count(app, 'allocation')).toBe(before);
+    expect(count(suite.app, 'allocation')).toBe(before);
     await page.getByRole('button', { name: 'Start again' }).click();
   });
 
   it('accepts a file dropped on the window (staged privately, then detected)', async () => {
-    const page = app.page;
-    await app.goto('#/import');
+    const page = suite.app.page;
+    await suite.app.goto('#/import');
     const text = fs.readFileSync(ASYE, 'utf8');
     const dataTransfer = await page.evaluateHandle((csv) => {
       const dt = new DataTransfer();
@@ -213,10 +204,10 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
   });
 
   it('imports the DfE published files without a mapping and compares with England on the overview', async () => {
-    const page = app.page;
-    await app.handlers.updateSettings({ patch: { laCode: '892' } });
-    await app.goto('#/import');
-    app.host.nextPicks.push([path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv'), path.join(DFE_DIR, 'statistical_neighbours_2021.csv')]);
+    const page = suite.app.page;
+    await suite.app.handlers.updateSettings({ patch: { laCode: '892' } });
+    await suite.app.goto('#/import');
+    suite.app.host.nextPicks.push([path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv'), path.join(DFE_DIR, 'statistical_neighbours_2021.csv')]);
     await page.getByRole('button', { name: 'Choose files…' }).click();
     const files = page.getByRole('table', { name: 'Files to import' });
     await files.getByRole('cell', { name: /workforce indicators, as published/ }).waitFor();
@@ -225,7 +216,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('heading', { name: '3. Check the rows' }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
-    await app.goto('#/overview');
+    await suite.app.goto('#/overview');
     await page.getByLabel('As-at date').fill(AS_AT);
     await page.getByRole('button', { name: 'Show figures' }).click();
     // The DfE year matching the as-at date.
@@ -236,19 +227,19 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     expect(await row(/Turnover rate/)).toContain('15.0%');
     expect(await row(/Agency worker rate/)).toContain('8.8%');
     expect(await row(/Average caseload/)).toContain('18.8');
-    await app.shot('32-overview-comparison');
+    await suite.app.shot('32-overview-comparison');
     expect(await axe(page)).toEqual([]);
   });
 
   it('lists the data-quality warnings with the rows behind them', async () => {
-    const page = app.page;
-    await app.goto('#/data');
+    const page = suite.app.page;
+    await suite.app.goto('#/data');
     const unknown = page.locator('[data-quality="unknown_staff"]');
     await unknown.waitFor();
     await expect(unknown.locator('h3').textContent()).resolves.toMatch(/^1 found/);
     await unknown.getByText('Show the rows behind this warning').click();
     await expect(unknown.getByRole('table').textContent()).resolves.toContain('X');
-    await app.shot('31-data-quality');
+    await suite.app.shot('31-data-quality');
     // The rows "import the valid rows" left out are listed with their reasons.
     await page.getByRole('button', { name: /Show the 2 rows left out of mosaic-allocations\.csv/ }).click();
     const leftOut = page.getByRole('table', { name: /Rows left out of mosaic-allocations\.csv/ });
@@ -260,7 +251,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
 
   it('reflows at 200% zoom without sideways scrolling', async () => {
     // The same database, so the populated screens are the ones checked.
-    const zoomed = await openApp(browser, dist, { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, dir: app.dir });
+    const zoomed = await suite.open({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, dir: suite.app.dir });
     try {
       await zoomed.page.goto('http://scrutiny.test/index.html#/settings');
       await zoomed.page.locator('#page-heading').waitFor();
@@ -292,6 +283,6 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
   });
 
   it('logged no errors (no CSP violations, no React errors)', () => {
-    expect(app.consoleErrors).toEqual([]);
+    expect(suite.app.consoleErrors).toEqual([]);
   });
 });
