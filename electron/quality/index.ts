@@ -26,8 +26,13 @@ export function listQualityIssues(db: Db, asAt: string, options: QualityOptions)
   ];
 }
 
-function rowsOf(records: Record<string, unknown>[], columns: string[]): Array<Array<string | number | null>> {
-  return records.map((r) => columns.map((c) => (r[c] ?? null) as string | number | null));
+/** The first `limit` records as table rows, and whether there were more (each query fetches limit + 1). */
+function listed(records: Record<string, unknown>[], columns: string[], limit: number): Pick<QualityIssue, 'columns' | 'rows' | 'rowsTruncated'> {
+  return {
+    columns,
+    rows: records.slice(0, limit).map((r) => columns.map((c) => (r[c] ?? null) as string | number | null)),
+    rowsTruncated: records.length > limit,
+  };
 }
 
 /** Allocations whose staff ID never appears in the HR data: usually a case-management ID typo. */
@@ -48,9 +53,7 @@ function unknownStaff(db: Db, limit: number): QualityIssue {
     explanation:
       'These cases are allocated to a staff ID that does not appear in any imported HR or agency file, so they are left out of every caseload. Check the ID in the case-management system, or import the missing worker (agency workers are often in a separate file).',
     count,
-    columns,
-    rows: rowsOf(rows.slice(0, limit), columns),
-    rowsTruncated: rows.length > limit,
+    ...listed(rows, columns, limit),
   };
 }
 
@@ -74,9 +77,7 @@ function overlappingSpells(db: Db, limit: number): QualityIssue {
     explanation:
       'The same staff ID has two spells covering the same days, so their FTE is counted twice on those days. Usually the earlier spell is missing its end date: correct it in the HR system and import again.',
     count,
-    columns,
-    rows: rowsOf(rows.slice(0, limit), columns),
-    rowsTruncated: rows.length > limit,
+    ...listed(rows, columns, limit),
   };
 }
 
@@ -108,9 +109,7 @@ function outsideEmployment(db: Db, limit: number): QualityIssue {
     explanation:
       'These cases were allocated to someone on days the HR data says they were not employed (before they started, after they left, or still open after they left). Either the allocation was not closed when the worker left or the HR dates are wrong.',
     count,
-    columns,
-    rows: rowsOf(rows.slice(0, limit), columns),
-    rowsTruncated: rows.length > limit,
+    ...listed(rows, columns, limit),
   };
 }
 
@@ -136,8 +135,6 @@ function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number
     title: `Implausible caseloads on ${formatLongDate(asAt)}`,
     explanation: `These staff IDs hold more than ${above} cases on the as-at date. That is more than anyone can carry: it is usually a team, duty or unallocated-cases inbox recorded as a person. Such IDs inflate the average caseload.`,
     count,
-    columns,
-    rows: rowsOf(rows.slice(0, limit), columns),
-    rowsTruncated: rows.length > limit,
+    ...listed(rows, columns, limit),
   };
 }
