@@ -324,12 +324,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         <section aria-labelledby="check-h">
           <h2 id="check-h">3. Check the rows</h2>
           {progress ? (
-            <>
-              <ProgressBar label={progress.label} fraction={progress.info?.fraction ?? null} detail={`${plural(progress.info?.rowsRead ?? 0, 'row')} read`} />
-              <button type="button" className="button button-warning" onClick={() => void cancel()}>
-                Cancel
-              </button>
-            </>
+            <JobProgress progress={progress} onCancel={() => void cancel()} />
           ) : null}
           {files.map((f) => (f.check && f.check.outcome !== 'cancelled' ? <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} /> : null))}
           {checkCancelled && !progress ? (
@@ -384,12 +379,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         <section aria-labelledby="import-h">
           <h2 id="import-h">4. Importing</h2>
           {progress ? (
-            <>
-              <ProgressBar label={progress.label} fraction={progress.info?.fraction ?? null} detail={`${plural(progress.info?.rowsRead ?? 0, 'row')} read`} />
-              <button type="button" className="button button-warning" onClick={() => void cancel()}>
-                Cancel
-              </button>
-            </>
+            <JobProgress progress={progress} onCancel={() => void cancel()} />
           ) : (
             <p role="status">Finishing…</p>
           )}
@@ -425,6 +415,18 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
           </div>
         </section>
       ) : null}
+    </>
+  );
+}
+
+/** A running check or import: how far it has got, and the way to stop it. */
+function JobProgress({ progress, onCancel }: { progress: { label: string; info: ImportProgressInfo | null }; onCancel: () => void }) {
+  return (
+    <>
+      <ProgressBar label={progress.label} fraction={progress.info?.fraction ?? null} detail={`${plural(progress.info?.rowsRead ?? 0, 'row')} read`} />
+      <button type="button" className="button button-warning" onClick={onCancel}>
+        Cancel
+      </button>
     </>
   );
 }
