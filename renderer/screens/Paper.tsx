@@ -156,7 +156,8 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           </fieldset>
   
           <h2>Recommendations</h2>
-          <TextArea
+          <TextField
+            multiline
             id="paper-recs"
             label="The committee is asked to…"
             hint="One recommendation per line. Leave blank for “note the contents of this report”."
@@ -167,7 +168,7 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           <h2>Commentary</h2>
           <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
           {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
-            <TextArea key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
+            <TextField multiline key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
           ))}
   
           <h2>Targets</h2>
@@ -192,8 +193,10 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   );
 }
 
-function TextField(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; type?: string; short?: boolean }) {
-  const { id, label, hint, value, onChange, type = 'text', short } = props;
+/** A labelled text box (one line, or four for prose), with its hint read out as its description. */
+function TextField(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; type?: string; short?: boolean; multiline?: boolean }) {
+  const { id, label, hint, value, onChange, type = 'text', short, multiline } = props;
+  const describedBy = hint ? `${id}-hint` : undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -202,22 +205,11 @@ function TextField(props: { id: string; label: string; hint?: string; value: str
           {hint}
         </p>
       ) : null}
-      <input id={id} type={type} className={short ? 'input-short' : undefined} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
-    </div>
-  );
-}
-
-function TextArea(props: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void }) {
-  const { id, label, hint, value, onChange } = props;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea id={id} rows={4} value={value} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(e) => onChange(e.target.value)} />
+      {multiline ? (
+        <textarea id={id} rows={4} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input id={id} type={type} className={short ? 'input-short' : undefined} value={value} aria-describedby={describedBy} onChange={(e) => onChange(e.target.value)} />
+      )}
     </div>
   );
 }
