@@ -296,7 +296,11 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 key={f.ref.id}
                 file={f}
                 saved={mappings.filter((m) => m.source === f.source)}
-                onChange={(patch) => update(i, patch)}
+                onChange={(patch) => {
+                  update(i, patch);
+                  // The banner described the mapping as it was; a change makes it stale.
+                  setError(null);
+                }}
                 missing={mappingProblems(f)}
               />
             ) : null,
