@@ -15,6 +15,8 @@ let win: BrowserWindow | null = null;
 let ctx: AppContext | null = null;
 
 app.setName(PRODUCT_NAME);
+// UK councils: date fields read day/month/year whatever the machine's display language.
+app.commandLine.appendSwitch('lang', 'en-GB');
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 

@@ -52,6 +52,7 @@ module.exports = {
   app: {
     isPackaged: false,
     setName() {},
+    commandLine: { appendSwitch(name, value) { rec.switches = { ...(rec.switches ?? {}), [name]: value }; } },
     enableSandbox() { rec.sandboxEnabled = true; },
     on(ev, fn) { rec.appEvents.set(ev, [...(rec.appEvents.get(ev) ?? []), fn]); },
     requestSingleInstanceLock: () => true,

@@ -39,6 +39,8 @@ describe('bundled Electron main process and preload', () => {
   it('starts without errors, with one sandboxed window and no Node in the page', () => {
     expect(out.errors).toEqual([]);
     expect(out.sandboxEnabled).toBe(true);
+    // UK date order in date fields whatever the machine's display language.
+    expect(out.switches).toEqual({ lang: 'en-GB' });
     expect(out.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: 'preload.cjs' });
     expect(out.loaded).toHaveLength(1);
     expect(out.loaded[0]).toMatch(/dist[\\/]renderer[\\/]index\.html$/);

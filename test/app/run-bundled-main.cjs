@@ -15,7 +15,7 @@ const rec = stub.__rec;
   require(mainFile);
   for (let i = 0; i < 20 && rec.windows.length === 0 && rec.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
   const win = rec.windows[0];
-  const out = { errors: rec.errors, sandboxEnabled: rec.sandboxEnabled, channels: [...rec.channels.keys()], loaded: rec.loaded };
+  const out = { errors: rec.errors, sandboxEnabled: rec.sandboxEnabled, switches: rec.switches, channels: [...rec.channels.keys()], loaded: rec.loaded };
   if (win) {
     out.webPreferences = { ...win.options.webPreferences, preload: path.basename(win.options.webPreferences.preload) };
     const wc = win.webContents;
