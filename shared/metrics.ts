@@ -82,6 +82,11 @@ export interface Headline {
 
 export interface Metrics {
   asAt: IsoDate;
+  /**
+   * Plain-English cautions about the data behind these figures (e.g. D is after the latest
+   * extract, or some spells come from a snapshot with no history), for the screens and the paper.
+   */
+  warnings?: string[];
   inPost: HeadcountFte;
   agency: HeadcountFte & { rateFte: number | null; costPremium: number };
   starters: HeadcountFte;
