@@ -35,7 +35,7 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
 const text = z.string().trim();
 const optionalNumber = z.number().finite().nullable();
 
-export const targetsSchema = z.object({
+export const targetsSchema = z.strictObject({
   /** Average caseload per worker (social workers excluding ASYE) at or below this is "met"; null: the caseload threshold setting. */
   caseload: optionalNumber.default(null),
   /** Agency rate (FTE, %) at or below this is "met". */
@@ -46,7 +46,9 @@ export const targetsSchema = z.object({
   asyeInProgress: optionalNumber.default(null),
 });
 
-export const paperConfigSchema = z.object({
+// Strict objects throughout: an unknown key is almost always a typo ("sections.recomendations"),
+// and ignoring it would silently leave the section the author meant to switch off in the paper.
+export const paperConfigSchema = z.strictObject({
   title: text.default('Social work caseloads, recruitment and retention'),
   committee: text.default("Children and Young People's Scrutiny Committee"),
   /** ISO date of the meeting; blank when not yet fixed. */
@@ -54,13 +56,13 @@ export const paperConfigSchema = z.object({
   /** Overrides the council name from the settings when given. */
   councilName: text.default(''),
   reportOf: text.default("Director of Children's Services"),
-  contactOfficers: z.array(z.object({ name: text, role: text.default(''), email: text.default('') })).default([]),
+  contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
   wardsAffected: text.default('All'),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
   sections: z
-    .object(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(true)])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
+    .strictObject(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(true)])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
     .default(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, true])) as Record<PaperSectionId, boolean>),
   /** The author's commentary per section: paragraphs separated by blank lines. */
   commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
@@ -79,6 +81,14 @@ export const DEFAULT_PAPER_CONFIG: PaperConfig = paperConfigSchema.parse({});
 export function parsePaperConfig(input: unknown): PaperConfig {
   const result = paperConfigSchema.safeParse(input ?? {});
   if (result.success) return result.data;
-  const problems = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'the configuration'}: ${i.message}`);
+  const problems = result.error.issues.map((i) => {
+    const where = i.path.length ? i.path.join('.') : 'the configuration';
+    if (i.code === 'unrecognized_keys') {
+      const names = i.keys.map((k) => (i.path.length ? `${where}.${k}` : k));
+      return `${names.map((n) => `"${n}"`).join(', ')}: not a setting the paper knows (check the spelling)` +
+        (i.path[0] === 'sections' ? `; the sections are ${PAPER_SECTIONS.join(', ')}` : '');
+    }
+    return `${where}: ${i.message}`;
+  });
   throw new Error(`The paper configuration is not valid:\n- ${problems.join('\n- ')}`);
 }

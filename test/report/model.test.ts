@@ -102,6 +102,14 @@ describe('paper model from the fixture database', () => {
     expect(back.sections.appendix).toBe(true);
     expect(() => savePaperConfig(db, { meetingDate: '17/07/2018' })).toThrow(/meetingDate: Use the form YYYY-MM-DD/);
   });
+
+  it('rejects an unknown key, naming it, rather than silently ignoring a typo', () => {
+    expect(() => savePaperConfig(db, { sections: { bogus: false } })).toThrow(/"sections\.bogus": not a setting/);
+    expect(() => savePaperConfig(db, { titel: 'x' })).toThrow(/"titel"/);
+    expect(() => savePaperConfig(db, { targets: { turnovr: 10 } })).toThrow(/"targets\.turnovr"/);
+    // Saving what was loaded (every key, defaults filled in) still works.
+    expect(() => savePaperConfig(db, loadPaperConfig(db) as unknown as Record<string, unknown>)).not.toThrow();
+  });
 });
 
 describe('paper from an empty database', () => {
