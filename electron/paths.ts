@@ -19,7 +19,11 @@ export function defaultDatabasePath(env: NodeJS.ProcessEnv = process.env): strin
   return path.join(userDataDir(env), DB_FILE_NAME);
 }
 
-/** Backups sit beside the database so they move with it. */
+/**
+ * Backups sit beside the database so they move with it, in a folder of their own per database
+ * (named for the file without its extension): two databases in one folder must not prune, list
+ * or restore each other's backups.
+ */
 export function backupDir(dbFile: string): string {
-  return path.join(path.dirname(dbFile), 'backups');
+  return path.join(path.dirname(dbFile), 'backups', path.basename(dbFile, path.extname(dbFile)) || 'database');
 }

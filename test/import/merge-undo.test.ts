@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../../electron/db/open';
 import { backupDir } from '../../electron/paths';
-import { BACKUPS_KEPT, ImportProblem, listImports, undoImport } from '../../electron/import/index';
+import { BACKUPS_KEPT, ImportProblem, listImports, runImport, undoImport } from '../../electron/import/index';
 import { csv, dump, rows, setup } from './helpers';
 import Database from 'better-sqlite3';
 
@@ -114,6 +116,23 @@ describe('backups', () => {
     const copy = new Database(made[11]!, { readonly: true });
     expect(copy.prepare('SELECT COUNT(*) AS n FROM allocation').get()).toEqual({ n: 11 });
     copy.close();
+  });
+
+  it('keeps each database\'s backups apart: imports into one never prune another\'s in the same folder', async () => {
+    const t = setup();
+    const otherPath = path.join(t.dir, 'other.sqlite');
+    const other = openDatabase(otherPath);
+    try {
+      const f = t.file('b.csv', csv(A, 'X1,CIN,S1,T,2019-01-01,'));
+      const otherBackup = (await runImport(other, { dbPath: otherPath, file: f })).backupFile!;
+      for (let i = 0; i < 11; i++) await t.run(t.file(`c${i}.csv`, csv(A, `D${i},CIN,S1,T,2019-01-01,`)));
+      expect(fs.existsSync(otherBackup)).toBe(true);
+      expect(backupDir(otherPath)).not.toBe(backupDir(t.dbPath));
+      expect(fs.readdirSync(backupDir(otherPath))).toEqual([path.basename(otherBackup)]);
+      expect(fs.readdirSync(backupDir(t.dbPath))).toHaveLength(BACKUPS_KEPT);
+    } finally {
+      other.close();
+    }
   });
 });
 
