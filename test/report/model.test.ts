@@ -11,6 +11,10 @@ import { importDfeFile } from '../../electron/benchmarks/import-dfe';
 import { buildPaperFromDb, loadPaperConfig, savePaperConfig } from '../../electron/report/index';
 import type { Block, PaperModel, Tile } from '../../electron/report/model';
 import { seedFixture, FIXTURE_AS_AT } from './fixture';
+import { computeMetrics } from '../../electron/measures/index';
+import { gatherPaperContext } from '../../electron/report/gather';
+import { buildPaperModel } from '../../electron/report/build-model';
+import { parsePaperConfig } from '../../shared/paper-config';
 
 const INDICATORS = path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv');
 
@@ -92,6 +96,21 @@ describe('paper model from the fixture database', () => {
     const text = JSON.stringify(blocks(model, 'recruitment'));
     expect(text).toContain('Leavers by reason for leaving in the 12 months to 30 June 2018: not published. With 1 leaver in all');
     expect(text).not.toContain('Resignation');
+  });
+
+  it('shows the measures\' warnings in the summary and the data sources, and nothing when there are none', () => {
+    const metrics = computeMetrics(db, FIXTURE_AS_AT, { months: 24 });
+    const context = gatherPaperContext(db, metrics, '2018-10-01');
+    const warning = 'The as-at date is after the latest extract (30 September 2018).';
+    const withWarning = buildPaperModel({ ...metrics, warnings: [warning] }, parsePaperConfig({}), context);
+    for (const id of ['summary', 'sources']) {
+      const b = blocks(withWarning, id);
+      const note = b.findIndex((x) => x.type === 'subheading' && x.text === 'About these figures');
+      expect(note, id).toBeGreaterThanOrEqual(0);
+      expect(b[note + 1]).toEqual({ type: 'list', ordered: false, items: [warning] });
+    }
+    const without = buildPaperModel({ ...metrics, warnings: [] }, parsePaperConfig({}), context);
+    expect(allText(without)).not.toContain('About these figures');
   });
 
   it('saves and reloads the paper configuration with the database', () => {

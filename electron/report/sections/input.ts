@@ -28,3 +28,16 @@ export function seriesLabels(m: Metrics): string[] {
   return m.series.map((p) => formatMonthShort(p.date));
 }
 
+
+/**
+ * The measures' cautions about the data (e.g. the as-at date is after the latest extract), as a
+ * short "About these figures" note; none when there is nothing to say.
+ */
+export function warningBlocks(m: Metrics): Block[] {
+  const warnings = (m.warnings ?? []).map((w) => w.trim()).filter((w) => w.length > 0);
+  if (!warnings.length) return [];
+  return [
+    { type: 'subheading', text: 'About these figures' },
+    { type: 'list', ordered: false, items: warnings },
+  ];
+}

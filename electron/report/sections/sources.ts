@@ -3,7 +3,7 @@
 import { formatLongDate } from '../../../shared/dates';
 import type { Block, TableBlock } from '../model';
 import { count, money, paragraphs } from '../text';
-import type { SectionInput } from './input';
+import { warningBlocks, type SectionInput } from './input';
 
 const SOURCE_LABEL: Record<string, string> = {
   workers: 'HR workers and spells',
@@ -80,6 +80,7 @@ export function sourcesSection(input: SectionInput): Block[] {
       `${formatLongDate(context.generatedOn)} with Scrutiny Pack from the council's HR, agency and case-management records. ` +
       'Every date range includes both its first and last day. No child\'s name or date of birth is held: case identifiers are stored in a scrambled (pseudonymised) form.',
   });
+  blocks.push(...warningBlocks(m));
   if (context.imports.length) blocks.push({ type: 'table', table: importsTable(input) });
   else blocks.push({ type: 'paragraph', text: 'No import records were found for this database.' });
   blocks.push({

@@ -6,7 +6,7 @@ import type { BenchmarkMeasureKey } from '../../../shared/benchmarks';
 import { plural, targetStatus } from '../../../shared/summaries';
 import type { Block, Tile } from '../model';
 import { changeLine, count, one, pct, paragraphs } from '../text';
-import type { SectionInput } from './input';
+import { warningBlocks, type SectionInput } from './input';
 
 function england(input: SectionInput, key: BenchmarkMeasureKey, unit: '' | '%', suffix = ''): string | null {
   const b = input.context.benchmarks;
@@ -99,6 +99,7 @@ export function summarySection(input: SectionInput): Block[] {
         `Figures follow the Department for Education's definitions for its annual children's social work workforce statistics.`,
     },
     { type: 'tiles', tiles: headlineTiles(input) },
+    ...warningBlocks(m),
   ];
   const c = paragraphs(config.commentary.summary);
   if (c.length) blocks.push({ type: 'commentary', paragraphs: c });
