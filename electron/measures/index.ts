@@ -10,6 +10,9 @@ import { classifyMovements, leaverBreakdowns } from './movers';
 import { caseCounts } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts } from './asye';
+import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
+import { coverageCautions, snapshotCaution } from './cautions';
+import type { Headline } from '../../shared/metrics';
 
 export interface MetricsOptions {
   /** Months in the monthly series, ending with D's month (default 24; 0 for none). */
@@ -54,11 +57,19 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const counts = caseCounts(db, dates);
   const countsOn = new Map(dates.map((d, i) => [d, counts[i]!]));
 
-  const now = headlineAt(ctx, asAt, countsOn.get(asAt)!);
-  const before = headlineAt(ctx, yearAgo, countsOn.get(yearAgo)!);
+  const snapshots = snapshotSpells(db);
+  const touched = (d: IsoDate) => snapshotDatesTouching(snapshots, d, addYears(d, -1));
+  const headline = (d: IsoDate) => {
+    const detail = headlineAt(ctx, d, countsOn.get(d)!);
+    return { ...detail, headline: withoutHistory(detail.headline, touched(d).length > 0) };
+  };
+
+  const now = headline(asAt);
+  const before = headline(yearAgo);
   const h = now.headline;
   return {
     asAt,
+    warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt))],
     inPost: h.inPost,
     agency: h.agency,
     starters: h.starters,
@@ -71,9 +82,19 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     yearAgo: { asAt: yearAgo, ...before.headline },
     series: series.map((d) => ({
       date: d,
-      ...(d === asAt ? h : d === yearAgo ? before.headline : headlineAt(ctx, d, countsOn.get(d)!).headline),
+      ...(d === asAt ? h : d === yearAgo ? before.headline : headline(d).headline),
     })),
   };
+}
+
+/**
+ * Where snapshot spells (no start or leaving dates) take part, turnover and the stability index
+ * are "not available" (null), as the DfE shows figures that cannot be given. Starters and
+ * leavers stay numbers (the shape has no null for them); the caution says they are unreliable.
+ */
+function withoutHistory(h: Headline, snapshot: boolean): Headline {
+  if (!snapshot) return h;
+  return { ...h, turnover: { rateFte: null, rateHeadcount: null }, stabilityIndex: null };
 }
 
 export type { Metrics } from '../../shared/metrics';

@@ -69,6 +69,8 @@ export function renderTable(m: Metrics): string {
   const y = m.yearAgo;
   const c = m.caseload;
   const parts: string[] = [];
+  // Cautions come first: a reader must see them before any figure they qualify.
+  if (m.warnings?.length) parts.push(['Cautions:', ...m.warnings.map((w) => `  - ${w}`), ''].join('\n'));
   parts.push(`Workforce measures at ${formatLongDate(m.asAt)} (DfE definitions; a year earlier: ${formatLongDate(y.asAt)})`);
   parts.push(
     table('\nWorkforce', [
