@@ -27,10 +27,18 @@ export function coverageCautions(asAt: IsoDate, c: DataCoverage): string[] {
   return out;
 }
 
+/** How the snapshot caution begins, so a renderer can tell "not available" from "not applicable". */
+export const SNAPSHOT_CAUTION_START = 'Some staff records come from a Standard Safeguarding Dataset snapshot';
+
+/** Whether these cautions include the snapshot one (turnover and stability are then null as "not available"). */
+export function hasSnapshotCaution(warnings: readonly string[] | undefined): boolean {
+  return (warnings ?? []).some((w) => w.startsWith(SNAPSHOT_CAUTION_START));
+}
+
 export function snapshotCaution(extractDates: IsoDate[]): string[] {
   if (!extractDates.length) return [];
   return [
-    `Some staff records come from a Standard Safeguarding Dataset snapshot (extract date ${listDates(extractDates)}), which has no start or leaving dates: ` +
+    `${SNAPSHOT_CAUTION_START} (extract date ${listDates(extractDates)}), which has no start or leaving dates: ` +
       'starters, leavers, turnover and the stability index are not reliable; import HR spells for these.',
   ];
 }

@@ -122,6 +122,9 @@ describe('cautions about snapshot (SSD) staff records', () => {
     const m = JSON.parse(r.out);
     expect(m.warnings).toEqual([AFTER('30 September 2030', '30 September 2025'), SNAPSHOT('30 September 2025')]);
     expect(m.stabilityIndex).toBeNull();
+    const text = await run(['metrics', '--db', file, '--as-at', '2025-09-30', '--months', '0']);
+    expect(text.out).toMatch(/Turnover rate \(FTE\)\s+not available/);
+    expect(text.out).toMatch(/Stability index\s+not available/);
   });
 });
 

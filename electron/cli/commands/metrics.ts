@@ -7,6 +7,7 @@ import { formatLongDate, isIsoDate } from '../../../shared/dates';
 import { LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
 import { describeChange, formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../../shared/format';
 import type { CaseloadGroup, Metrics } from '../../../shared/metrics';
+import { hasSnapshotCaution } from '../../measures/cautions';
 
 export const metricsCommand: Command = {
   name: 'metrics',
@@ -68,6 +69,9 @@ function groupRows(label: string, g: CaseloadGroup): Row[] {
 export function renderTable(m: Metrics): string {
   const y = m.yearAgo;
   const c = m.caseload;
+  // With snapshot spells, a missing turnover or stability figure cannot be given (DfE: "not
+  // available"), which is not the same as a zero denominator ("not applicable").
+  const history = (v: number | null) => (v === null && hasSnapshotCaution(m.warnings) ? 'not available' : formatRate(v));
   const parts: string[] = [];
   // Cautions come first: a reader must see them before any figure they qualify.
   if (m.warnings?.length) parts.push(['Cautions:', ...m.warnings.map((w) => `  - ${w}`), ''].join('\n'));
@@ -84,9 +88,9 @@ export function renderTable(m: Metrics): string {
       ['Starters in the 12 months (FTE)', formatFte(m.starters.fte)],
       ['Leavers in the 12 months (headcount)', formatCount(m.leavers.headcount)],
       ['Leavers in the 12 months (FTE)', formatFte(m.leavers.fte)],
-      ['Turnover rate (FTE)', formatRate(m.turnover.rateFte), describeChange(m.turnover.rateFte, y.turnover.rateFte, 'rate')],
-      ['Turnover rate (headcount)', formatRate(m.turnover.rateHeadcount)],
-      ['Stability index', formatRate(m.stabilityIndex), describeChange(m.stabilityIndex, y.stabilityIndex, 'rate')],
+      ['Turnover rate (FTE)', history(m.turnover.rateFte), describeChange(m.turnover.rateFte, y.turnover.rateFte, 'rate')],
+      ['Turnover rate (headcount)', history(m.turnover.rateHeadcount)],
+      ['Stability index', history(m.stabilityIndex), describeChange(m.stabilityIndex, y.stabilityIndex, 'rate')],
       ['Vacancy rate', m.vacancy ? formatRate(m.vacancy.rate) : 'no establishment loaded', m.vacancy ? `${formatFte(m.vacancy.fte)} FTE vacant` : undefined],
     ]),
   );
