@@ -239,7 +239,11 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     // rollback would restore them anyway).
     for (const sql of deferred) db.exec(sql);
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
-    const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => ({
+    const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
+      // A refused import wrote nothing, so it reports nothing written (as its import_log row does);
+      // only a dry run reports the counts it would have written.
+      const written = outcome !== 'failed';
+      return {
       importId: importIdOut,
       outcome,
       message,
@@ -249,9 +253,9 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       preset: layoutName,
       encoding: ctx.encoding,
       rowsRead: counts.rowsRead,
-      inserted: counts.inserted,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
+      inserted: written ? counts.inserted : 0,
+      updated: written ? counts.updated : 0,
+      unchanged: written ? counts.unchanged : 0,
       rejected: counts.rejected,
       problems: shown,
       problemsTruncated: counts.problemCount > shown.length,
@@ -259,7 +263,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       extractDate: ctx.extractDate,
       backupFile: ctx.backupFile,
       previousImportId: null,
-    });
+      };
+    };
     const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
 
     if (options.dryRun) {
@@ -273,6 +278,15 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       const message =
         `Nothing was imported: ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} in ${ctx.fileName} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
         `Correct them and import the file again, or import the ${plural(valid, 'valid row')} alone with --accept-valid.`;
+      const failedId = logFailed(db, ctx, layoutName, mappingJson, counts, message);
+      return result(failedId, 'failed', message);
+    }
+    if (counts.rejected > 0 && counts.rejected === counts.rowsRead) {
+      // --accept-valid with no valid row: nothing to keep, so this is a failure, not an import.
+      rollback();
+      const message =
+        `Nothing was imported: none of the ${plural(counts.rowsRead, 'row')} in ${ctx.fileName} is valid. ` +
+        'Correct the problems listed and import the file again.';
       const failedId = logFailed(db, ctx, layoutName, mappingJson, counts, message);
       return result(failedId, 'failed', message);
     }

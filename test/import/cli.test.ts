@@ -51,6 +51,38 @@ describe('import, imports and undo on the command line', () => {
     expect((await cli('undo', '--db', db, 'three')).code).toBe(2);
   });
 
+  it('a refused import reports nothing written, in --json and in words', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const A = 'case_id,case_type,staff_id,team,start_date,end_date';
+    const bad = writeFile(dir, 'bad.csv', csv(A, 'C1,CIN,S1,T,2019-01-01,', 'C2,CIN,S1,T,2019-01-02,', 'C3,CIN,S1,T,2019-01-03,', 'C4,XX,S1,T,2019-01-04,'));
+    const r = await cli('import', '--db', db, '--json', bad);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.out) as { results: Array<Record<string, unknown>> };
+    expect(json.results[0]).toMatchObject({ outcome: 'failed', inserted: 0, updated: 0, unchanged: 0, rejected: 1, rowsRead: 4 });
+    const log = JSON.parse((await cli('imports', '--db', db, '--json')).out) as Array<Record<string, unknown>>;
+    expect(log[0]).toMatchObject({ outcome: 'failed', inserted: 0 });
+    const words = await cli('import', '--db', db, bad);
+    expect(words.out).toMatch(/^Nothing was imported/);
+    expect(words.out).not.toMatch(/Imported/);
+  });
+
+  it('--accept-valid with every row invalid is a data error that imports nothing', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const A = 'case_id,case_type,staff_id,team,start_date,end_date';
+    const bad = writeFile(dir, 'allbad.csv', csv(A, 'C1,XX,S1,T,2019-01-01,', 'C2,CIN,S1,T,2019-02-30,'));
+    const r = await cli('import', '--db', db, '--accept-valid', bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^Nothing was imported: none of the 2 rows in allbad.csv is valid/);
+    expect(r.out).not.toMatch(/^Imported/);
+    const json = JSON.parse((await cli('import', '--db', db, '--accept-valid', '--json', bad)).out) as { ok: boolean; results: Array<Record<string, unknown>> };
+    expect(json.ok).toBe(false);
+    expect(json.results[0]).toMatchObject({ outcome: 'failed', inserted: 0, rejected: 2 });
+    const log = JSON.parse((await cli('imports', '--db', db, '--json')).out) as Array<Record<string, unknown>>;
+    expect(log.map((l) => l.outcome)).toEqual(['failed', 'failed']);
+  });
+
   it('--dry-run writes nothing and says what would happen', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.sqlite');

@@ -93,7 +93,7 @@ describe('strict by default, --accept-valid on request', () => {
     const t = setup();
     const before = dump(t.db);
     const r = await t.run(t.file('w.csv', file));
-    expect(r).toMatchObject({ outcome: 'failed', rowsRead: 3, rejected: 1, inserted: 2 });
+    expect(r).toMatchObject({ outcome: 'failed', rowsRead: 3, rejected: 1, inserted: 0, updated: 0, unchanged: 0 });
     expect(r.message).toMatch(/^Nothing was imported: 1 row of 3 in w.csv has problems/);
     expect(dump(t.db)).toEqual(before);
     const log = rows(t.db, 'SELECT outcome, rows_read, rows_rejected FROM import_log');
