@@ -132,7 +132,7 @@ export function breakdownSummary(
   });
   const lead = `Of the ${total.toLocaleString('en-GB')} ${noun}${period}`;
   const tail = options.suppressed ? ' Some small numbers are not shown, to protect individuals.' : '';
-  if (best < 0) return `${lead}, the number in each group is not published, to protect individuals.`;
+  if (best < 0 || values[best] === 0) return `${lead}, the number in each group is not published, to protect individuals.`;
   const share = Math.round((values[best]! / total) * 100);
   return `${lead}, the largest group was ${midSentence(categories[best]!)} (${values[best]!.toLocaleString('en-GB')}, ${share}%).${tail}`;
 }

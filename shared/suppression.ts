@@ -138,6 +138,35 @@ export function suppressBreakdown(counts: number[], threshold: number): { cells:
   return { cells, total: sum(counts), anySuppressed: cells.some((c) => c.suppressed) };
 }
 
+/**
+ * A breakdown whose categories fall into groups with their own published totals (e.g. caseload
+ * bands, with the number over the threshold also given): each group is suppressed as a
+ * breakdown of its own total, so neither the group totals nor the overall total reveal a cell.
+ */
+export function suppressGroupedBreakdown(counts: number[], groupOf: (index: number) => string, threshold: number): { cells: SuppressedCell[]; anySuppressed: boolean } {
+  const cells: SuppressedCell[] = counts.map((v) => ({ value: v, suppressed: false, reason: null }));
+  const groups = new Map<string, number[]>();
+  counts.forEach((_, i) => groups.set(groupOf(i), [...(groups.get(groupOf(i)) ?? []), i]));
+  for (const indexes of groups.values()) {
+    const s = suppressBreakdown(indexes.map((i) => counts[i]!), threshold);
+    indexes.forEach((i, k) => (cells[i] = s.cells[k]!));
+  }
+  return { cells, anySuppressed: cells.some((c) => c.suppressed) };
+}
+
+/**
+ * A monthly series of counts (e.g. leavers each month) published alongside 12-month totals: each
+ * run of `window` months, counted back from the latest, is suppressed as a breakdown of its total.
+ */
+export function suppressSeries(values: number[], threshold: number, window = 12): { cells: SuppressedCell[]; anySuppressed: boolean } {
+  const cells: SuppressedCell[] = [];
+  for (let end = values.length; end > 0; end -= window) {
+    const start = Math.max(0, end - window);
+    cells.unshift(...suppressBreakdown(values.slice(start, end), threshold).cells);
+  }
+  return { cells, anySuppressed: cells.some((c) => c.suppressed) };
+}
+
 /** The published text of a cell: `c` when hidden, else the formatted value. */
 export function cellText(cell: SuppressedCell, format: (n: number) => string = String): string {
   return cell.suppressed ? 'c' : format(cell.value);

@@ -57,12 +57,23 @@ export function TrendChart({ spec, width, height }: TrendChartProps) {
   // Direct labels at the right of the plot: one per series (at its last value) and the reference.
   const labels: Array<{ text: string; y: number; colour: string; anchorY: number }> = [];
   spec.series.forEach((s, k) => {
+    // A suppressed latest value is labelled as such ('c'), not with an earlier month's value.
+    const lastText = s.valueText?.[s.values.length - 1];
+    if (lastText !== undefined) {
+      labels.push({ text: `${s.name}: ${lastText}`, y: yPx(min), colour: seriesStyle(k).colour, anchorY: yPx(min) });
+      return;
+    }
     let last = -1;
     for (let i = s.values.length - 1; i >= 0; i--) if (s.values[i] !== null && s.values[i] !== undefined) { last = i; break; }
     if (last < 0) return;
     const v = s.values[last]!;
     labels.push({ text: `${s.name}: ${formatChartValue(v, spec.decimals, spec.unit)}`, y: yPx(v), colour: seriesStyle(k).colour, anchorY: yPx(v) });
   });
+  // Suppressed points draw nothing; a small label in the series' colour at the foot of the plot
+  // says why (one row per series, so two series' labels for the same month do not overlap).
+  const step = spec.xLabels.length > 1 ? plotWidth / (spec.xLabels.length - 1) : 0;
+  const hiddenMarks = spec.series.flatMap((s, k) =>
+    (s.valueText ?? []).flatMap((t, i) => (t === undefined ? [] : [{ key: `${k}-${i}`, text: t, x: plotLeft + i * step, y: plotTop + plotHeight - 3 - k * (FONT + 1), colour: seriesStyle(k).colour }])));
   if (spec.reference) {
     const y = yPx(spec.reference.value);
     labels.push({ text: spec.reference.label, y, colour: REFERENCE, anchorY: y });
@@ -114,6 +125,9 @@ export function TrendChart({ spec, width, height }: TrendChartProps) {
         component={() => (
           <g className="direct-labels">
             <text x={MARGIN.left} y={12} fontSize={FONT} fill={INK} fontFamily={CHART_FONT_FAMILY}>{spec.valueLabel}</text>
+            {hiddenMarks.map((h) => (
+              <text key={h.key} className="suppressed-mark" x={h.x} y={h.y} textAnchor="middle" fontSize={FONT - 1} fill={h.colour} fontFamily={CHART_FONT_FAMILY}>{h.text}</text>
+            ))}
             {labels.map((l, i) => (
               <g key={l.text}>
                 {Math.abs(spread[i]! - l.anchorY) > 1 && (

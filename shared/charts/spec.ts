@@ -7,6 +7,8 @@ export interface SeriesSpec {
   name: string;
   /** One value per x label / category; null where not applicable. */
   values: Array<number | null>;
+  /** Text shown instead of the value, per point (e.g. 'c' where suppressed; the value is then null). */
+  valueText?: Array<string | undefined>;
 }
 
 export interface ReferenceSpec {
@@ -67,7 +69,7 @@ export function chartTable(spec: ChartSpec): ChartTable {
   const columns = [spec.xTitle, ...spec.series.map((s) => s.name)];
   const rows = labels.map((label, i) => [
     label,
-    ...spec.series.map((s) => (spec.kind === 'bar' ? spec.valueText?.[i] : undefined) ?? formatChartValue(s.values[i] ?? null, spec.decimals, spec.unit)),
+    ...spec.series.map((s) => s.valueText?.[i] ?? (spec.kind === 'bar' ? spec.valueText?.[i] : undefined) ?? formatChartValue(s.values[i] ?? null, spec.decimals, spec.unit)),
   ]);
   return { caption: spec.title, columns, rows };
 }

@@ -38,6 +38,20 @@ describe('charts', () => {
     expect(chartTable(bar).rows).toEqual([['Resignation', '12'], ['Retired', 'c']]);
   });
 
+  it('leaves a suppressed point out of a line chart, labelled c, and says c in the data table', () => {
+    const spec: LineChartSpec = {
+      kind: 'line', id: 'm', title: 'Leavers each month', summary: 's', valueLabel: 'Leavers', decimals: 0, xTitle: 'Month',
+      xLabels: ['Jan 2025', 'Feb 2025', 'Mar 2025'],
+      series: [{ name: 'Leavers', values: [7, null, null], valueText: [undefined, 'c', 'c'] }],
+    };
+    const { svg } = renderChartSvg(spec, 480);
+    expect(svg.match(/class="suppressed-mark"[^>]*>c</g)).toHaveLength(2);
+    // The direct label does not pass off January's 7 as the latest figure.
+    expect(svg).toContain('Leavers: c');
+    expect(svg).not.toContain('Leavers: 7');
+    expect(chartTable(spec).rows).toEqual([['Jan 2025', '7'], ['Feb 2025', 'c'], ['Mar 2025', 'c']]);
+  });
+
   it('names and describes the chart for screen readers in HTML', () => {
     const svg = accessibleSvg(renderChartSvg(line, 480), line);
     expect(svg).toMatch(/^<svg role="img" aria-labelledby="chart-t-title chart-t-desc" focusable="false" /);

@@ -113,6 +113,40 @@ describe('paper model from the fixture database', () => {
     expect(allText(without)).not.toContain('About these figures');
   });
 
+  it('hides small numbers in the ASYE totals row and retention rates that would reveal one person leaving', () => {
+    const metrics = computeMetrics(db, FIXTURE_AS_AT, { months: 24 });
+    const context = gatherPaperContext(db, metrics, '2018-10-01');
+    const cohorts = [
+      { cohort: '2016-03', size: 11, inProgress: 0, passed: 9, failed: 1, extended: 0, withdrawn: 1, retained12m: (10 / 11) * 100, retained24m: (7 / 11) * 100 },
+      { cohort: '2016-09', size: 12, inProgress: 0, passed: 12, failed: 0, extended: 0, withdrawn: 0, retained12m: 100, retained24m: 50 },
+    ];
+    const model = buildPaperModel({ ...metrics, asye: { cohorts } }, parsePaperConfig({}), context);
+    const table = blocks(model, 'asye').find((b) => b.type === 'table' && b.table.id === 'asye-cohorts');
+    if (!table || table.type !== 'table') throw new Error('no cohort table');
+    const col = (h: string) => table.table.columns.findIndex((c) => c.header === h);
+    // One failed and one withdrawn across all cohorts identify people: not shown, not even in the totals.
+    expect(table.table.totalRow![col('Failed')]).toBe('c');
+    expect(table.table.totalRow![col('Withdrawn')]).toBe('c');
+    expect(table.table.totalRow![col('Size')]).toBe('23');
+    // 10 of 11 retained (1 left) and 7 of 11 (4 left) would reveal small numbers; 12 of 12 and 6 of 12 do not.
+    expect(table.table.rows[0]![col('Retained 12 months')]).toBe('c');
+    expect(table.table.rows[0]![col('Retained 24 months')]).toBe('c');
+    expect(table.table.rows[1]![col('Retained 12 months')]).toBe('100.0%');
+    expect(table.table.rows[1]![col('Retained 24 months')]).toBe('50.0%');
+  });
+
+  it('publishes no count from 1 to the threshold in the monthly movements or caseload distributions', () => {
+    const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+    const appendix = blocks(model, 'appendix').filter((b) => b.type === 'table');
+    const ids = ['appendix-starters-leavers', 'appendix-caseload-distribution'];
+    for (const id of ids) {
+      const t = appendix.find((b) => b.type === 'table' && b.table.id === id);
+      if (!t || t.type !== 'table') throw new Error(`no ${id}`);
+      const cells = t.table.rows.flatMap((r) => r.slice(1));
+      expect(cells.filter((c) => /^[1-4]$/.test(c)), id).toEqual([]);
+    }
+  });
+
   it('saves and reloads the paper configuration with the database', () => {
     savePaperConfig(db, { title: 'Workforce update', recommendations: ['Note the report.'] });
     const back = loadPaperConfig(db);

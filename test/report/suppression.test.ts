@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, suppressBreakdown, suppressTable, type SuppressedCell } from '../../shared/suppression';
+import { cellText, suppressBreakdown, suppressGroupedBreakdown, suppressSeries, suppressTable, type SuppressedCell } from '../../shared/suppression';
 
 const shown = (cells: SuppressedCell[]) => cells.map((c) => cellText(c));
 
@@ -83,5 +83,41 @@ describe('suppressTable (two-way table with totals)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('suppressTable with an unprotected totals row (ASYE cohorts)', () => {
+  it('hides a column total of 1 to the threshold, and protects it from the row of totals', () => {
+    // Failed: one person across all cohorts; withdrawn likewise. The grand total (20) is shown.
+    const t = suppressTable([[5, 4, 1, 0], [6, 3, 0, 1]], { threshold: 4, rowTotals: true, columnTotals: true, protectColumnTotals: false });
+    const totals = t.columnTotals!.map((c) => cellText(c));
+    expect(totals[2]).toBe('c');
+    expect(totals[3]).toBe('c');
+    // The two hidden totals must not be worked out from the grand total minus the shown ones.
+    const hiddenSum = t.columnTotals!.filter((c) => c.suppressed).reduce((a, c) => a + c.value, 0);
+    expect(hiddenSum).toBeGreaterThan(4);
+    expect(cellText(t.grandTotal!)).toBe('20');
+  });
+});
+
+describe('suppressSeries (a monthly series published with its 12-month totals)', () => {
+  it('suppresses each 12-month run, counted back from the latest month, as a breakdown of its total', () => {
+    const values = [9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* latest year: */ 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    const s = suppressSeries(values, 4);
+    const text = s.cells.map((c) => cellText(c));
+    expect(text[23]).toBe('c');
+    // A lone small month would be the total minus the rest: the next smallest non-zero is hidden.
+    expect(text[12]).toBe('c');
+    expect(text.slice(0, 12)).toEqual(['9', ...Array(11).fill('0')]);
+    expect(s.anySuppressed).toBe(true);
+  });
+});
+
+describe('suppressGroupedBreakdown (caseload bands, with the number over the threshold also published)', () => {
+  it('protects a small band within each group, so neither total reveals it', () => {
+    // Over the threshold: 30 and 2; within: 1, 20, 49. Totals 102 and 32 are both published.
+    const s = suppressGroupedBreakdown([1, 20, 49, 30, 2], (i) => (i >= 3 ? 'over' : 'within'), 4);
+    const text = s.cells.map((c) => cellText(c));
+    expect(text).toEqual(['c', 'c', '49', 'c', 'c']);
   });
 });

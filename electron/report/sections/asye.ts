@@ -22,10 +22,12 @@ export function cohortTable(input: SectionInput): TableBlock {
   const cohorts = m.asye.cohorts;
   // A totals row under a single cohort would repeat it, so it appears only for two or more.
   const many = cohorts.length > 1;
-  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many });
+  // The "All cohorts" row is a breakdown total too (one failed ASYE across every cohort identifies
+  // someone), so only the grand total is protected.
+  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many, protectColumnTotals: false });
   const rows = cohorts.map((c, i) => {
     const small = isSmallCount(c.size, threshold) || t.rowTotals![i]!.suppressed;
-    const retained = (v: number | null) => (v === null ? 'not yet' : small ? 'c' : pct(v));
+    const retained = (v: number | null) => (v === null ? 'not yet' : small || retentionDiscloses(c.size, v, threshold) ? 'c' : pct(v));
     return [c.cohort, cellText(t.rowTotals![i]!, count), ...t.cells[i]!.map((cell) => cellText(cell, count)), retained(c.retained12m), retained(c.retained24m)];
   });
   const footnotes = [
@@ -44,9 +46,18 @@ export function cohortTable(input: SectionInput): TableBlock {
       { header: 'Retained 24 months', align: 'right' },
     ],
     rows,
-    ...(t.columnTotals ? { totalRow: ['All cohorts', count(totalSize), ...t.columnTotals.map((c) => count(c.value)), '', ''] } : {}),
+    ...(t.columnTotals ? { totalRow: ['All cohorts', count(totalSize), ...t.columnTotals.map((c) => cellText(c, count)), '', ''] } : {}),
     footnotes,
   };
+}
+
+/**
+ * Whether a retention rate would reveal a small number: 90.9% of a cohort of 11 says one person
+ * left. Hidden when either the number retained or the number not retained is 1 to the threshold.
+ */
+export function retentionDiscloses(size: number, ratePct: number, threshold: number): boolean {
+  const retained = Math.round((ratePct / 100) * size);
+  return isSmallCount(retained, threshold) || isSmallCount(size - retained, threshold);
 }
 
 export function asyeSection(input: SectionInput): Block[] {
@@ -71,7 +82,7 @@ export function asyeSection(input: SectionInput): Block[] {
   else blocks.push({ type: 'paragraph', text: 'No ASYE register has been imported, so there are no cohorts to show.' });
   if (context.extras && a.caseHolders.headcount > 0) {
     blocks.push(figures.add(distributionSpec('asye-caseloads', `Caseloads of ASYE social workers against the cap at ${formatLongDate(m.asAt)}`,
-      ['ASYE social worker', 'ASYE social workers'], context.extras.caseloadBands.asye, 'the cap', cap, m.asAt)));
+      ['ASYE social worker', 'ASYE social workers'], context.extras.caseloadBands.asye, 'the cap', cap, m.asAt, context.settings.smallNumberThreshold)));
   }
   return blocks;
 }

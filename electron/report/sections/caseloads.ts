@@ -3,7 +3,7 @@
 // workers are over the threshold or the ASYE cap.
 import { formatLongDate } from '../../../shared/dates';
 import { breakdownSummary, plural, trendSummary } from '../../../shared/summaries';
-import { suppressTable, suppressionFootnote, cellText } from '../../../shared/suppression';
+import { suppressTable, suppressGroupedBreakdown, suppressionFootnote, cellText } from '../../../shared/suppression';
 import type { LineChartSpec, BarChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import type { CaseloadBand } from '../extras';
@@ -39,13 +39,17 @@ export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
   };
 }
 
-export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], bands: CaseloadBand[], limitName: string, limit: number, asAt: string): BarChartSpec {
+export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], bands: CaseloadBand[], limitName: string, limit: number, asAt: string, smallNumberThreshold: number): BarChartSpec {
   const total = bands.reduce((s, b) => s + b.workers, 0);
   const over = bands.filter((b) => b.overLimit).reduce((s, b) => s + b.workers, 0);
   const categories = bands.map((b) => (b.overLimit ? `${b.band} (over ${limitName})` : b.band));
+  // A breakdown by band: the total and the number over the limit are published, so each side of
+  // the limit is suppressed as a breakdown of its own total.
+  const sup = suppressGroupedBreakdown(bands.map((b) => b.workers), (i) => (bands[i]!.overLimit ? 'over' : 'within'), smallNumberThreshold);
+  const values = sup.cells.map((c) => (c.suppressed ? null : c.value));
   const summary = total === 0
     ? `No ${who[1]} held cases at ${formatLongDate(asAt)}.`
-    : `${breakdownSummary(who, total, bands.map((b) => `${b.band} cases`), bands.map((b) => b.workers), { period: `holding cases at ${formatLongDate(asAt)}` })} ` +
+    : `${breakdownSummary(who, total, bands.map((b) => `${b.band} cases`), values, { period: `holding cases at ${formatLongDate(asAt)}`, suppressed: sup.anySuppressed })} ` +
       `${over === 0 ? 'None' : count(over)} held more than ${limitName} of ${limit} cases.`;
   return {
     kind: 'bar',
@@ -56,7 +60,8 @@ export function distributionSpec(id: string, title: string, who: [singular: stri
     decimals: 0,
     xTitle: 'Cases held',
     categories,
-    series: [{ name: 'Workers', values: bands.map((b) => b.workers) }],
+    series: [{ name: 'Workers', values }],
+    ...(sup.anySuppressed ? { valueText: sup.cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
   };
 }
 
@@ -119,7 +124,7 @@ export function caseloadsSection(input: SectionInput): Block[] {
   if (m.series.length > 1) blocks.push(figures.add(caseloadTrendSpec(input)));
   if (context.extras) {
     blocks.push(figures.add(distributionSpec('caseload-distribution', `Caseloads of social workers (excluding ASYE) at ${formatLongDate(m.asAt)}`,
-      ['social worker (excluding ASYE)', 'social workers (excluding ASYE)'], context.extras.caseloadBands.socialWorkers, 'the threshold', threshold, m.asAt)));
+      ['social worker (excluding ASYE)', 'social workers (excluding ASYE)'], context.extras.caseloadBands.socialWorkers, 'the threshold', threshold, m.asAt, context.settings.smallNumberThreshold)));
   }
   if (c.byTeam.length) blocks.push({ type: 'table', table: teamTable(input) });
   return blocks;

@@ -6,7 +6,7 @@ import { LEAVING_REASONS, LEAVING_REASON_LABEL, type LeavingReason } from '../..
 import { SERVICE_BANDS, YEARS_QUALIFIED_BANDS } from '../../../shared/metrics';
 import { breakdownSummary, plural, trendSummary } from '../../../shared/summaries';
 import { describeChange } from '../../../shared/format';
-import { suppressBreakdown, suppressionFootnote, cellText } from '../../../shared/suppression';
+import { suppressBreakdown, suppressSeries, suppressionFootnote, cellText, type SuppressedCell } from '../../../shared/suppression';
 import type { BarChartSpec, LineChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import { count, one, pct, paragraphs } from '../text';
@@ -19,18 +19,28 @@ export function movementsSpec(input: SectionInput): LineChartSpec {
     const starters = monthly.map((x) => x.starters);
     const leavers = monthly.map((x) => x.leavers);
     const sum = (v: number[], n: number) => v.slice(-n).reduce((a, b) => a + b, 0);
+    // A month's count is a breakdown of the 12-month totals given in the words: small numbers
+    // are hidden (the point is left out, labelled c), the totals are not.
+    const threshold = context.settings.smallNumberThreshold;
+    const s = suppressSeries(starters, threshold);
+    const l = suppressSeries(leavers, threshold);
+    const published = (cells: SuppressedCell[]) => ({
+      values: cells.map((c) => (c.suppressed ? null : c.value)),
+      ...(cells.some((c) => c.suppressed) ? { valueText: cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
+    });
     return {
       kind: 'line',
       id: 'starters-leavers',
       title: 'Social workers starting and leaving each month',
       summary:
         `In the 12 months to ${formatLongDate(m.asAt)}, ${plural(sum(starters, 12), 'directly employed social worker')} started and ${count(sum(leavers, 12))} left; ` +
-        busiestMonth(monthly),
+        busiestMonth(monthly, l.cells, threshold) +
+        (s.anySuppressed || l.anySuppressed ? " Some months' small numbers are not shown (marked c), to protect individuals." : ''),
       valueLabel: 'Social workers',
       decimals: 0,
       xTitle: 'Month ending',
       xLabels: seriesLabels(m),
-      series: [{ name: 'Starters', values: starters }, { name: 'Leavers', values: leavers }],
+      series: [{ name: 'Starters', ...published(s.cells) }, { name: 'Leavers', ...published(l.cells) }],
     };
   }
   return {
@@ -73,10 +83,15 @@ export function turnoverSpec(input: SectionInput): LineChartSpec {
   return spec;
 }
 
-function busiestMonth(monthly: Array<{ date: string; leavers: number }>): string {
+function busiestMonth(monthly: Array<{ date: string; leavers: number }>, cells: SuppressedCell[], threshold: number): string {
   const recent = monthly.slice(-12);
+  const recentCells = cells.slice(-12);
   const best = recent.reduce((b, x) => (x.leavers > b.leavers ? x : b), recent[0]!);
   if (best.leavers === 0) return 'nobody left in any month.';
+  // Naming the busiest month would publish a count the table hides.
+  const i = recent.indexOf(best);
+  if (best.leavers <= threshold) return `no month had more than ${threshold} leavers.`;
+  if (recentCells[i]?.suppressed) return 'the busiest month is not named, to protect individuals.';
   return `the most leavers in one month was ${count(best.leavers)}, in ${formatMonthLong(best.date)}.`;
 }
 
