@@ -124,8 +124,19 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     }
     const team = text('team', false);
     let employment: string | null;
-    if (source === 'agency') employment = 'agency';
-    else if (raw('employment_type') !== '') employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+    if (source === 'agency') {
+      // Every row of an agency file is agency; a row that says otherwise contradicts the file
+      // rather than being quietly overridden (blank is fine: it is recorded as agency).
+      employment = 'agency';
+      const said = raw('employment_type');
+      const found = said === '' ? 'agency' : EMPLOYMENT_TYPE_CODES.get(norm(mapped('employment_type', said)));
+      if (found === undefined) problem('employment_type', said, `is not a recognised ${labels.employment_type}; use one of: ${ALLOWED.employment_type}`);
+      else if (found !== 'agency') problem('employment_type', said, `says ${found.replace('_', ' ')}, but this file was imported as agency (every row an agency worker); correct the row or import it as a workers file`);
+      // The file's own cell, not the layout's default ("N" when a census file has no flag column).
+      const flagIndex = index.agency_flag;
+      const flagCell = flagIndex === undefined ? '' : (cells[flagIndex] ?? '').trim();
+      if (flagCell !== '' && parseFlag(flagCell) === false) problem('agency_flag', flagCell, 'says not agency, but this file was imported as agency (every row an agency worker); correct the row or import it as a workers file');
+    } else if (raw('employment_type') !== '') employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
     else if (index.agency_flag !== undefined || defaults.agency_flag !== undefined) {
       const f = raw('agency_flag');
       const flag = parseFlag(f);

@@ -32,6 +32,22 @@ describe('row validation (every rule names row, column, value and reason)', () =
     ]);
   });
 
+  it('an agency file: a row that says permanent or fixed-term is an error, blank is recorded as agency', async () => {
+    const t = setup();
+    const r = await t.run(
+      t.file('agency.csv', csv(W, 'A1,,case_holder,N,,1,2019-01-01,,,', 'A2,,case_holder,N,permanent,1,2019-01-01,,,', 'A3,,case_holder,N,Fixed term,1,2019-01-01,,,', 'A4,,case_holder,N,agency,1,2019-01-01,,,')),
+      { source: 'agency', acceptValid: true },
+    );
+    expect(r.problems).toEqual([
+      { row: 3, column: 'employment_type', value: 'permanent', reason: expect.stringMatching(/says permanent, but this file was imported as agency/) },
+      { row: 4, column: 'employment_type', value: 'Fixed term', reason: expect.stringMatching(/says fixed term, but this file was imported as agency/) },
+    ]);
+    expect(rows(t.db, 'SELECT staff_id, employment_type FROM spell ORDER BY staff_id')).toEqual([
+      { staff_id: 'A1', employment_type: 'agency' },
+      { staff_id: 'A4', employment_type: 'agency' },
+    ]);
+  });
+
   it('FTE range: more than 0, at most 1', async () => {
     const p = await problemsOf('S2,,case_holder,N,permanent,0,2019-01-01,,,', 'S3,,case_holder,N,permanent,1.01,2019-01-01,,,', 'S4,,case_holder,N,permanent,full,2019-01-01,,,');
     expect(p.map((x) => [x.row, x.value, x.reason])).toEqual([
