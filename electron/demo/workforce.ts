@@ -58,20 +58,25 @@ export function defaultPlan(opts: ResolvedOptions, rng: Rng): WorkforcePlan {
     agencyStart: 0.26 + rng.next() * 0.08,
     agencyEnd: 0.11 + rng.next() * 0.05,
     agencyPivotDay: toDayNumber(opts.endDate),
-    turnoverStart: 0.17 + rng.next() * 0.03,
+    turnoverStart: 0.16 + rng.next() * 0.03,
     turnoverEnd: 0.12 + rng.next() * 0.02,
     caseHolding: 0.72,
   };
 }
 
-/** Leaving is likeliest two to three years after qualifying (Shropshire's exit interviews). */
-function yearsQualifiedFactor(years: number): number {
-  if (years < 1) return 0.3;
-  if (years < 2) return 1.0;
-  if (years < 3) return 3.5;
-  if (years < 5) return 1.3;
-  if (years < 10) return 0.8;
-  return 0.55;
+/**
+ * Leaving is likeliest two to three years after qualifying (Shropshire's exit interviews): the
+ * ASYE year is protected, the next two are when early-career workers move on, and the longer
+ * qualified leave least. The factors are relative; the simulation rescales them each day so
+ * that the workforce as a whole still leaves at the planned turnover rate.
+ */
+export function yearsQualifiedFactor(years: number): number {
+  if (years < 1) return 0.4;
+  if (years < 2) return 1.6;
+  if (years < 3) return 10;
+  if (years < 5) return 1.2;
+  if (years < 10) return 0.35;
+  return 0.2;
 }
 
 const REASONS: Partial<Record<LeavingReason, number>> = {
@@ -304,8 +309,18 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
         return;
       }
     }
-    const yq = Math.max(roleNeedsYears(post.role) + rng.next() * 3, 1 + rng.exponential(5));
-    hireDirect(post, day, day - Math.round(yq * YEAR), false);
+    hireDirect(post, day, day - Math.round(externalHireYears(post.role) * YEAR), false);
+  }
+
+  /**
+   * Years qualified of someone hired from outside. Six in ten case holders recruited are
+   * early-career workers moving from another council one to three and a half years after
+   * qualifying (movers like those whose leaving makes the two-to-three-year peak); the rest are
+   * experienced.
+   */
+  function externalHireYears(role: Role): number {
+    if (role === 'case_holder' && rng.chance(0.6)) return 1.2 + rng.next() * 2.3;
+    return Math.max(roleNeedsYears(role) + rng.next() * 3, 1 + rng.exponential(5));
   }
 
   // The council as it stood the day the history begins.
@@ -328,7 +343,11 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
       continue;
     }
     const band = Number(rng.weighted(yearWeights));
-    let yq = Math.max(roleNeedsYears(post.role) + rng.next() * 3, years[band]! + (rng.next() - 0.5) * (band === 0 ? 0.8 : 1));
+    // Case holders keep the band drawn (so the council starts with early-career workers in
+    // every year of the pipeline); other roles need their years of experience.
+    const drawn = years[band]! + (rng.next() - 0.5) * (band === 0 ? 0.8 : 1);
+    const needs = roleNeedsYears(post.role);
+    let yq = needs > 0 ? Math.max(needs + rng.next() * 3, drawn) : drawn;
     if (post.role !== 'case_holder') yq = Math.max(yq, 1.2);
     const asye = yq < 1;
     let qualifiedDay = startDay - Math.round(yq * YEAR);
@@ -348,6 +367,17 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
 
   for (let day = startDay; day <= endDay; day++) {
     const nearEnd = endDay - day < 45;
+    // The years-qualified curve shapes who leaves, not how many: scale it so its average over
+    // today's directly employed social workers is 1.
+    let factorSum = 0;
+    let directCount = 0;
+    for (const post of posts) {
+      const h = post.holder;
+      if (!h || h.kind !== 'direct') continue;
+      factorSum += yearsQualifiedFactor(yearsQualified(h, day));
+      directCount++;
+    }
+    const curveScale = factorSum > 0 ? directCount / factorSum : 1;
     for (const post of posts) {
       const p = post.holder;
       if (!p) {
@@ -375,7 +405,7 @@ export function simulateWorkforce(opts: ResolvedOptions, plan: WorkforcePlan, rn
         continue;
       }
       const yq = yearsQualified(p, day);
-      const base = p.kind === 'support' ? 0.14 : turnover(day) * yearsQualifiedFactor(yq);
+      const base = p.kind === 'support' ? 0.14 : turnover(day) * curveScale * yearsQualifiedFactor(yq);
       if (rng.chance(base / YEAR)) {
         let reason = rng.weighted(REASONS as Record<LeavingReason, number>);
         if (nearEnd && rng.chance(0.4)) reason = 'not_yet_collected';
