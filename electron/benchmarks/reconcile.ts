@@ -19,6 +19,7 @@ import { addYears } from '../../shared/dates';
 import { findCouncil } from './council';
 import { figure } from './compare';
 import { ownMeasuresAt } from './measures-link';
+import { dataCoverage } from '../measures/coverage';
 
 /** The parts of the measures the reconciliation reads (a full Metrics object fits). */
 export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'turnover' | 'agency' | 'vacancy'> & {
@@ -100,34 +101,49 @@ export function reconcileYear(year: number, published: (column: string) => Publi
 }
 
 /**
- * The period the council's own data covers: from the earliest spell start to the latest extract
- * date of an import still in place (or, without one, the latest date in the data).
+ * What the council's own data covers, for reconciling: staff records (spells) and case
+ * allocations each from their earliest start, both up to the latest date the data speaks for
+ * (the latest extract date given at import, or the latest date in the data if later:
+ * electron/measures/coverage.ts).
  */
-export function ownDataCoverage(db: Db): { from: IsoDate; to: IsoDate } | null {
-  const first = db.prepare(`SELECT min(start_date) AS d FROM spell`).get() as { d: string | null };
-  if (!first.d) return null;
-  const extract = db
-    .prepare(`SELECT max(extract_date) AS d FROM import_log WHERE undone_at IS NULL AND outcome IN ('imported','partial') AND source NOT IN ('benchmark','neighbours')`)
-    .get() as { d: string | null };
-  const latest = db
-    .prepare(
-      `SELECT max(d) AS d FROM (
-         SELECT max(start_date) AS d FROM spell UNION ALL SELECT max(end_date) FROM spell
-         UNION ALL SELECT max(start_date) FROM allocation UNION ALL SELECT max(end_date) FROM allocation)`,
-    )
-    .get() as { d: string | null };
-  const to = [extract.d, latest.d].filter((d): d is string => !!d).sort().pop() ?? first.d;
-  return { from: first.d, to };
+export interface OwnCoverage {
+  spellsFrom: IsoDate | null;
+  allocationsFrom: IsoDate | null;
+  to: IsoDate | null;
+}
+
+export function ownCoverage(db: Db): OwnCoverage {
+  const c = dataCoverage(db);
+  return { spellsFrom: c.firstSpellStart, allocationsFrom: c.firstAllocationStart, to: c.latest };
 }
 
 /**
- * Whether the own data covers a 30 September: the whole year before it (leavers and starters
- * are counted over the 12 months to that date) and the date itself.
+ * The period covered by both staff records and case allocations, as shown to the user ("Your
+ * data covers ..."): from the later of the two earliest starts. null without staff records.
  */
-export function coversYear(coverage: { from: IsoDate; to: IsoDate } | null, asAt: IsoDate): string | null {
-  if (!coverage) return 'no workforce data has been imported';
-  if (coverage.from > addYears(asAt, -1)) return `your data starts on ${coverage.from}, after the year to ${asAt} began`;
-  if (coverage.to < asAt) return `your data ends on ${coverage.to}, before ${asAt}`;
+export function ownDataCoverage(db: Db): { from: IsoDate; to: IsoDate } | null {
+  return displayCoverage(ownCoverage(db));
+}
+
+function displayCoverage(c: OwnCoverage): { from: IsoDate; to: IsoDate } | null {
+  if (!c.spellsFrom || !c.to) return null;
+  const from = c.allocationsFrom && c.allocationsFrom > c.spellsFrom ? c.allocationsFrom : c.spellsFrom;
+  return { from, to: c.to };
+}
+
+/**
+ * Why a 30 September cannot be reconciled, or null when it can: staff records and case
+ * allocations must both cover the whole year before it (starters, leavers and turnover are
+ * counted over the 12 months to that date, so each must start on or before 30 September of the
+ * previous year), and the data must reach the date itself.
+ */
+export function coversYear(c: OwnCoverage, asAt: IsoDate): string | null {
+  if (!c.spellsFrom || !c.to) return 'no workforce data has been imported';
+  if (!c.allocationsFrom) return 'no case allocations have been imported, so caseloads cannot be compared';
+  const yearBefore = addYears(asAt, -1);
+  if (c.spellsFrom > yearBefore) return `your staff records start on ${c.spellsFrom}, after the year to ${asAt} began`;
+  if (c.allocationsFrom > yearBefore) return `your case allocations start on ${c.allocationsFrom}, after the year to ${asAt} began`;
+  if (c.to < asAt) return `your data ends on ${c.to} (the latest extract date or date in the data), before ${asAt}`;
   return null;
 }
 
@@ -145,7 +161,7 @@ export function reconcileCouncil(db: Db, options: ReconcileOptions): Reconciliat
     .prepare(`SELECT * FROM dfe_indicator WHERE level = 'Local authority' ORDER BY year`)
     .all() as Array<Record<string, unknown> & { year: number; geo_code: string }>;
   const own = rows.filter((r) => council.geoCodes.includes(r.geo_code) && (!options.years || options.years.includes(r.year)));
-  const coverage = ownDataCoverage(db);
+  const coverage = ownCoverage(db);
   const years: ReconciliationYear[] = [];
   const skipped: Reconciliation['skipped'] = [];
   for (const row of own) {
@@ -159,7 +175,7 @@ export function reconcileCouncil(db: Db, options: ReconcileOptions): Reconciliat
   }
   return {
     council: { code: council.code, name: council.name, onsCode: council.onsCode, region: council.region, publishedAs: council.publishedAs },
-    ownDataCoverage: coverage,
+    ownDataCoverage: displayCoverage(coverage),
     years,
     skipped,
   };

@@ -72,11 +72,23 @@ describe('reconciling own figures with the published row', () => {
   });
 
   it('covers a year only when the data spans the twelve months to 30 September', () => {
-    const cov = { from: '2019-01-01', to: '2021-03-31' };
-    expect(coversYear(cov, '2019-09-30')).toMatch(/starts on 2019-01-01/);
+    const cov = { spellsFrom: '2019-01-01', allocationsFrom: '2018-06-01', to: '2021-03-31' };
+    expect(coversYear(cov, '2019-09-30')).toMatch(/staff records start on 2019-01-01/);
     expect(coversYear(cov, '2020-09-30')).toBeNull();
     expect(coversYear(cov, '2021-09-30')).toMatch(/ends on 2021-03-31/);
-    expect(coversYear(null, '2020-09-30')).toMatch(/no workforce data/);
+    expect(coversYear({ spellsFrom: null, allocationsFrom: null, to: null }, '2020-09-30')).toMatch(/no workforce data/);
+  });
+
+  it('needs case allocations covering the same twelve months as the staff records', () => {
+    // Staff records from 2001 but allocations only from 2022: earlier years cannot be reconciled.
+    const cov = { spellsFrom: '2001-02-04', allocationsFrom: '2022-01-01', to: '2025-09-30' };
+    expect(coversYear(cov, '2019-09-30')).toMatch(/case allocations start on 2022-01-01, after the year to 2019-09-30 began/);
+    expect(coversYear(cov, '2022-09-30')).toMatch(/case allocations start on 2022-01-01/);
+    expect(coversYear(cov, '2023-09-30')).toBeNull();
+    // Allocations starting exactly on 30 September of the previous year cover the year.
+    expect(coversYear({ ...cov, allocationsFrom: '2022-09-30' }, '2023-09-30')).toBeNull();
+    expect(coversYear({ ...cov, allocationsFrom: '2022-10-01' }, '2023-09-30')).toMatch(/allocations start on 2022-10-01/);
+    expect(coversYear({ ...cov, allocationsFrom: null }, '2023-09-30')).toMatch(/no case allocations have been imported/);
   });
 });
 
@@ -87,18 +99,35 @@ describe('reconciling a council from the database', () => {
     await importDfeFile(db, { file: path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv'), source: 'benchmark' });
     db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, extract_date, started_at, outcome) VALUES (100, 'hr.csv', 'abc', 'workers', 'canonical', '2021-03-31', '2021-04-01', 'imported')`).run();
     db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('S1', 'case_holder', 'permanent', 1, '2019-01-01', 100)`).run();
+    db.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, import_id) VALUES ('k1', 'CIN', 'S1', '2019-06-01', 100)`).run();
   });
 
   it('only reconciles the years the own data covers, at 30 September, beside the published row', () => {
     const asked: string[] = [];
     const r = reconcileCouncil(db, { la: 'Nottingham', compute: (_db, asAt) => (asked.push(asAt), own({ turnover: 14.4 })) });
     expect(asked).toEqual(['2020-09-30']);
-    expect(r.ownDataCoverage).toEqual({ from: '2019-01-01', to: '2021-03-31' });
+    // Covered by both staff records (from 2019-01-01) and allocations (from 2019-06-01).
+    expect(r.ownDataCoverage).toEqual({ from: '2019-06-01', to: '2021-03-31' });
     expect(r.years.map((y) => y.year)).toEqual([2020]);
     // Published 2020 row for Nottingham: turnover 14.4, FTE 261.9.
     expect(line(r.years[0]!, 'turnover')).toMatchObject({ published: { value: 14.4, symbol: null }, difference: 0, flagged: false });
     expect(line(r.years[0]!, 'inPostFte')).toMatchObject({ published: { value: 261.9, symbol: null }, flagged: true });
     expect(r.skipped.map((s) => s.year)).toEqual([2017, 2018, 2019, 2021, 2022, 2023, 2024, 2025]);
+  });
+
+  it('skips the years before case allocations begin, whatever the earliest staff record, and says why', async () => {
+    const { db: d2 } = tempDb();
+    await importDfeFile(d2, { file: path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv'), source: 'benchmark' });
+    // No extract date given (NULL): the latest date in the data (an allocation ending 30 September 2025) is used.
+    d2.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (100, 'hr.csv', 'abc', 'workers', 'canonical', '2026-11-23', 'imported')`).run();
+    d2.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('S1', 'case_holder', 'permanent', 1, '2001-02-04', 100)`).run();
+    d2.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, end_date, import_id) VALUES ('k1', 'CIN', 'S1', '2022-01-01', '2025-09-30', 100)`).run();
+    const asked: string[] = [];
+    const r = reconcileCouncil(d2, { la: 'Nottingham', compute: (_db, asAt) => (asked.push(asAt), own()) });
+    expect(asked).toEqual(['2023-09-30', '2024-09-30', '2025-09-30']);
+    expect(r.ownDataCoverage).toEqual({ from: '2022-01-01', to: '2025-09-30' });
+    expect(r.skipped.map((s) => s.year)).toEqual([2017, 2018, 2019, 2020, 2021, 2022]);
+    expect(r.skipped[0]!.reason).toBe('your case allocations start on 2022-01-01, after the year to 2017-09-30 began');
   });
 });
 
@@ -114,7 +143,9 @@ describe('reconciling with the measures engine (the hand-made council against No
     // case C5), so 30 September 2019 onwards is not covered.
     expect(r.ownDataCoverage?.to).toBe('2018-12-31');
     expect(r.years.map((y) => y.year)).toContain(2018);
-    expect(r.skipped.map((s) => s.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    // 2017 too: the earliest allocation starts on 1 January 2017, after the year to 30 September 2017 began.
+    expect(r.skipped.map((s) => s.year)).toEqual([2017, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(r.skipped[0]!.reason).toMatch(/case allocations start on 2017-01-01/);
     const y2018 = r.years.find((y) => y.year === 2018)!;
     // Hand-worked in test/measures/hand.test.ts: 10.9 FTE in post; agency rate 1 / 11.9 = 8.40...%.
     expect(line(y2018, 'agencyRate')).toMatchObject({ ours: 8.4, published: { value: 8.8, symbol: null }, difference: -0.4, flagged: false });
