@@ -4,6 +4,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { MeasureSettings } from '../../shared/metrics';
 import type { BenchmarkComparison } from '../../shared/benchmarks';
 import type { ReportExtras } from './extras';
+import type { EnglandFigures } from './england';
 
 export interface ImportSource {
   fileName: string;
@@ -26,6 +27,11 @@ export interface PaperContext {
   benchmarks: BenchmarkComparison | null;
   /** Why there is no comparison, in plain English, when benchmarks is null. */
   benchmarksMissingReason?: string;
+  /**
+   * England's figures from the DfE file, whether or not the council is set or found (the
+   * comparison, when there is one, carries them too). Absent or null: no DfE file loaded.
+   */
+  england?: EnglandFigures | null;
   /** Monthly movements and caseload distribution; null when built from Metrics alone. */
   extras: ReportExtras | null;
 }

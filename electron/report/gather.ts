@@ -6,6 +6,8 @@ import type { Metrics } from '../../shared/metrics';
 import type { BenchmarkComparison } from '../../shared/benchmarks';
 import { getSettings } from '../settings';
 import { compareCouncil } from '../benchmarks/compare';
+import { CouncilNotFoundError } from '../benchmarks/council';
+import { englandFigures } from './england';
 import { computeReportExtras } from './extras';
 import type { ImportSource, PaperContext } from './context';
 
@@ -36,14 +38,26 @@ export function importSources(db: Db): ImportSource[] {
 export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { comparison: BenchmarkComparison | null; reason?: string } {
   const loaded = db.prepare(`SELECT count(*) AS n FROM dfe_indicator`).get() as { n: number };
   if (loaded.n === 0) return { comparison: null };
-  if (!laCode) return { comparison: null, reason: "the council's DfE code is not set. Set it in the settings (for example 892 for Nottingham) and produce the paper again." };
-  const year = Number(asAt.slice(0, 4)) - (asAt.slice(5) >= '09-30' ? 0 : 1);
+  if (!laCode) return { comparison: null, reason: COUNCIL_NOT_SET };
+  const year = referenceYear(asAt);
   const available = db.prepare(`SELECT max(year) AS y FROM dfe_indicator WHERE year <= ?`).get(year) as { y: number | null };
   try {
     return { comparison: compareCouncil(db, available.y !== null ? { la: laCode, year: available.y } : { la: laCode }) };
   } catch (e) {
+    // The benchmarks module's messages are written for the command line; the paper says it plainly.
+    if (e instanceof CouncilNotFoundError) {
+      return { comparison: null, reason: `the council code "${laCode}" in Settings was not found in the DfE file. Check the code in Settings (the DfE's three-digit council code, for example 892 for Nottingham) and produce the paper again.` };
+    }
     return { comparison: null, reason: (e as Error).message };
   }
+}
+
+export const COUNCIL_NOT_SET =
+  "the council's DfE code is not set. To add the region and statistical neighbours, enter the council's DfE code in Settings (for example 892 for Nottingham) and produce the paper again.";
+
+/** The latest DfE reference year (30 September) on or before the date. */
+export function referenceYear(asAt: IsoDate): number {
+  return Number(asAt.slice(0, 4)) - (asAt.slice(5) >= '09-30' ? 0 : 1);
 }
 
 export function gatherPaperContext(db: Db, metrics: Metrics, generatedOn: IsoDate): PaperContext {
@@ -56,6 +70,7 @@ export function gatherPaperContext(db: Db, metrics: Metrics, generatedOn: IsoDat
     imports: importSources(db),
     benchmarks: b.comparison,
     ...(b.reason ? { benchmarksMissingReason: b.reason } : {}),
+    england: englandFigures(db, referenceYear(metrics.asAt)),
     extras: computeReportExtras(db, metrics.asAt, metrics.series.map((p) => p.date), settings),
   };
 }

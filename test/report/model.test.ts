@@ -198,11 +198,32 @@ describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loa
     expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} per FTE (DfE, 30 September 2017)`);
   });
 
-  it('says which step is missing when the DfE file is loaded but the council code is not set', () => {
+  it('quotes England without the council code, and says plainly how to set it for the region and neighbours', () => {
     updateSettings(db, { laCode: null });
     try {
-      const text = JSON.stringify(blocks(buildPaperFromDb(db, { asAt: FIXTURE_AS_AT }), 'comparison'));
-      expect(text).toContain("cannot compare the council with England, its region or its statistical neighbours: the council's DfE code is not set");
+      const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+      const eng = (column: string) => dfeFigure(2017, 'National', null, column);
+      expect(tiles(model)[2]!.details).toContain(`England: ${Number(eng('turnover_rate_fte')).toFixed(1)}% (DfE, 30 September 2017)`);
+      const comparison = blocks(model, 'comparison');
+      const table = comparison.find((b) => b.type === 'table');
+      if (table?.type !== 'table') throw new Error('no England table');
+      expect(table.table.rows.find((r) => r[0]!.startsWith('Turnover'))![1]).toBe(`${Number(eng('turnover_rate_fte')).toFixed(1)}%`);
+      const text = JSON.stringify(comparison);
+      expect(text).toContain("the council's DfE code is not set");
+      expect(text).toContain('in Settings');
+    } finally {
+      updateSettings(db, { laCode: '892' });
+    }
+  });
+
+  it('says in plain words when the council code in Settings is not in the DfE file, with no command-line advice', () => {
+    updateSettings(db, { laCode: '999' });
+    try {
+      const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
+      const text = JSON.stringify(blocks(model, 'comparison'));
+      expect(text).toContain('the council code \\"999\\" in Settings was not found in the DfE file');
+      expect(text).not.toMatch(/--la|scrutiny-pack|laCode/);
+      expect(tiles(model)[2]!.details.some((d) => d.startsWith('England: '))).toBe(true);
     } finally {
       updateSettings(db, { laCode: '892' });
     }

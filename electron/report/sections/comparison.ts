@@ -7,6 +7,7 @@ import { trendSummary } from '../../../shared/summaries';
 import type { Block, TableBlock } from '../model';
 import { paragraphs } from '../text';
 import type { SectionInput } from './input';
+import type { EnglandFigures } from '../england';
 
 export const HOW_TO_LOAD_BENCHMARKS =
   'To include it, import the DfE "Children\'s social work workforce" indicator file ' +
@@ -46,6 +47,16 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
   };
 }
 
+function englandTable(e: EnglandFigures): TableBlock {
+  return {
+    id: 'benchmark-england',
+    caption: `England, 30 September ${e.year}`,
+    columns: [{ header: 'Measure', align: 'left' }, { header: 'England', align: 'right' }],
+    rows: e.measures.map((m) => [m.label, formatPublished(m.england, m.unit === 'FTE' ? 'cases per FTE' : m.unit)]),
+    footnotes: [`Source: ${e.source}. Figures are as published by the DfE; c = suppressed, x = unavailable, z = not applicable, u = low reliability.`],
+  };
+}
+
 function turnoverHistorySpec(b: BenchmarkComparison): LineChartSpec | null {
   const years = b.series.filter((y) => y.measures.some((m) => m.measure === 'turnover'));
   if (years.length < 2) return null;
@@ -77,6 +88,18 @@ export function comparisonSection(input: SectionInput): Block[] {
   const commentary = paragraphs(config.commentary.comparison);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
   const b = context.benchmarks;
+  if (!b && context.england) {
+    // The DfE file is loaded but the council is not set or not found: England's figures still
+    // stand on their own; the region and neighbours need the council.
+    const e = context.england;
+    blocks.push({
+      type: 'paragraph',
+      text: `England's figures at 30 September ${e.year}, as published by the DfE, are below. This paper cannot show the region or the statistical neighbours: ` +
+        (context.benchmarksMissingReason ?? "the council's DfE code is not set."),
+    });
+    blocks.push({ type: 'table', table: englandTable(e) });
+    return blocks;
+  }
   if (!b) {
     // Loaded but unusable (no council code, council not in the file) reads differently from
     // not loaded at all, so the reader knows which step is missing.

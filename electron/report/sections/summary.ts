@@ -9,7 +9,9 @@ import { changeLine, count, one, pct, paragraphs } from '../text';
 import { warningBlocks, type SectionInput } from './input';
 
 function england(input: SectionInput, key: BenchmarkMeasureKey, unit: '' | '%', suffix = ''): string | null {
-  const b = input.context.benchmarks;
+  // England's row does not depend on the council, so it is quoted even when the council's DfE
+  // code is not set or not found.
+  const b = input.context.benchmarks ?? input.context.england ?? null;
   const m = b?.measures.find((x) => x.measure === key);
   if (!b || !m || m.england.value === null) return null;
   const v = unit === '%' ? pct(m.england.value) : one(m.england.value);
