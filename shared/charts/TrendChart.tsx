@@ -35,9 +35,22 @@ function Marker({ cx, cy, style }: { cx?: number; cy?: number; style: SeriesStyl
   }
 }
 
+/**
+ * The y axis from 0 (or below) to a round number above every value and the reference line; a
+ * threshold that would fall on the top edge (20 on a 0-20 axis) gets a step of room above it.
+ */
+function yScale(spec: LineChartSpec, values: number[]): { min: number; max: number; ticks: number[] } {
+  const low = Math.min(0, ...values);
+  const integer = spec.decimals === 0;
+  const scale = niceTicks(Math.max(spec.reference?.value ?? 0, ...values, 1), low, integer);
+  const step = (scale.ticks[1] ?? scale.max) - (scale.ticks[0] ?? 0);
+  if (spec.reference && spec.reference.value >= scale.max - step * 0.1) return niceTicks(scale.max + step * 0.5, low, integer);
+  return scale;
+}
+
 export function TrendChart({ spec, width, height }: TrendChartProps) {
   const values = spec.series.flatMap((s) => s.values).filter((v): v is number => v !== null && Number.isFinite(v));
-  const { min, max, ticks } = niceTicks(Math.max(spec.reference?.value ?? 0, ...values, 1), Math.min(0, ...values), spec.decimals === 0);
+  const { min, max, ticks } = yScale(spec, values);
   const labelTexts = [...spec.series.map((s) => `${s.name}: ${formatChartValue(s.values[s.values.length - 1] ?? null, spec.decimals, spec.unit)}`), spec.reference?.label ?? ''];
   // Room on the right for the direct labels, at most 45% of the width.
   const right = Math.min(width * 0.45, Math.max(...labelTexts.map((t) => t.length)) * LABEL_CHAR_PX + 16);

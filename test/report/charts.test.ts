@@ -26,6 +26,13 @@ describe('charts', () => {
     expect(svg).toContain('stroke-dasharray="6 3"');
   });
 
+  it('gives a threshold at a round number room above it on the y axis, rather than drawing it on the top edge', () => {
+    const { svg } = renderChartSvg(line, 480);
+    // Values up to 19.4 and a threshold of 20: the axis runs to 25, not 20.
+    const ticks = [...svg.matchAll(/<tspan[^>]*>(\d+)<\/tspan>/g)].map((m) => Number(m[1]));
+    expect(Math.max(...ticks)).toBe(25);
+  });
+
   it('draws suppressed bars as no bar, labelled c', () => {
     const bar: BarChartSpec = {
       kind: 'bar', id: 'b', title: 'Leavers by reason', summary: 's', valueLabel: 'Leavers', decimals: 0, xTitle: 'Reason',
