@@ -20,9 +20,10 @@ import { findCouncil } from './council';
 import { figure } from './compare';
 import { ownMeasuresAt } from './measures-link';
 import { dataCoverage } from '../measures/coverage';
+import { hasSnapshotCaution } from '../measures/cautions';
 
 /** The parts of the measures the reconciliation reads (a full Metrics object fits). */
-export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'turnover' | 'agency' | 'vacancy'> & {
+export type ReconcileInput = Pick<Metrics, 'inPost' | 'starters' | 'turnover' | 'agency' | 'vacancy' | 'warnings'> & {
   leavers: HeadcountFte;
   caseload: Pick<Metrics['caseload'], 'cases' | 'caseHolders' | 'averageFte'>;
 };
@@ -35,6 +36,8 @@ interface LineSpec {
   column: string;
   kind: Kind;
   ours(m: ReconcileInput): number | null;
+  /** Counted over the 12 months to the date: meaningless for snapshot staff records. */
+  history?: boolean;
 }
 
 /**
@@ -52,9 +55,9 @@ export const TOLERANCE: Record<Kind, { value: number; unit: string }> = {
 export const RECONCILE_LINES: readonly LineSpec[] = [
   { key: 'inPostFte', label: 'Social workers in post (FTE)', column: 'inpost_fte', kind: 'fte', ours: (m) => m.inPost.fte },
   { key: 'inPostHeadcount', label: 'Social workers in post (headcount)', column: 'inpost_headcount', kind: 'headcount', ours: (m) => m.inPost.headcount },
-  { key: 'startersFte', label: 'Starters in the year (FTE)', column: 'starters_fte', kind: 'fte', ours: (m) => m.starters.fte },
-  { key: 'leaversFte', label: 'Leavers in the year (FTE)', column: 'leavers_fte', kind: 'fte', ours: (m) => m.leavers.fte },
-  { key: 'turnover', label: 'Turnover rate (FTE)', column: 'turnover_rate_fte', kind: 'rate', ours: (m) => m.turnover.rateFte },
+  { key: 'startersFte', label: 'Starters in the year (FTE)', column: 'starters_fte', kind: 'fte', history: true, ours: (m) => m.starters.fte },
+  { key: 'leaversFte', label: 'Leavers in the year (FTE)', column: 'leavers_fte', kind: 'fte', history: true, ours: (m) => m.leavers.fte },
+  { key: 'turnover', label: 'Turnover rate (FTE)', column: 'turnover_rate_fte', kind: 'rate', history: true, ours: (m) => m.turnover.rateFte },
   { key: 'agencyFte', label: 'Agency workers (FTE)', column: 'agency_fte', kind: 'fte', ours: (m) => m.agency.fte },
   { key: 'agencyRate', label: 'Agency worker rate (FTE)', column: 'agency_rate_fte', kind: 'rate', ours: (m) => m.agency.rateFte },
   { key: 'vacancyRate', label: 'Vacancy rate (FTE)', column: 'vacancy_rate_fte', kind: 'rate', ours: (m) => m.vacancy?.rate ?? null },
@@ -73,8 +76,12 @@ function show(value: number, kind: Kind): string {
 
 /** One year's lines, from the council's published row and its own measures at 30 September. */
 export function reconcileYear(year: number, published: (column: string) => PublishedFigure, own: ReconcileInput): ReconciliationYear {
+  // Staff records from an SSD snapshot have no start or leaving dates (electron/measures/cautions.ts):
+  // starters, leavers and turnover cannot be given, so they are not compared.
+  const noHistory = hasSnapshotCaution(own.warnings);
   const lines: ReconciliationLine[] = RECONCILE_LINES.map((spec) => {
-    const raw = spec.ours(own);
+    const unavailable = noHistory && spec.history === true;
+    const raw = unavailable ? null : spec.ours(own);
     const whole = spec.kind === 'headcount' || spec.kind === 'cases';
     // Rounded as the DfE publishes, so "15.04" and a published "15.0" agree.
     const ours = raw === null || !Number.isFinite(raw) ? null : whole ? Math.round(raw) : round1(raw);
@@ -82,7 +89,11 @@ export function reconcileYear(year: number, published: (column: string) => Publi
     const difference = ours !== null && pub.value !== null ? round1(ours - pub.value) : null;
     const tol = TOLERANCE[spec.kind];
     const oursText =
-      ours !== null ? show(ours, spec.kind) : spec.key === 'vacancyRate' && own.vacancy === null ? 'no figure (no establishment loaded)' : 'no figure (not applicable)';
+      ours !== null
+        ? show(ours, spec.kind)
+        : unavailable
+          ? 'no figure (not available: some staff records come from a Standard Safeguarding Dataset snapshot, with no start or leaving dates)'
+          : spec.key === 'vacancyRate' && own.vacancy === null ? 'no figure (no establishment loaded)' : 'no figure (not applicable)';
     const pubText =
       pub.value !== null ? `published ${show(pub.value, spec.kind)}` : pub.symbol !== null ? `published as ${formatPublished(pub, 'count')}` : 'not in the published file';
     return {

@@ -28,10 +28,15 @@ export function dataCoverage(db: Db): DataCoverage {
   const firstSpellStart = one(`SELECT min(start_date) AS d FROM spell`);
   const firstAllocationStart = one(`SELECT min(start_date) AS d FROM allocation`);
   const latestExtract = one(`SELECT max(extract_date) AS d FROM import_log WHERE ${LIVE_OWN_IMPORT}`);
+  // The latest allocation end is read through the covering index's expression (newest first,
+  // open allocations excluded): a plain max(end_date) would scan every allocation.
   const latestData = one(
     `SELECT max(d) AS d FROM (
        SELECT max(start_date) AS d FROM spell UNION ALL SELECT max(end_date) FROM spell
-       UNION ALL SELECT max(start_date) FROM allocation UNION ALL SELECT max(end_date) FROM allocation)`,
+       UNION ALL SELECT max(start_date) FROM allocation
+       UNION ALL SELECT * FROM (
+         SELECT coalesce(end_date, '9999-12-31') FROM allocation WHERE coalesce(end_date, '9999-12-31') < '9999-12-31'
+          ORDER BY coalesce(end_date, '9999-12-31') DESC LIMIT 1))`,
   );
   const latest = [latestExtract, latestData].filter((d): d is string => !!d).sort().pop() ?? null;
   return { firstSpellStart, firstAllocationStart, latestExtract, latest };

@@ -5,6 +5,7 @@ import { coversYear, reconcileCouncil, reconcileYear, type ReconcileInput } from
 import { DFE_DIR, tempDb } from '../support/tmp';
 import type { Db } from '../../electron/db/open';
 import type { PublishedFigure } from '../../shared/benchmarks';
+import * as CAUTIONS from '../../electron/measures/cautions';
 
 // Nottingham's published 2018 row (file): 238 FTE, 253 people, 36 starters FTE, 35.8 leavers FTE,
 // turnover 15, 23 agency FTE, agency rate 8.8, vacancy rate 12.8, 140.2 case-holder FTE, 2639 cases, caseload 18.8.
@@ -69,6 +70,19 @@ describe('reconciling own figures with the published row', () => {
     expect(line(y, 'vacancyRate').text).toBe('your data gives no figure (no establishment loaded), published 12.8%');
     const v = reconcileYear(2018, published(NOTTS_2018), own({ vacancy: { fte: 30, rate: 11.24 } }));
     expect(line(v, 'vacancyRate')).toMatchObject({ ours: 11.2, difference: -1.6, flagged: true });
+  });
+
+  it('does not compare starters, leavers or turnover when snapshot staff records make them unreliable', () => {
+    const { SNAPSHOT_CAUTION_START } = CAUTIONS;
+    const y = reconcileYear(2018, published(NOTTS_2018), { ...own(), warnings: [`${SNAPSHOT_CAUTION_START} (extract date 30 September 2018), ...`] });
+    for (const key of ['startersFte', 'leaversFte', 'turnover']) {
+      expect(line(y, key)).toMatchObject({ ours: null, difference: null, flagged: false });
+      expect(line(y, key).text).toMatch(/^your data gives no figure \(not available: some staff records come from a Standard Safeguarding Dataset snapshot/);
+    }
+    // Point-in-time figures are still compared.
+    expect(line(y, 'inPostFte')).toMatchObject({ ours: 238, flagged: false });
+    // Other cautions leave the history figures alone.
+    expect(line(reconcileYear(2018, published(NOTTS_2018), { ...own(), warnings: ['something else'] }), 'turnover').ours).toBe(15.1);
   });
 
   it('covers a year only when the data spans the twelve months to 30 September', () => {
