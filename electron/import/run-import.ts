@@ -40,7 +40,7 @@ export interface RunImportOptions {
   dryRun?: boolean;
   /** The database file, for the backup (default: the open database's own file). */
   dbPath?: string;
-  /** The date the export was taken: later dates are errors. Default: the import day. */
+  /** The date the export was taken: later dates are errors. Default: rows are checked against the import day, and import_log records NULL. */
   extractDate?: IsoDate;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
@@ -140,7 +140,8 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const dateOrders: Record<string, DateOrder> = {};
   for (let attempt = 0; ; attempt++) {
     try {
-      const result = await importPass(db, options, binding, { ...base, fileName, backupFile, now, dateOrders });
+      const loggedExtractDate = options.extractDate ?? null;
+      const result = await importPass(db, options, binding, { ...base, fileName, backupFile, now, dateOrders, loggedExtractDate });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -165,6 +166,12 @@ interface PassContext {
   encoding: ImportResult['encoding'];
   assumptions: string[];
   extractDate: IsoDate;
+  /**
+   * The extract date recorded in import_log: only one the user gave. Without it the rows are
+   * still checked against the import day, but that day is not the data's date, so the log (read
+   * by the paper's sources table and the benchmarks' coverage) keeps NULL rather than pretend.
+   */
+  loggedExtractDate: IsoDate | null;
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
@@ -196,7 +203,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
           `INSERT INTO import_log (file_name, sha256, source, layout, mapping_json, extract_date, started_at, outcome)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'imported')`,
         )
-        .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.extractDate, ctx.now.toISOString()).lastInsertRowid,
+        .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
     const hashCase = source === 'allocations' ? caseHasher(caseKeySecret(db)) : () => '';
     const convert = makeConverter(binding, source, { extractDate: ctx.extractDate, dateOrders: ctx.dateOrders, hashCase });
@@ -336,7 +343,7 @@ function logFailed(db: Db, ctx: PassContext, layout: string, mappingJson: string
       )
       .run(
         ctx.fileName, ctx.sha256, ctx.source, layout, mappingJson, counts.rowsRead, counts.rejected,
-        JSON.stringify(counts.problems), ctx.extractDate, ctx.now.toISOString(), new Date().toISOString(), message,
+        JSON.stringify(counts.problems), ctx.loggedExtractDate, ctx.now.toISOString(), new Date().toISOString(), message,
       ).lastInsertRowid,
   );
 }

@@ -76,6 +76,19 @@ describe('row validation (every rule names row, column, value and reason)', () =
     expect(r.problems[0]).toMatchObject({ column: 'start_date', reason: expect.stringMatching(/after the extract date \(2030-01-01\)/) });
   });
 
+  it('the import log records the extract date only when one was given (NULL, not the import day)', async () => {
+    const t = setup();
+    const now = new Date(2030, 0, 1, 12);
+    await t.run(t.file('a.csv', csv(W, 'S1,,case_holder,N,permanent,1,2019-01-02,,,')), { now });
+    await t.run(t.file('b.csv', csv(W, 'S2,,case_holder,N,permanent,1,2019-01-02,,,')), { now, extractDate: '2024-03-31' });
+    await t.run(t.file('c.csv', csv(W, 'S3,,case_holder,N,permanent,7,2019-01-02,,,')), { now });
+    expect(rows(t.db, 'SELECT file_name, outcome, extract_date FROM import_log ORDER BY id')).toEqual([
+      { file_name: 'a.csv', outcome: 'imported', extract_date: null },
+      { file_name: 'b.csv', outcome: 'imported', extract_date: '2024-03-31' },
+      { file_name: 'c.csv', outcome: 'failed', extract_date: null },
+    ]);
+  });
+
   it('duplicate natural keys within the file', async () => {
     expect(await problemsOf('S1,,senior_practitioner,South,permanent,1,2019-01-01,,,')).toEqual([
       { row: 3, column: null, value: null, reason: 'repeats the staff ID and start date of an earlier row of this file' },

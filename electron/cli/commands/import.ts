@@ -79,7 +79,7 @@ export const importCommand: Command = {
     '  --mapping       a JSON column mapping file, or the name of a saved one\n' +
     '  --accept-valid  import the valid rows and log the rejected ones (default: nothing if any row is invalid)\n' +
     '  --dry-run       check everything and report, writing nothing\n' +
-    '  --extract-date  the date the export was taken (default today): later dates are errors',
+    '  --extract-date  the date the export was taken: later dates are errors (without it, dates are checked against today and no extract date is recorded)',
   options: {
     source: { type: 'string' },
     preset: { type: 'string' },
