@@ -240,6 +240,11 @@ describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loa
     expect(turnover[1]).toBe(`${Number(dfeFigure(2017, 'Local authority', '892', 'turnover_rate_fte')).toFixed(1)}%`);
     expect(turnover[2]).toBe(`${Number(dfeFigure(2017, 'National', null, 'turnover_rate_fte')).toFixed(1)}%`);
     expect(table.table.columns.map((c) => c.header)).toContain('East Midlands');
+    // The rank's direction differs by measure (rates lowest first, FTE largest first): each row says which.
+    expect(table.table.columns.map((c) => c.header).join(' ')).not.toContain('1 = lowest');
+    const rank = table.table.columns.length - 1;
+    expect(turnover[rank]).toMatch(/^\d+ of \d+ \(1 = lowest\)$/);
+    expect(table.table.rows.find((r) => r[0]!.startsWith('Social workers in post'))![rank]).toMatch(/^\d+ of \d+ \(1 = largest\)$/);
     expect(allText(model)).toContain('Source: DfE Children');
   });
 });

@@ -24,7 +24,8 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
       formatPublished(m.england, unit),
       formatPublished(m.region, unit),
       m.neighbours.mean === null ? 'not published' : formatPublished({ value: m.neighbours.mean, symbol: null }, unit),
-      m.rank.position === null ? 'not ranked' : `${m.rank.position} of ${m.rank.of}`,
+      // Rates rank lowest first but the workforce largest first, so each row says which.
+      m.rank.position === null ? 'not ranked' : `${m.rank.position} of ${m.rank.of} (1 = ${m.rank.order === 'highest first' ? 'largest' : 'lowest'})`,
     ];
   });
   return {
@@ -36,7 +37,7 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
       { header: 'England', align: 'right' },
       { header: b.council.region?.name ?? 'Region', align: 'right' },
       { header: 'Neighbours (average)', align: 'right' },
-      { header: 'Rank (1 = lowest)', align: 'right' },
+      { header: 'Rank among neighbours', align: 'right' },
     ],
     rows,
     footnotes: [
