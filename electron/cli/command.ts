@@ -34,6 +34,11 @@ export interface Command {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   allowPositionals?: boolean;
+  /**
+   * The command only reads an existing database: a --db that names no file is refused (exit 2)
+   * instead of quietly creating an empty database, which would hide a typing mistake.
+   */
+  readsOnly?: boolean;
   /** Returns the exit code (0 success, 1 data errors); throw UsageError for exit 2. */
   run(ctx: CommandContext): Promise<number> | number;
 }

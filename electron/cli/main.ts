@@ -75,6 +75,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     json = values.json === true;
     const env = io.env ?? process.env;
     const dbPath = path.resolve(typeof values.db === 'string' ? values.db : defaultDatabasePath(env));
+    if (cmd.readsOnly && !fs.existsSync(dbPath)) {
+      // A usage error, but a plain one: the command's help would bury the point.
+      const message = `There is no database at ${dbPath}. Check --db, or import your exports first with scrutiny-pack import.`;
+      if (json) io.out(JSON.stringify({ ok: false, error: message }));
+      io.err(`Error: ${message}`);
+      return 2;
+    }
     const ctx: CommandContext = {
       values,
       positionals: parsed.positionals,

@@ -11,6 +11,7 @@ import { ownMeasuresAt } from '../../benchmarks/measures-link';
 
 export const benchmarkCommand: Command = {
   name: 'benchmark',
+  readsOnly: true,
   summary: 'Compare the council with England, its region and its statistical neighbours (DfE published figures).',
   usage: 'benchmark [--la CODE_OR_NAME] [--year YYYY] [--reconcile] [--json]',
   options: {

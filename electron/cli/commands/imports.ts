@@ -4,6 +4,7 @@ import type { Command } from '../command';
 
 export const importsCommand: Command = {
   name: 'imports',
+  readsOnly: true,
   summary: 'List the import history (what each import added, changed or rejected, and whether it can be undone).',
   usage: 'imports [--json]',
   options: {},

@@ -11,6 +11,7 @@ import { hasSnapshotCaution } from '../../measures/cautions';
 
 export const metricsCommand: Command = {
   name: 'metrics',
+  readsOnly: true,
   summary: 'Show the workforce measures (DfE definitions) at a date',
   usage:
     'metrics --as-at YYYY-MM-DD [--months N] [--json]\n\n' +

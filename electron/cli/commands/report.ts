@@ -30,6 +30,7 @@ function readConfig(file: string): PaperConfig {
 
 export const reportCommand: Command = {
   name: 'report',
+  readsOnly: true,
   summary: 'Write the committee paper (PDF or accessible HTML) at a date',
   usage: 'report --as-at YYYY-MM-DD [--config FILE] [--format pdf|html] --out FILE',
   options: {

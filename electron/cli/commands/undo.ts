@@ -4,6 +4,7 @@ import { DataError, UsageError, type Command } from '../command';
 
 export const undoCommand: Command = {
   name: 'undo',
+  readsOnly: true,
   summary: 'Undo an import, restoring the data exactly as it was before it.',
   usage: 'undo IMPORT_ID',
   options: {},
