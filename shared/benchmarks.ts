@@ -150,7 +150,7 @@ export interface ReconciliationYear {
 
 export interface Reconciliation {
   council: BenchmarkCouncil;
-  /** The period the council's own imported data covers (first spell start to latest extract). */
+  /** The period the council's own data covers: from the later of the first spell start and the first allocation start, to the latest data date. */
   ownDataCoverage: { from: IsoDate; to: IsoDate } | null;
   years: ReconciliationYear[];
   /** Published years left out, with the reason (e.g. own data starts later). */
