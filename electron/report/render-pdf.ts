@@ -54,6 +54,22 @@ function sectionAnchor(id: string): string {
   return `section-${id}`;
 }
 
+/** Average advance of the paper font (DejaVu Sans), in ems: generous, so a label is not wrapped by a misestimate. */
+const AVERAGE_EM = 0.62;
+const BOLD_EM = 0.68;
+
+/** Estimated width of a table's longest row label at the table's font size. */
+function labelColumnWidth(t: TableBlock): number {
+  const size = 8.5;
+  const width = (text: string, em: number) => text.length * size * em;
+  const longest = Math.max(
+    width(t.columns[0]?.header ?? '', BOLD_EM),
+    ...t.rows.map((r) => width(r[0] ?? '', AVERAGE_EM)),
+    width(t.totalRow?.[0] ?? '', BOLD_EM),
+  );
+  return Math.ceil(longest);
+}
+
 function tableContent(t: TableBlock): Content {
   const wide = t.columns.length > 6;
   // Wide tables (cohorts by outcome) use a smaller size so nine columns fit the page, and keep
@@ -61,10 +77,13 @@ function tableContent(t: TableBlock): Content {
   const size = wide ? { fontSize: 7.5 } : {};
   const header: TableCell[] = t.columns.map((c) => ({ text: c.header, style: 'th', alignment: c.align, ...size }));
   const body: TableCell[][] = [header];
-  const cell = (text: string, i: number, bold = false): TableCell => ({ text, style: 'td', bold, alignment: t.columns[i]?.align ?? 'left', noWrap: wide && i === 0, ...size });
+  const keepLabels = wide || labelColumnWidth(t) < CONTENT_WIDTH * 0.25;
+  const cell = (text: string, i: number, bold = false): TableCell => ({ text, style: 'td', bold, alignment: t.columns[i]?.align ?? 'left', noWrap: keepLabels && i === 0, ...size });
   for (const row of t.rows) body.push(row.map((text, i) => cell(text, i)));
   if (t.totalRow) body.push(t.totalRow.map((text, i) => cell(text, i, true)));
-  // Wide tables give the spare width to the figures so the row labels are not squeezed.
+  // Wide tables give the spare width to the figures so the row labels are not squeezed. Others
+  // give the spare width to the row labels; those short enough are kept on one line (so "Duty
+  // and Assessment" does not wrap beside a figure column sized to its long header, which wraps instead).
   const widths = t.columns.map((_, i) => (wide ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
   const notes = t.footnotes.map((f) => ({ text: f, style: 'note' }) as Content);
   if (t.rows.length <= KEEP_TABLE_ROWS) {
@@ -200,9 +219,29 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
       tocItem: true,
       tocMargin: [0, 2, 0, 0],
     };
-    headings?.set(section.id, heading as { positions?: Array<{ pageNumber: number }> });
-    content.push(heading as Content);
-    for (let i = 0; i < section.blocks.length; i++) {
+    // The heading, its introduction (up to two paragraphs) and the first chart or short table
+    // go as one unbreakable block, so a heading and introduction are never left at a page foot
+    // while the table they introduce starts the next page.
+    let start = 0;
+    while (start < 2 && (section.blocks[start]?.type === 'paragraph' || section.blocks[start]?.type === 'commentary')) start++;
+    const first = section.blocks[start];
+    if (first && keptWhole(first)) {
+      // No headlineLevel inside the block: the block keeps it with its text already, and a
+      // page-break decision inside an unbreakable block makes pdfmake drop the block.
+      const { pageBreak, headlineLevel: _level, ...rest } = heading;
+      headings?.set(section.id, rest as { positions?: Array<{ pageNumber: number }> });
+      content.push({
+        stack: [rest as Content, ...section.blocks.slice(0, start).map(blockContent), blockContent(first)],
+        unbreakable: true,
+        ...(pageBreak ? { pageBreak } : {}),
+      } as ContentStack);
+      start++;
+    } else {
+      headings?.set(section.id, heading as { positions?: Array<{ pageNumber: number }> });
+      content.push(heading as Content);
+      start = 0;
+    }
+    for (let i = start; i < section.blocks.length; i++) {
       const block = section.blocks[i]!;
       const next = section.blocks[i + 1];
       // A subheading goes with the chart or short table after it as one unbreakable block,
