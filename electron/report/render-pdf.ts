@@ -219,13 +219,15 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
       tocItem: true,
       tocMargin: [0, 2, 0, 0],
     };
-    // The heading, its introduction (up to two paragraphs) and the first chart or short table
+    // The heading, its introduction (up to two paragraphs) and a short first table
     // go as one unbreakable block, so a heading and introduction are never left at a page foot
     // while the table they introduce starts the next page.
     let start = 0;
     while (start < 2 && (section.blocks[start]?.type === 'paragraph' || section.blocks[start]?.type === 'commentary')) start++;
     const first = section.blocks[start];
-    if (first && keptWhole(first)) {
+    // Only tables: a section opening with text then a chart may flow (the text reads on its own),
+    // and holding a whole chart back would leave half a page empty.
+    if (first && first.type === 'table' && keptWhole(first)) {
       // No headlineLevel inside the block: the block keeps it with its text already, and a
       // page-break decision inside an unbreakable block makes pdfmake drop the block.
       const { pageBreak, headlineLevel: _level, ...rest } = heading;
