@@ -28,6 +28,8 @@ export interface LayoutDef {
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;
+  /** Headings a column mapping explicitly marks as not used (read by nothing, stored nowhere). */
+  unused?: readonly string[];
   /** Said to the user whenever this layout is used. */
   notes?: readonly string[];
 }

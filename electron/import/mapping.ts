@@ -51,8 +51,12 @@ export function parseMapping(json: unknown, source: CsvSource, where = 'the colu
 /** The mapping as a layout the binder understands. */
 export function mappingLayout(spec: ColumnMappingSpec, source: CsvSource, name: string): LayoutDef {
   const columns: Record<string, string[]> = {};
+  const unused: string[] = [];
   for (const [column, field] of Object.entries(spec.columns)) {
-    if (field === '') continue; // an unmapped column
+    if (field === '') {
+      unused.push(column); // an unmapped column
+      continue;
+    }
     (columns[field] ??= []).push(column);
   }
   const valueMaps: Record<string, Map<string, string>> = {};
@@ -67,6 +71,7 @@ export function mappingLayout(spec: ColumnMappingSpec, source: CsvSource, name: 
     key: Object.keys(columns),
     defaults: spec.defaults ?? {},
     valueMaps,
+    unused,
     ...(spec.dateOrder ? { dateOrder: spec.dateOrder } : {}),
   };
 }

@@ -22,8 +22,19 @@ export function identityColumns(headers: readonly string[]): string[] {
   return headers.filter(isIdentityHeading);
 }
 
-export function identityRefusal(columns: readonly string[]): string {
+/** Sources about staff, not children: a name column there is a worker's, so it is worded so. */
+export const STAFF_SOURCES: ReadonlySet<string> = new Set(['workers', 'agency', 'asye', 'establishment']);
+
+export function identityRefusal(columns: readonly string[], source?: string): string {
   const list = columns.map((c) => `"${c}"`).join(', ');
+  const one = columns.length === 1;
+  if (source !== undefined && STAFF_SOURCES.has(source)) {
+    return (
+      `This file has ${one ? 'a column' : 'columns'} (${list}) that look${one ? 's' : ''} like a person's name or date of birth. ` +
+      `Scrutiny Pack stores no names or dates of birth, so the file has been refused and nothing was stored: ` +
+      `remove ${one ? 'the column' : 'those columns'} from the export, or map ${one ? 'it' : 'them'} to "Not used" in a column mapping, and import it again.`
+    );
+  }
   return (
     `This file has ${columns.length === 1 ? 'a column' : 'columns'} (${list}) that look${columns.length === 1 ? 's' : ''} like a child's name or date of birth. ` +
     `Scrutiny Pack never stores children's identities, so the whole file has been refused and nothing was stored. ` +

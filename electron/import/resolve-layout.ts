@@ -46,13 +46,17 @@ export function chooseLayout(db: Db, headers: readonly string[], choice: LayoutC
     if (source) resolved = resolveMapping(db, choice.mapping, source);
     else {
       // A saved mapping records its source; a mapping file may too.
+      const errors: Error[] = [];
       const guess = CSV_SOURCES.map((s) => {
         try {
           return { s, r: resolveMapping(db, choice.mapping!, s) };
-        } catch {
+        } catch (e) {
+          errors.push(e as Error);
           return null;
         }
       }).find((x) => x !== null && x.r.spec.source === x.s);
+      // The same refusal for every source (no such mapping, not JSON) is the real answer.
+      if (!guess && errors.length === CSV_SOURCES.length && errors.every((e) => e.message === errors[0]!.message)) throw errors[0]!;
       if (!guess) throw new ImportProblem('bad_mapping', 'Say which source the mapping is for (--source), or add "source" to the mapping.');
       resolved = guess.r;
     }

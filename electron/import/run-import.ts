@@ -17,7 +17,8 @@ import { makeConverter } from './convert';
 import { readChunks, readRowBatches, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
 import { detectFile } from './detect';
-import { identityRefusal } from './privacy';
+import { identityRefusal, STAFF_SOURCES } from './privacy';
+import { norm } from './normalise';
 import { ImportProblem } from './problem';
 import { caseHasher, caseKeySecret } from './pseudonym';
 import { chooseLayout } from './resolve-layout';
@@ -83,13 +84,28 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const file = path.resolve(options.file);
   const fileName = path.basename(file);
   const detection = detectFile(file, db);
-  if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
-  const binding = chooseLayout(db, detection.headers, {
-    ...(options.source ? { source: options.source } : {}),
-    ...(options.preset ? { preset: options.preset } : {}),
-    ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
-  });
+  // A file that may be about children is refused before anything else is worked out; a staff
+  // file is refused too (worded for staff), unless its mapping marks the column as not used.
+  const guessed = options.source ?? detection.best?.source;
+  if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
+    throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+  }
+  let binding: Binding;
+  try {
+    binding = chooseLayout(db, detection.headers, {
+      ...(options.source ? { source: options.source } : {}),
+      ...(options.preset ? { preset: options.preset } : {}),
+      ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+    });
+  } catch (e) {
+    // The name column is the first thing to fix, whatever else is wrong.
+    if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    throw e;
+  }
   const source = binding.source;
+  const unused = new Set((binding.layout.unused ?? []).map(norm));
+  const refused = STAFF_SOURCES.has(source) ? detection.identityColumns.filter((c) => !unused.has(norm(c))) : detection.identityColumns;
+  if (refused.length > 0) throw new ImportProblem('child_identity', identityRefusal(refused, source));
   if (options.extractDate !== undefined && !isIsoDate(options.extractDate)) {
     throw new ImportProblem('missing_extract_date', `The extract date "${options.extractDate}" is not a date written as YYYY-MM-DD.`);
   }

@@ -83,6 +83,14 @@ describe('import, imports and undo on the command line', () => {
     expect(log.map((l) => l.outcome)).toEqual(['failed', 'failed']);
   });
 
+  it('--mapping naming no file and no saved mapping says exactly that', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const r = await cli('import', '--db', db, '--mapping', 'nosuch', path.join(TEMPLATES, 'workers.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${path.join(TEMPLATES, 'workers.csv')}: There is no mapping file or saved mapping called "nosuch".`);
+  });
+
   it('--dry-run writes nothing and says what would happen', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'cli.sqlite');

@@ -14,6 +14,34 @@ describe("children's identities", () => {
     expect(dump(t.db, ['allocation', 'import_log', 'meta'])).toEqual(before);
   });
 
+  it("a staff file with a name or date-of-birth column is refused in words about staff, not children", async () => {
+    const t = setup();
+    const W = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date';
+    for (const [source, heading] of [['workers', 'Name'], ['agency', 'Surname'], ['asye', 'Date of Birth']] as const) {
+      const content = source === 'asye' ? csv(`staff_id,cohort,start_date,planned_end_date,outcome,outcome_date,${heading}`, 'S1,2018-09,2018-09-03,2019-09-02,passed,2019-09-02,x') : csv(`${W},${heading}`, 'S1,,case_holder,N,,1,2019-01-01,,,,x');
+      const err = (await t.run(t.file(`${source}.csv`, content), { source }).catch((e: unknown) => e)) as Error & { code: string };
+      expect(err.code, source).toBe('child_identity');
+      expect(err.message).toBe(
+        `This file has a column ("${heading}") that looks like a person's name or date of birth. Scrutiny Pack stores no names or dates of birth, so the file has been refused and nothing was stored: remove the column from the export, or map it to "Not used" in a column mapping, and import it again.`,
+      );
+      expect(err.message).not.toMatch(/child/i);
+    }
+    expect(rows(t.db, 'SELECT * FROM spell')).toEqual([]);
+    expect(rows(t.db, 'SELECT * FROM asye')).toEqual([]);
+    // Mapped to "Not used", the column is read by nothing and stored nowhere.
+    const columns = Object.fromEntries(W.split(',').map((c) => [c, c]));
+    const r = await t.run(t.file('w2.csv', csv(`${W},Name`, 'S1,,case_holder,N,permanent,1,2019-01-01,,,,Bob Smith')), {
+      source: 'workers', mapping: { columns: { ...columns, Name: '' } },
+    });
+    expect(r.outcome).toBe('imported');
+    expect(JSON.stringify(dump(t.db))).not.toContain('Bob');
+    // An allocations file stays refused whatever the mapping says.
+    const A = 'case_id,case_type,staff_id,team,start_date,end_date';
+    const alloc = t.file('a.csv', csv(`${A},Name`, 'C1,CIN,S1,T,2019-01-01,,Amy'));
+    const refused = (await t.run(alloc, { source: 'allocations', mapping: { columns: { ...Object.fromEntries(A.split(',').map((c) => [c, c])), Name: '' } } }).catch((e: unknown) => e)) as Error & { code: string };
+    expect(refused.message).toMatch(/child's name or date of birth/);
+  });
+
   it('recognises the usual spellings and leaves workers and teams alone', () => {
     for (const h of ['child_name', 'Forename', 'SURNAME', 'dob', 'Date of Birth', 'person_birth_date', 'name', 'first name', 'Full Name', 'case_name']) {
       expect(isIdentityHeading(h), h).toBe(true);
