@@ -36,6 +36,8 @@ export interface SuppressionOptions {
    */
   protectColumnTotals?: boolean;
   protectRowTotals?: boolean;
+  /** Column totals that are published elsewhere as headline figures, so protected (and relied on) even when the others are not. */
+  headlineColumns?: number[];
 }
 
 /** The footnote every table with a `c` carries. */
@@ -65,8 +67,9 @@ export function suppressTable(counts: number[][], options: SuppressionOptions): 
   const value = (r: number, c: number) => counts[r]?.[c] ?? 0;
   const protectCol = options.protectColumnTotals ?? true;
   const protectRow = options.protectRowTotals ?? false;
+  const headline = new Set(options.headlineColumns ?? []);
   const isProtected = (r: number, c: number) =>
-    (r >= nRows && c >= nCols) || (r >= nRows && protectCol) || (c >= nCols && protectRow);
+    (r >= nRows && c >= nCols) || (r >= nRows && (protectCol || headline.has(c))) || (c >= nCols && protectRow);
 
   // Extended grid: rows 0..nRows-1 plus a totals row (index nRows) when shown; same for columns.
   const R = nRows + (showCol ? 1 : 0);

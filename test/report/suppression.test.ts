@@ -121,3 +121,12 @@ describe('suppressGroupedBreakdown (caseload bands, with the number over the thr
     expect(text).toEqual(['c', 'c', '49', 'c', 'c']);
   });
 });
+
+describe('suppressTable with a headline column total (ASYE in the programme, a headline tile)', () => {
+  it('keeps that total and hides cells around it so it cannot reveal them', () => {
+    // In progress: 2 hidden across two cohorts + 7 shown would be worked out from the total of 9.
+    const t = suppressTable([[1, 10], [1, 12], [7, 0]], { threshold: 4, rowTotals: true, columnTotals: true, protectColumnTotals: false, headlineColumns: [0] });
+    expect(cellText(t.columnTotals![0]!)).toBe('9');
+    expect(t.cells.map((r) => cellText(r[0]!))).toEqual(['c', 'c', 'c']);
+  });
+});

@@ -23,8 +23,9 @@ export function cohortTable(input: SectionInput): TableBlock {
   // A totals row under a single cohort would repeat it, so it appears only for two or more.
   const many = cohorts.length > 1;
   // The "All cohorts" row is a breakdown total too (one failed ASYE across every cohort identifies
-  // someone), so only the grand total is protected.
-  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many, protectColumnTotals: false });
+  // someone), so only the grand total and the number in the programme (a headline tile) are
+  // protected; cells are hidden around them instead.
+  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many, protectColumnTotals: false, headlineColumns: [0] });
   const rows = cohorts.map((c, i) => {
     const small = isSmallCount(c.size, threshold) || t.rowTotals![i]!.suppressed;
     const retained = (v: number | null) => (v === null ? 'not yet' : small || retentionDiscloses(c.size, v, threshold) ? 'c' : pct(v));
