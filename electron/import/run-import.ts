@@ -242,9 +242,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         rowProblems.length = 0;
         const values = convert(cells, rowNumber, rowProblems);
         if (values !== null) {
-          const outcome = writer.write(values);
+          const outcome = writer.write(values, rowNumber);
           if (outcome === 'duplicate') {
-            rowProblems.push({ row: rowNumber, column: null, value: null, reason: `repeats the ${spec.keyLabel} of an earlier row of this file` });
+            const earlierRow = writer.duplicateOf === null ? 'an earlier row' : `row ${writer.duplicateOf}`;
+            rowProblems.push({ row: rowNumber, column: null, value: null, reason: `repeats the ${spec.keyLabel} of ${earlierRow} of this file` });
           } else counts[outcome]++;
         }
         if (rowProblems.length > 0) {

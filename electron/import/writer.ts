@@ -17,6 +17,13 @@ export class TableWriter {
   private readonly journal: Statement;
   private readonly markSeen: Statement;
   private readonly args: StoredValue[];
+  private readonly fileRowOf: Statement;
+  // The file row of each row this import inserted, by row id (ids of one transaction's inserts
+  // run on from the first): 4 bytes a row, so a duplicate can name the row it repeats.
+  private insertedRows = new Int32Array(1024);
+  private firstInsertedId = -1;
+  /** After write() returns 'duplicate': the file row it repeats, when known. */
+  duplicateOf: number | null = null;
 
   constructor(
     db: Db,
@@ -34,21 +41,50 @@ export class TableWriter {
     this.update = db.prepare(`UPDATE ${spec.table} SET ${spec.columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.journal = db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (?, ?, ?, ?)`);
     // Rows of earlier imports this file has already matched: a second match is a duplicate.
-    db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen (row_id INTEGER PRIMARY KEY)`);
-    db.exec(`DELETE FROM temp.import_seen`);
-    this.markSeen = db.prepare(`INSERT OR IGNORE INTO temp.import_seen (row_id) VALUES (?)`);
+    db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_row (row_id INTEGER PRIMARY KEY, file_row INTEGER NOT NULL)`);
+    db.exec(`DELETE FROM temp.import_seen_row`);
+    this.markSeen = db.prepare(`INSERT OR IGNORE INTO temp.import_seen_row (row_id, file_row) VALUES (?, ?)`);
+    this.fileRowOf = db.prepare(`SELECT file_row FROM temp.import_seen_row WHERE row_id = ?`).pluck();
   }
 
-  write(values: StoredValue[]): WriteOutcome {
+  private rememberInserted(id: number, fileRow: number): void {
+    if (this.firstInsertedId < 0) this.firstInsertedId = id;
+    const i = id - this.firstInsertedId;
+    if (i < 0) return;
+    if (i >= this.insertedRows.length) {
+      const grown = new Int32Array(Math.max(i + 1, this.insertedRows.length * 2));
+      grown.set(this.insertedRows);
+      this.insertedRows = grown;
+    }
+    this.insertedRows[i] = fileRow;
+  }
+
+  private insertedRow(id: number): number | null {
+    const i = id - this.firstInsertedId;
+    return this.firstInsertedId >= 0 && i >= 0 && i < this.insertedRows.length && this.insertedRows[i]! > 0 ? this.insertedRows[i]! : null;
+  }
+
+  /** Writes one row (fileRow: its row number in the file, for naming it in a duplicate's problem). */
+  write(values: StoredValue[], fileRow = 0): WriteOutcome {
     // One reused parameter array: spreading the values into a fresh argument list per row is
     // measurable at a million rows.
     const args = this.args;
     for (let i = 0; i < values.length; i++) args[i] = values[i]!;
-    if (this.insert.run(args).changes === 1) return 'inserted';
+    const run = this.insert.run(args);
+    if (run.changes === 1) {
+      this.rememberInserted(Number(run.lastInsertRowid), fileRow);
+      return 'inserted';
+    }
     const keyValues = this.spec.key.map((k) => values[this.spec.columns.indexOf(k)]);
     const existing = this.find.get(...keyValues) as Record<string, StoredValue> & { id: number; import_id: number };
-    if (existing.import_id === this.importId) return 'duplicate';
-    if (this.markSeen.run(existing.id).changes === 0) return 'duplicate';
+    if (existing.import_id === this.importId) {
+      this.duplicateOf = this.insertedRow(existing.id);
+      return 'duplicate';
+    }
+    if (this.markSeen.run(existing.id, fileRow).changes === 0) {
+      this.duplicateOf = (this.fileRowOf.get(existing.id) as number | undefined) ?? null;
+      return 'duplicate';
+    }
     const same = this.spec.columns.every((c, i) => existing[c] === values[i]);
     if (same) return 'unchanged';
     this.journal.run(this.importId, this.spec.table, existing.id, JSON.stringify(existing));

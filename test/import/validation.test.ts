@@ -91,7 +91,17 @@ describe('row validation (every rule names row, column, value and reason)', () =
 
   it('duplicate natural keys within the file', async () => {
     expect(await problemsOf('S1,,senior_practitioner,South,permanent,1,2019-01-01,,,')).toEqual([
-      { row: 3, column: null, value: null, reason: 'repeats the staff ID and start date of an earlier row of this file' },
+      { row: 3, column: null, value: null, reason: 'repeats the staff ID and start date of row 2 of this file' },
+    ]);
+  });
+
+  it('a duplicate of a row already in the database names the earlier row of this file too', async () => {
+    const t = setup();
+    await t.run(t.file('w1.csv', csv(W, ok)));
+    const r = await t.run(t.file('w2.csv', csv(W, 'S9,,case_holder,North,permanent,1,2019-01-01,,,', 'S1,,case_holder,North,permanent,0.5,2019-01-01,,,', 'S8,,case_holder,North,permanent,1,2019-01-01,,,', 'S1,,case_holder,North,permanent,1,2019-01-01,,,', 'S8,,case_holder,North,permanent,1,2019-01-01,,,')));
+    expect(r.problems.map((p) => [p.row, p.reason])).toEqual([
+      [5, 'repeats the staff ID and start date of row 3 of this file'],
+      [6, 'repeats the staff ID and start date of row 4 of this file'],
     ]);
   });
 
