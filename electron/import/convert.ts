@@ -64,6 +64,11 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     }
     return v;
   };
+  // A team typed across two lines in a spreadsheet cell, or with doubled spaces, is the same team.
+  const teamName = (required: boolean): string | null => {
+    const v = text('team', required);
+    return v === null ? null : v.replace(/\s+/g, ' ');
+  };
   const mapped = (field: string, v: string): string => valueMaps[field]?.get(norm(v)) ?? v;
   const code = (field: string, table: Map<string, string>, allowed: string, required: boolean): string | null => {
     const v = text(field, required);
@@ -122,7 +127,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     } else {
       role = code('role', ROLE_CODES, ALLOWED.role, true);
     }
-    const team = text('team', false);
+    const team = teamName(false);
     let employment: string | null;
     if (source === 'agency') {
       // Every row of an agency file is agency; a row that says otherwise contradicts the file
@@ -149,7 +154,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
     const qualified = date('qualified_date', false);
     notFuture('start_date', start);
-    notFuture('end_date', end);
+    // A fixed-term contract's end date is known in advance (the contract says it), so it may lie
+    // after the extract date; any other future end is an error.
+    if (employment !== 'fixed_term') notFuture('end_date', end);
     notFuture('qualified_date', qualified);
     notBefore('end_date', end, start, 'start date', 'a spell cannot end before it starts');
     return [staffId, swe, role, team, employment, fte, start, end, reason, qualified];
@@ -159,7 +166,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     const caseId = text('case_id', true);
     const caseType = code('case_type', CASE_TYPE_CODES, ALLOWED.case_type, true);
     const staffId = text('staff_id', true);
-    const team = text('team', false);
+    const team = teamName(false);
     const start = date('start_date', true);
     const end = date('end_date', false);
     notFuture('start_date', start);
@@ -183,7 +190,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   };
 
   const convertEstablishment = (): StoredValue[] => {
-    const team = text('team', true);
+    const team = teamName(true);
     const role = code('role', ROLE_CODES, ALLOWED.role, true);
     const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
     const start = date('start_date', true);

@@ -29,7 +29,7 @@ describe('messy fixtures', () => {
     const r = await t.run(f('allocations-bom-semicolon.csv'));
     expect(r).toMatchObject({ outcome: 'imported', encoding: 'utf-8-bom', inserted: 4 });
     expect(rows(t.db, 'SELECT case_type, staff_id, team, start_date, end_date FROM allocation ORDER BY start_date')).toEqual([
-      { case_type: 'CIN', staff_id: 'E101', team: 'Children’s Disability\nTeam', start_date: '2018-04-01', end_date: '2018-09-30' },
+      { case_type: 'CIN', staff_id: 'E101', team: 'Children’s Disability Team', start_date: '2018-04-01', end_date: '2018-09-30' },
       { case_type: 'CP', staff_id: 'E101', team: 'Children’s Disability Team', start_date: '2018-05-15', end_date: null },
       { case_type: 'CLA', staff_id: 'E102', team: 'Duty & Assessment', start_date: '2018-06-02', end_date: '2018-08-31' },
       { case_type: 'CP', staff_id: 'A201', team: 'Long Term; North', start_date: '2019-01-15', end_date: null },

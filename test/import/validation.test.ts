@@ -69,6 +69,16 @@ describe('row validation (every rule names row, column, value and reason)', () =
     ]);
   });
 
+  it('a fixed-term spell may end after the extract date (its contractual end); other spells may not', async () => {
+    const t = setup();
+    const r = await t.run(
+      t.file('w.csv', csv(W, 'F1,,case_holder,N,fixed_term,1,2023-04-01,2024-09-30,,', 'P1,,case_holder,N,permanent,1,2023-04-01,2024-09-30,,', 'F2,,case_holder,N,fixed_term,1,2024-05-01,2025-04-30,,')),
+      { extractDate: '2024-03-31', acceptValid: true },
+    );
+    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[3, 'end_date'], [4, 'start_date']]);
+    expect(rows(t.db, 'SELECT staff_id, end_date FROM spell')).toEqual([{ staff_id: 'F1', end_date: '2024-09-30' }]);
+  });
+
   it('the extract date defaults to the import day', async () => {
     const t = setup();
     const r = await t.run(t.file('w.csv', csv(W, 'S1,,case_holder,N,permanent,1,2030-01-02,,,')), { now: new Date(2030, 0, 1, 12) });
@@ -87,6 +97,18 @@ describe('row validation (every rule names row, column, value and reason)', () =
       { file_name: 'b.csv', outcome: 'imported', extract_date: '2024-03-31' },
       { file_name: 'c.csv', outcome: 'failed', extract_date: null },
     ]);
+  });
+
+  it('team names: line breaks and runs of spaces inside a cell become one space, in every source', async () => {
+    const t = setup();
+    const team = '"Children\u2019s Disability\n  Team"';
+    await t.run(t.file('w.csv', csv(W, `S1,,case_holder,${team},permanent,1,2019-01-01,,,`)));
+    await t.run(t.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', `C1,CIN,S1,${team},2019-01-01,`)));
+    await t.run(t.file('e.csv', csv('team,role,funded_fte,start_date,end_date', `${team},case_holder,3,2019-01-01,`)));
+    const expected = [{ team: 'Children\u2019s Disability Team' }];
+    expect(rows(t.db, 'SELECT team FROM spell')).toEqual(expected);
+    expect(rows(t.db, 'SELECT team FROM allocation')).toEqual(expected);
+    expect(rows(t.db, 'SELECT team FROM establishment')).toEqual(expected);
   });
 
   it('duplicate natural keys within the file', async () => {
