@@ -9,10 +9,11 @@ import { openDatabase } from '../../electron/db/open';
 import { updateSettings } from '../../electron/settings';
 import { tempDir, DFE_DIR } from '../support/tmp';
 import { PDF_TOOLS_AVAILABLE, inkPerPage, pdfText, pdfWordBoxes, qpdfCheck } from './pdf-tools';
+import { requiredInCi } from '../support/required';
 
 const DEMO = path.resolve(__dirname, '../../fixtures/demo');
 const INDICATORS = path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv');
-const ready = PDF_TOOLS_AVAILABLE && fs.existsSync(path.join(DEMO, 'manifest.json')) && fs.existsSync(INDICATORS);
+const ready = PDF_TOOLS_AVAILABLE && requiredInCi(fs.existsSync(path.join(DEMO, 'manifest.json')) && fs.existsSync(INDICATORS), 'The demo set and the DfE indicator file');
 
 describe.skipIf(!ready)('the demo council\'s paper', () => {
   const dir = tempDir('scrutiny-demo-paper-');

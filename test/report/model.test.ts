@@ -15,6 +15,7 @@ import { computeMetrics } from '../../electron/measures/index';
 import { gatherPaperContext } from '../../electron/report/gather';
 import { buildPaperModel } from '../../electron/report/build-model';
 import { parsePaperConfig } from '../../shared/paper-config';
+import { requiredInCi } from '../support/required';
 
 const INDICATORS = path.join(DFE_DIR, 'csww_indicators_2017_to_2025.csv');
 
@@ -179,7 +180,7 @@ describe('paper from an empty database', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(INDICATORS))('paper model with DfE benchmarks loaded', () => {
+describe.skipIf(!requiredInCi(fs.existsSync(INDICATORS), `The DfE indicator file (${INDICATORS})`))('paper model with DfE benchmarks loaded', () => {
   let db: Db;
   beforeAll(async () => {
     db = tempDb().db;

@@ -3,12 +3,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { requiredInCi } from '../support/required';
 
 export function hasTool(name: string): boolean {
   return spawnSync('which', [name]).status === 0;
 }
 
-export const PDF_TOOLS_AVAILABLE = ['pdftotext', 'pdfinfo', 'pdftoppm', 'qpdf', 'pdffonts'].every(hasTool);
+export const PDF_TOOLS_AVAILABLE = requiredInCi(
+  ['pdftotext', 'pdfinfo', 'pdftoppm', 'qpdf', 'pdffonts'].every(hasTool),
+  'poppler-utils (pdftotext, pdfinfo, pdftoppm, pdffonts) and qpdf',
+);
 
 export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
