@@ -30,7 +30,11 @@ const EXCEL_EPOCH_OFFSET = 25569;
 
 /** Thrown when a column turns out to be month-first: the import re-reads the file that way. */
 export class DateOrderRestart extends Error {
-  constructor(readonly field: string) {
+  constructor(
+    readonly field: string,
+    /** The row whose date could only be month first. */
+    readonly row = 0,
+  ) {
     super(`column ${field} is month-first`);
   }
 }
@@ -91,7 +95,7 @@ export class DateColumn {
           reason: `this column mixes day-first and month-first dates (row ${this.dayFirstRow} is day first, row ${this.monthFirstRow} month first), so no date in it can be trusted`,
         };
       }
-      if (this.monthFirstRow && this.order === 'dmy' && !this.fixedOrder) throw new DateOrderRestart(this.field);
+      if (this.monthFirstRow && this.order === 'dmy' && !this.fixedOrder) throw new DateOrderRestart(this.field, this.monthFirstRow);
       [d, m] = this.order === 'dmy' ? [a, b] : [b, a];
     } else if ((match = MONTH_NAME.exec(text))) {
       const month = MONTHS[match[2]!.toLowerCase()];

@@ -154,10 +154,12 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
 
   const backupFile = options.dryRun ? null : await backupBeforeImport(db, options.dbPath ?? db.name, now);
   const dateOrders: Record<string, DateOrder> = {};
+  const monthFirstNotes: string[] = [];
   for (let attempt = 0; ; attempt++) {
     try {
       const loggedExtractDate = options.extractDate ?? null;
-      const result = await importPass(db, options, binding, { ...base, fileName, backupFile, now, dateOrders, loggedExtractDate });
+      const assumptions = [...base.assumptions, ...monthFirstNotes];
+      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -166,6 +168,13 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
       // A column proved month-first part-way: everything was rolled back; read it again that way.
       if (e instanceof DateOrderRestart && attempt < 10) {
         dateOrders[e.field] = 'mdy';
+        // Said plainly: the whole column was read the US way, which the user should confirm.
+        const i = binding.index[e.field];
+        const heading = i === undefined ? e.field : (binding.headers[i] ?? e.field);
+        monthFirstNotes.push(
+          `The dates in column "${heading}" were read month first (US order: 03/25/2018 is 25 March 2018), because ` +
+            `${e.row ? `row ${e.row} has` : 'the column has'} a date that can only be month first; check the file was saved that way.`,
+        );
         continue;
       }
       throw e;

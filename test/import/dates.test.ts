@@ -67,6 +67,9 @@ describe('dates through an import', () => {
       { start_date: '2018-03-25', end_date: null },
       { start_date: '2018-05-03', end_date: '2018-06-20' },
     ]);
+    expect(r.assumptions).toEqual([
+      'The dates in column "start_date" were read month first (US order: 03/25/2018 is 25 March 2018), because row 3 has a date that can only be month first; check the file was saved that way.',
+    ]);
   });
 
   it('a mapping can fix the order; Excel serials and month names import', async () => {
