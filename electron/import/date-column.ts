@@ -45,6 +45,16 @@ function fullYear(y: string): number {
   return y.length === 4 ? n : n < 50 ? 2000 + n : 1900 + n;
 }
 
+/** Every character but the two dashes of YYYY-MM-DD is a digit (Number() would let " 1" or "\t1" through). */
+function digitsOnly(raw: string): boolean {
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export type DateRead = { ok: true; date: IsoDate } | { ok: false; reason: string };
 
 export class DateColumn {
@@ -65,7 +75,7 @@ export class DateColumn {
 
   read(raw: string, row: number): DateRead {
     // The common case, a plain ISO date in an ISO column, without regular expressions.
-    if (this.format === 'iso' && raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    if (this.format === 'iso' && raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && digitsOnly(raw)) {
       const y = Number(raw.slice(0, 4));
       const m = Number(raw.slice(5, 7));
       const d = Number(raw.slice(8, 10));

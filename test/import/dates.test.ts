@@ -8,6 +8,13 @@ function readAll(values: string[], order: 'dmy' | 'mdy' = 'dmy') {
 }
 
 describe('date formats', () => {
+  it('an ISO column refuses a value with a tab or space inside it, not only at its ends', () => {
+    // Found by the property test: "2019-01-\t1" passed the ISO fast path and hit the table's CHECK.
+    const r = readAll(['2019-01-01', '2019-01-\t1', '2019-01- 1', '2019- 1-01']);
+    expect(r[0]).toEqual({ ok: true, date: '2019-01-01' });
+    for (const bad of r.slice(1)) expect(bad.ok).toBe(false);
+  });
+
   it('ISO, UK numeric, day-month-name and Excel serials all give the same date', () => {
     expect(readAll(['2018-03-31'])).toEqual([{ ok: true, date: '2018-03-31' }]);
     expect(readAll(['31/03/2018', '1/4/2018', '01.05.2018'])).toEqual([
