@@ -87,4 +87,21 @@ describe('handler table', () => {
     expect(forged).toMatchObject({ ok: false, error: expect.stringMatching(/no longer available/) });
     ctx.close();
   });
+
+  it("words a name column for whose it may be: a staff file's, or possibly a child's", async () => {
+    const { handlers, ctx, host, dir } = app();
+    const staff = path.join(dir, 'staff.csv');
+    fs.writeFileSync(staff, 'staff_id,surname,role,employment_type,fte,start_date\nS1,Smith,case_holder,permanent,1,2020-01-01\n');
+    const cases = path.join(dir, 'cases.csv');
+    fs.writeFileSync(cases, 'case_id,child_name,case_type,staff_id,start_date\nC1,Ann,CIN,S1,2020-01-01\n');
+    host.nextPicks.push([staff, cases]);
+    const picked = await invokeHandler(handlers, 'pickFiles', { multiple: true });
+    if (!picked.ok) throw new Error(picked.error);
+    const [s, c] = picked.value;
+    const ds = await invokeHandler(handlers, 'detectFile', { fileId: s!.id });
+    const dc = await invokeHandler(handlers, 'detectFile', { fileId: c!.id });
+    expect(ds).toMatchObject({ ok: true, value: { source: 'workers', description: expect.stringMatching(/a person's name or date of birth \(surname\).*"Not used"/) } });
+    expect(dc).toMatchObject({ ok: true, value: { description: expect.stringMatching(/a child's name or date of birth \(child_name\)/) } });
+    ctx.close();
+  });
 });
