@@ -97,7 +97,7 @@ describe('handler table', () => {
     host.nextPicks.push([staff, cases]);
     const picked = await invokeHandler(handlers, 'pickFiles', { multiple: true });
     if (!picked.ok) throw new Error(picked.error);
-    const [s, c] = picked.value;
+    const [s, c] = picked.value as Array<{ id: string }>;
     const ds = await invokeHandler(handlers, 'detectFile', { fileId: s!.id });
     const dc = await invokeHandler(handlers, 'detectFile', { fileId: c!.id });
     expect(ds).toMatchObject({ ok: true, value: { source: 'workers', description: expect.stringMatching(/a person's name or date of birth \(surname\).*"Not used"/) } });
