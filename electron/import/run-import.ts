@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open';
 import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
+import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
 import { whileBusy } from './busy';
@@ -61,19 +62,9 @@ export async function sha256File(file: string, signal?: AbortSignal): Promise<st
   return hash.digest('hex');
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
-}
-
-interface Counts {
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  problems: RowProblem[];
+type Counts = Pick<ImportResult, 'rowsRead' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'problems'> & {
   problemCount: number;
-}
+};
 
 export function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
   return whileBusy(db, () => importFile(db, options));
