@@ -64,15 +64,20 @@ function padState(key: Buffer, pad: number, w: Int32Array): Int32Array {
   return h;
 }
 
-/** hmac(value) = HMAC-SHA-256 of value (UTF-8) under key, as 64 lower-case hex digits. */
-export function hmacSha256Hex(key: Buffer): (value: string) => string {
+/**
+ * hmac(value) = HMAC-SHA-256 of value (UTF-8) under key, as lower-case hex digits: all 32 bytes
+ * (64 digits), or the first `bytes` of them (a multiple of 4), the standard truncated HMAC.
+ */
+export function hmacSha256Hex(key: Buffer, bytes = 32): (value: string) => string {
+  if (!Number.isInteger(bytes) || bytes < 4 || bytes > 32 || bytes % 4 !== 0) throw new RangeError(`cannot keep ${bytes} bytes of an HMAC-SHA-256`);
+  const words = bytes / 4;
   // HMAC hashes a key longer than the block first; the database's key is 32 bytes, but be exact.
   const k = key.length > 64 ? crypto.createHash('sha256').update(key).digest() : key;
   const w = new Int32Array(64);
   const inner = padState(k, 0x36, w);
   const outer = padState(k, 0x5c, w);
   const h = new Int32Array(8);
-  const slow = (value: string) => crypto.createHmac('sha256', key).update(value, 'utf8').digest('hex');
+  const slow = (value: string) => crypto.createHmac('sha256', key).update(value, 'utf8').digest().subarray(0, bytes).toString('hex');
   return (value) => {
     const n = value.length;
     if (n > MAX_ONE_BLOCK) return slow(value);
@@ -93,7 +98,7 @@ export function hmacSha256Hex(key: Buffer): (value: string) => string {
     h.set(outer);
     compress(h, w);
     let hex = '';
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < words; i++) {
       const v = h[i]!;
       hex += HEX[(v >>> 24) & 255]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
     }

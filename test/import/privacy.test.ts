@@ -57,7 +57,9 @@ describe("children's identities", () => {
     await t.run(t.file('b.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S3,T,2019-01-01,')));
     const key = rows<{ value: string }>(t.db, `SELECT value FROM meta WHERE key = 'case_id_hmac_key'`)[0]!.value;
     expect(key).toMatch(/^[0-9a-f]{64}$/);
-    const expected = crypto.createHmac('sha256', Buffer.from(key, 'hex')).update('C-0042').digest('hex');
+    // The first 16 bytes of the HMAC (a truncated HMAC-SHA-256), as 32 hex digits.
+    const expected = crypto.createHmac('sha256', Buffer.from(key, 'hex')).update('C-0042').digest('hex').slice(0, 32);
+    expect(expected).toMatch(/^[0-9a-f]{32}$/);
     expect(rows(t.db, 'SELECT DISTINCT case_key FROM allocation')).toEqual([{ case_key: expected }]);
     expect(JSON.stringify(dump(t.db, ['allocation', 'import_log', 'import_change']))).not.toContain('C-0042');
     // A different database has a different key, so its pseudonyms differ.
@@ -68,11 +70,11 @@ describe("children's identities", () => {
 });
 
 describe('the case-ID hasher', () => {
-  it('gives the HMAC of every ID, asked once or again', async () => {
+  it('gives the first 16 bytes of the HMAC of every ID, asked once or again', async () => {
     const { caseHasher } = await import('../../electron/import/pseudonym');
     const secret = crypto.randomBytes(32);
     const hash = caseHasher(secret);
-    const hmac = (id: string) => crypto.createHmac('sha256', secret).update(id, 'utf8').digest('hex');
+    const hmac = (id: string) => crypto.createHmac('sha256', secret).update(id, 'utf8').digest('hex').slice(0, 32);
     const ids = Array.from({ length: 25_000 }, (_, i) => `C${i}`);
     for (const id of ids) expect(hash(id)).toBe(hmac(id));
     for (const id of ['C0', 'C24999', 'C12345', 'Café-7']) expect(hash(id)).toBe(hmac(id));
@@ -90,6 +92,16 @@ describe('HMAC-SHA-256 in JavaScript', () => {
       for (let n = 1; n <= 130; n++) values.push(Array.from({ length: n }, (_, i) => String.fromCharCode(32 + ((i * 7 + n) % 95))).join(''));
       for (let i = 0; i < 2000; i++) values.push(crypto.randomBytes(1 + (i % 40)).toString('base64'));
       for (const v of values) expect(hash(v), JSON.stringify(v)).toBe(hmac(v));
+      // Truncated: the leading bytes of the same HMAC, by either path (short ASCII or createHmac).
+      for (const bytes of [4, 16, 28]) {
+        const short = hmacSha256Hex(key, bytes);
+        for (const v of values.slice(0, 200)) expect(short(v), `${bytes} ${JSON.stringify(v)}`).toBe(hmac(v).slice(0, bytes * 2));
+      }
     }
+  });
+
+  it('refuses a truncation that is not whole words of the hash', async () => {
+    const { hmacSha256Hex } = await import('../../electron/import/hmac-sha256');
+    for (const bytes of [0, 3, 17, 36]) expect(() => hmacSha256Hex(Buffer.alloc(32), bytes)).toThrow(RangeError);
   });
 });
