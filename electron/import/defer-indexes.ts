@@ -27,3 +27,24 @@ export function deferSecondaryIndexes(db: Db, table: string, fileBytes: number):
   }
   return deferred;
 }
+
+/**
+ * For a load into an empty table: drops the table's named unique indexes (its natural key) and
+ * returns the statements that rebuild them, for TableWriter.restoreUniqueKey at the end of the
+ * load. With no rows already there, nothing can be merged, so the key only has to catch rows of
+ * the file that repeat each other, which one sorted build at the end does for a fraction of the
+ * cost of keeping the index up to date row by row. Inside the import's transaction, like the others.
+ */
+export function deferUniqueKey(db: Db, table: string): string[] {
+  if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) return [];
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`)
+    .all(table) as { name: string; sql: string }[];
+  const deferred: string[] = [];
+  for (const ix of indexes) {
+    if (!/^\s*CREATE\s+UNIQUE\b/i.test(ix.sql)) continue;
+    db.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+    deferred.push(ix.sql);
+  }
+  return deferred;
+}

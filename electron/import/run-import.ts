@@ -13,7 +13,7 @@ import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
 import { whileBusy } from './busy';
-import { deferSecondaryIndexes } from './defer-indexes';
+import { deferSecondaryIndexes, deferUniqueKey } from './defer-indexes';
 import { makeConverter } from './convert';
 import { readChunks, readRowBatches, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
@@ -223,7 +223,9 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     );
     const hashCase = source === 'allocations' ? caseHasher(caseKeySecret(db)) : () => '';
     const convert = makeConverter(binding, source, { extractDate: ctx.extractDate, dateOrders: ctx.dateOrders, hashCase });
-    const writer = new TableWriter(db, spec, importId);
+    // Set aside before the writer prepares its insert, which has no conflict clause without it.
+    const uniqueKey = deferUniqueKey(db, spec.table);
+    const writer = new TableWriter(db, spec, importId, uniqueKey.length > 0);
     const deferred = deferSecondaryIndexes(db, spec.table, sniffed.bytes);
     const rowProblems: RowProblem[] = [];
     let headerSeen = false;
@@ -260,7 +262,23 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     }
 
     // Rebuilt before any outcome is decided, so a commit always has every index in place (a
-    // rollback would restore them anyway).
+    // rollback would restore them anyway). The unique key first: the rows that repeat a key
+    // within the file come out, and are reported exactly as a merge reports them.
+    const repeats = writer.restoreUniqueKey(uniqueKey);
+    if (repeats.length > 0) {
+      const repeated: RowProblem[] = repeats.map((r) => ({
+        row: r.row,
+        column: null,
+        value: null,
+        reason: `repeats the ${spec.keyLabel} of ${r.earlierRow === null ? 'an earlier row' : `row ${r.earlierRow}`} of this file`,
+      }));
+      counts.inserted -= repeats.length;
+      counts.rejected += repeats.length;
+      counts.problemCount += repeats.length;
+      // The log keeps the first PROBLEMS_LOGGED problems in file order; a repeated row has no
+      // other problem (it was valid enough to insert), so merging by row number is exact.
+      counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
+    }
     for (const sql of deferred) db.exec(sql);
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {

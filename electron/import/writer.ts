@@ -25,17 +25,22 @@ export class TableWriter {
   /** After write() returns 'duplicate': the file row it repeats, when known. */
   duplicateOf: number | null = null;
 
+  /**
+   * fresh: the table was empty and its unique key has been set aside (deferUniqueKey), so every
+   * row is inserted as it comes and restoreUniqueKey finds the file's repeated keys at the end.
+   */
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly spec: TableSpec,
     private readonly importId: number,
+    private readonly fresh = false,
   ) {
     this.args = [...spec.columns.map(() => null), importId];
     // Table and column names come from TABLES (code), never from the file.
     const cols = spec.columns.join(', ');
     const marks = spec.columns.map(() => '?').join(', ');
     this.insert = db.prepare(
-      `INSERT INTO ${spec.table} (${cols}, import_id) VALUES (${marks}, ?) ON CONFLICT (${spec.key.join(', ')}) DO NOTHING`,
+      `INSERT INTO ${spec.table} (${cols}, import_id) VALUES (${marks}, ?)` + (fresh ? '' : ` ON CONFLICT (${spec.key.join(', ')}) DO NOTHING`),
     );
     this.find = db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key.map((k) => `${k} = ?`).join(' AND ')}`);
     this.update = db.prepare(`UPDATE ${spec.table} SET ${spec.columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
@@ -90,5 +95,37 @@ export class TableWriter {
     this.journal.run(this.importId, this.spec.table, existing.id, JSON.stringify(existing));
     this.update.run(...values, existing.id);
     return 'updated';
+  }
+
+  /**
+   * Ends a fresh load: rebuilds the unique key (statements from deferUniqueKey). If the file
+   * repeated a key, deletes every repeat (keeping the first, as a merge would have) and returns
+   * them in file order with the file row each repeats, for the same problem a merge reports.
+   */
+  restoreUniqueKey(statements: readonly string[]): { row: number; earlierRow: number | null }[] {
+    if (!this.fresh || statements.length === 0) return [];
+    const build = () => {
+      for (const sql of statements) this.db.exec(sql);
+    };
+    try {
+      build();
+      return [];
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+    }
+    // The key columns are NOT NULL, so grouping them is exactly the unique index's equality.
+    const repeats = this.db
+      .prepare(
+        `SELECT id, first FROM (SELECT id, MIN(id) OVER (PARTITION BY ${this.spec.key.join(', ')}) AS first FROM ${this.spec.table})
+         WHERE id > first ORDER BY id`,
+      )
+      .all() as { id: number; first: number }[];
+    const remove = this.db.prepare(`DELETE FROM ${this.spec.table} WHERE id = ?`);
+    const found = repeats.map((r) => {
+      remove.run(r.id);
+      return { row: this.insertedRow(r.id) ?? 0, earlierRow: this.insertedRow(r.first) };
+    });
+    build();
+    return found;
   }
 }
