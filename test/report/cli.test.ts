@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { main } from '../../electron/cli/main';
+import { openDatabase } from '../../electron/db/open';
+import { savePaperConfig } from '../../electron/report/index';
 import { tempDb, tempDir } from '../support/tmp';
 import { seedFixture, FIXTURE_AS_AT } from './fixture';
 
@@ -32,6 +34,18 @@ describe('scrutiny-pack report', () => {
     const forced = path.join(dir, 'paper.out');
     expect((await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--format', 'html', '--out', forced])).code).toBe(0);
     expect(fs.readFileSync(forced, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  it('without --config, uses the details saved from the app', async () => {
+    const saved = openDatabase(file);
+    savePaperConfig(saved, { title: 'Caseloads and retention: autumn update', commentary: { summary: 'Saved on the Paper screen.' } });
+    saved.close();
+    const out = path.join(dir, 'saved.html');
+    const r = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('Caseloads and retention: autumn update');
+    expect(html).toContain('Saved on the Paper screen.');
   });
 
   it('reads the configuration file (meeting details, sections, commentary)', async () => {

@@ -13,7 +13,11 @@ export const benchmarkCommand: Command = {
   name: 'benchmark',
   readsOnly: true,
   summary: 'Compare the council with England, its region and its statistical neighbours (DfE published figures).',
-  usage: 'benchmark [--la CODE_OR_NAME] [--year YYYY] [--reconcile] [--json]',
+  usage:
+    'benchmark [--la CODE_OR_NAME] [--year YYYY] [--reconcile] [--json]\n\n' +
+    '  --la         the council: DfE code (e.g. 892) or name (default: the laCode setting)\n' +
+    '  --year       the DfE year (30 September), default the latest imported\n' +
+    '  --reconcile  also recompute your own figures at 30 September and compare them with the published row',
   options: {
     la: { type: 'string' },
     year: { type: 'string' },

@@ -18,7 +18,15 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Write a synthetic council\'s exports (workers, agency, allocations, ASYE, establishment)',
   usage: 'demo --out DIR [--seed N] [--staff N] [--years N] [--allocations N] [--end-date YYYY-MM-DD] '
-    + '[--layout canonical|census|ssd|messy]... [--agency separate|combined]',
+    + '[--layout canonical|census|ssd|messy]... [--agency separate|combined]\n\n'
+    + '  --out          folder to write into (created if needed)\n'
+    + '  --seed         the same seed always gives byte-identical files (default 1)\n'
+    + '  --staff        social-work posts; support-worker posts are added to match (default 160)\n'
+    + '  --years        years of history before the end date (default 3)\n'
+    + '  --allocations  exactly this many allocation rows (the council grows, then its history lengthens)\n'
+    + '  --end-date     the last day the files cover (default: the latest month end not after today)\n'
+    + '  --layout       canonical, census, ssd or messy ("saved from Excel"); repeat for several\n'
+    + '  --agency       agency spells in agency.csv (separate, the default) or in workers.csv (combined)',
   options: {
     out: { type: 'string' },
     seed: { type: 'string' },

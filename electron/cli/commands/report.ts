@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataError, UsageError, type Command } from '../command';
 import { isIsoDate } from '../../../shared/dates';
 import { parsePaperConfig, type PaperConfig } from '../../../shared/paper-config';
-import { producePaper } from '../../report/index';
+import { loadPaperConfig, producePaper } from '../../report/index';
 
 function readConfig(file: string): PaperConfig {
   let text: string;
@@ -32,7 +32,12 @@ export const reportCommand: Command = {
   name: 'report',
   readsOnly: true,
   summary: 'Write the committee paper (PDF or accessible HTML) at a date',
-  usage: 'report --as-at YYYY-MM-DD [--config FILE] [--format pdf|html] --out FILE',
+  usage:
+    'report --as-at YYYY-MM-DD [--config FILE] [--format pdf|html] --out FILE\n\n' +
+    '  --as-at   the date the figures are for, usually the last month end\n' +
+    '  --config  a JSON paper configuration: meeting details, sections, commentary, targets (default: the one saved in the app)\n' +
+    '  --format  pdf (default) or html (the accessible version for the council\'s website)\n' +
+    '  --out     the file to write',
   options: {
     'as-at': { type: 'string' },
     config: { type: 'string' },
@@ -48,7 +53,8 @@ export const reportCommand: Command = {
     const rawFormat = ctx.values.format;
     const format = typeof rawFormat === 'string' ? rawFormat : path.extname(out).toLowerCase() === '.html' || path.extname(out).toLowerCase() === '.htm' ? 'html' : 'pdf';
     if (format !== 'pdf' && format !== 'html') throw new UsageError(`--format must be pdf or html (got "${format}").`);
-    const config = typeof ctx.values.config === 'string' ? readConfig(ctx.values.config) : parsePaperConfig({});
+    // Without --config, the details saved in the desktop app's Paper screen (defaults on a new database).
+    const config = typeof ctx.values.config === 'string' ? readConfig(ctx.values.config) : loadPaperConfig(ctx.db());
 
     const started = Date.now();
     ctx.progress(`Writing the ${format.toUpperCase()} paper at ${asAt}...`);

@@ -35,7 +35,10 @@ export function parseAssignment(text: string): Partial<Settings> {
 export const settingsCommand: Command = {
   name: 'settings',
   summary: "Show or change the council's settings (name, DfE code, thresholds, costs)",
-  usage: 'settings [--set KEY=VALUE]...',
+  usage:
+    'settings [--set KEY=VALUE]...\n\n' +
+    '  --set  change a setting, e.g. --set laCode=892 --set "councilName=Nottingham City Council"\n' +
+    `         (settings: ${Object.keys(DEFAULT_SETTINGS).join(', ')})`,
   options: { set: { type: 'string', multiple: true } },
   run(ctx) {
     const assignments = (ctx.values.set as string[] | undefined) ?? [];

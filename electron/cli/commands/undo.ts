@@ -6,7 +6,7 @@ export const undoCommand: Command = {
   name: 'undo',
   readsOnly: true,
   summary: 'Undo an import, restoring the data exactly as it was before it.',
-  usage: 'undo IMPORT_ID',
+  usage: 'undo IMPORT_ID\n\n  IMPORT_ID  the number shown by "scrutiny-pack imports"; the database returns to exactly its state before that import',
   options: {},
   allowPositionals: true,
   run(ctx) {
