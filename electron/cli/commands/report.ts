@@ -6,7 +6,7 @@ import path from 'node:path';
 import { DataError, UsageError, type Command } from '../command';
 import { isIsoDate } from '../../../shared/dates';
 import { parsePaperConfig, type PaperConfig } from '../../../shared/paper-config';
-import { loadPaperConfig, producePaper } from '../../report/index';
+import { loadPaperConfig } from '../../report/config-store';
 
 function readConfig(file: string): PaperConfig {
   let text: string;
@@ -58,6 +58,9 @@ export const reportCommand: Command = {
 
     const started = Date.now();
     ctx.progress(`Writing the ${format.toUpperCase()} paper at ${asAt}...`);
+    // Loaded here, not at the top: the PDF and chart libraries take about half a second to load,
+    // which every other command (an import above all) would otherwise pay for nothing.
+    const { producePaper } = await import('../../report/index');
     const result = await producePaper(ctx.db(), { asAt, config, format });
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, result);
