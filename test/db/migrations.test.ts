@@ -98,4 +98,85 @@ describe('migrations', () => {
       expect(() => db.prepare(`INSERT INTO dfe_neighbour (la_code, la_name, position, neighbour_code, import_id) VALUES ('874', 'Peterborough', 1, '831', 42)`).run()).toThrow(/FOREIGN KEY/);
     });
   });
+
+  describe('migration 3: allocation case type checked by equalities, no import_id index', () => {
+    const shape = (db: Database.Database) => ({
+      columns: db.prepare(`SELECT cid, name, type, "notnull" AS nn, dflt_value, pk FROM pragma_table_info('allocation') ORDER BY cid`).all(),
+      foreignKeys: db.prepare(`SELECT "from", "table", "to" FROM pragma_foreign_key_list('allocation')`).all(),
+      strict: (db.prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = 'allocation'`).get() as { strict: number }).strict,
+    });
+    const indexes = (db: Database.Database) =>
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'allocation' AND sql IS NOT NULL ORDER BY name`).all().map((r) => (r as { name: string }).name);
+    const allRows = (db: Database.Database) => db.prepare(`SELECT * FROM allocation ORDER BY id`).all();
+
+    it('rebuilds allocation keeping every row and id, the journal that points at them, and the same columns and keys', () => {
+      const { db, file } = tempDb({ targetVersion: 2 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (?, ?, 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run(1, 'a.csv');
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (?, ?, 'y', 'allocations', 'canonical', '2024-02-01', 'imported')`).run(2, 'b.csv');
+      const ins = db.prepare(`INSERT INTO allocation (id, case_key, case_type, staff_id, team, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      // Ids with gaps and out of insertion order, so a copy that renumbered would be caught.
+      ins.run(7, 'k1', 'CIN', 'S1', 'Assessment', '2020-01-01', null, 1);
+      ins.run(3, 'k2', 'CP', 'S1', null, '2020-02-01', '2020-06-30', 1);
+      ins.run(42, 'k3', 'CLA', 'S2', 'Children in care', '2019-05-05', null, 1);
+      ins.run(10, 'k4', 'care_leaver', 'S3', 'Care leavers', '2021-03-01', '2021-03-01', 2);
+      ins.run(11, 'k5', 'other', 'S3', null, '2018-12-31', null, 2);
+      db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (2, 'allocation', 42, ?)`).run(
+        JSON.stringify({ id: 42, case_key: 'k3', case_type: 'CLA', staff_id: 'S2', team: 'Children in care', start_date: '2019-05-05', end_date: null, import_id: 1 }),
+      );
+      const before = allRows(db);
+      const beforeShape = shape(db);
+      expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
+      db.close();
+
+      const after = openDatabase(file);
+      try {
+        expect(schemaVersion(after)).toBe(3);
+        expect(allRows(after)).toEqual(before);
+        expect(after.prepare(`SELECT a.case_key AS k FROM import_change c JOIN allocation a ON a.id = c.row_id`).all()).toEqual([{ k: 'k3' }]);
+        expect(shape(after)).toEqual(beforeShape);
+        expect(shape(after).strict).toBe(1);
+        expect(indexes(after)).toEqual(['allocation_cover', 'allocation_natural_key']);
+        expect(after.prepare(`SELECT name FROM sqlite_schema WHERE name IN ('allocation_import', 'allocation_new')`).all()).toEqual([]);
+        // The cover index still has the expression the measures name with INDEXED BY: k1, k2, k3
+        // and k5 cover 1 March 2020 (k4 starts later).
+        expect(after.prepare(`SELECT COUNT(*) AS n FROM allocation INDEXED BY allocation_cover WHERE coalesce(end_date, '9999-12-31') >= '2020-03-01' AND start_date <= '2020-03-01'`).get()).toEqual({ n: 4 });
+        expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(after.pragma('foreign_key_check')).toEqual([]);
+        // New rows carry on after the highest id, as before.
+        const added = after.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, import_id) VALUES ('k6', 'CIN', 'S4', '2022-01-01', 2)`).run();
+        expect(added.lastInsertRowid).toBe(43);
+      } finally {
+        after.close();
+      }
+    });
+
+    it('still refuses what migration 1 refused: unknown case types, repeated natural keys, bad dates, unknown imports', () => {
+      const { db } = tempDb({ targetVersion: 3 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run();
+      const ins = db.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, ?)`);
+      const codes = ['CIN', 'CP', 'CLA', 'care_leaver', 'other'];
+      codes.forEach((code, i) => ins.run(`k${i}`, code, 'S1', '2020-01-01', null, 1));
+      expect((db.prepare(`SELECT case_type FROM allocation ORDER BY id`).all() as { case_type: string }[]).map((r) => r.case_type)).toEqual(codes);
+
+      const code = (fn: () => unknown) => {
+        try {
+          fn();
+        } catch (err) {
+          return (err as { code?: string }).code;
+        }
+        return 'accepted';
+      };
+      for (const bad of ['cin', 'CIN ', 'Other', '', 'care leaver']) {
+        expect({ bad, code: code(() => ins.run('kx', bad, 'S1', '2020-01-01', null, 1)) }).toEqual({ bad, code: 'SQLITE_CONSTRAINT_CHECK' });
+      }
+      expect(code(() => ins.run('kx', null, 'S1', '2020-01-01', null, 1))).toBe('SQLITE_CONSTRAINT_NOTNULL');
+      expect(code(() => db.exec(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, import_id) VALUES ('kx', 'CIN', 'S1', '2020-01-01', 1); UPDATE allocation SET case_type = 'XX' WHERE case_key = 'kx'`))).toBe('SQLITE_CONSTRAINT_CHECK');
+      expect(code(() => ins.run('k0', 'CP', 'S1', '2020-01-01', null, 1))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect(code(() => ins.run('ky', 'CIN', 'S1', '01/01/2020', null, 1))).toBe('SQLITE_CONSTRAINT_CHECK');
+      expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', '2019-12-31', 1))).toBe('SQLITE_CONSTRAINT_CHECK');
+      expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+      // Strict typing survives the rebuild: text is not an import number.
+      expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
 });
