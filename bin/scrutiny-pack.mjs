@@ -63,7 +63,7 @@ async function ensureBundle() {
     return dir;
   }
   const started = performance.now();
-  const { build } = await import('esbuild');
+  const esbuild = await import('esbuild');
   fs.mkdirSync(cache, { recursive: true });
   // Built aside and renamed into place, so a process starting meanwhile never sees half a bundle.
   const tmp = fs.mkdtempSync(path.join(cache, `tmp-${path.basename(dir)}-`));
@@ -72,7 +72,7 @@ async function ensureBundle() {
     // The import finds its worker as ./convert-worker.mjs beside its own code, so every output
     // (entries and shared chunks) stays in this one flat folder.
     if (fs.existsSync(WORKER_SOURCE)) entryPoints['convert-worker'] = WORKER_SOURCE;
-    await build({
+    await esbuild.build({
       entryPoints,
       outdir: tmp,
       outExtension: { '.js': '.mjs' },
@@ -102,6 +102,9 @@ async function ensureBundle() {
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    // esbuild's service process would otherwise idle beside the command, a long import included.
+    await esbuild.stop();
   }
   debug(`bundled the sources into ${dir} in ${Math.round(performance.now() - started)} ms`);
   prune(cache, dir);
