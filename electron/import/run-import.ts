@@ -14,14 +14,15 @@ import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowPro
 import { backupBeforeImport } from './backup';
 import { whileBusy } from './busy';
 import { deferSecondaryIndexes, deferUniqueKey } from './defer-indexes';
-import { makeConverter } from './convert';
-import { readChunks, readRowBatches, sniffFile } from './csv-stream';
+import type { ConvertJob } from './convert-batches';
+import { convertedBatches, type ConvertMode } from './convert-thread';
+import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
 import { detectFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
-import { caseHasher, caseKeySecret } from './pseudonym';
+import { caseKeySecret } from './pseudonym';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
 import { TABLES } from './tables';
@@ -46,6 +47,10 @@ export interface RunImportOptions {
   extractDate?: IsoDate;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Read the file in a worker thread (true), in this one (false), or by its size (absent). */
+  parseInWorker?: boolean;
+  /** Told whether the file is read in a worker thread (tests). */
+  onConvertMode?: (mode: ConvertMode) => void;
   /** The clock, for tests. */
   now?: Date;
 }
@@ -221,42 +226,47 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
-    const hashCase = source === 'allocations' ? caseHasher(caseKeySecret(db)) : () => '';
-    const convert = makeConverter(binding, source, { extractDate: ctx.extractDate, dateOrders: ctx.dateOrders, hashCase });
+    const job: ConvertJob = {
+      file: ctx.file,
+      sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
+      binding,
+      source,
+      extractDate: ctx.extractDate,
+      dateOrders: ctx.dateOrders,
+      caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
+    };
     // Set aside before the writer prepares its insert, which has no conflict clause without it.
     const uniqueKey = deferUniqueKey(db, spec.table);
     const writer = new TableWriter(db, spec, importId, uniqueKey.length > 0);
     const deferred = deferSecondaryIndexes(db, spec.table, sniffed.bytes);
-    const rowProblems: RowProblem[] = [];
-    let headerSeen = false;
-    for await (const batch of readRowBatches(ctx.file, sniffed, options.signal ? { signal: options.signal } : {})) {
-      const rows = batch.rows;
-      for (let i = 0; i < rows.length; i++) {
-        const cells = rows[i]!;
-        // Blank lines and Excel's trailing ",,,," rows are not data.
-        if (cells.length === 1 ? cells[0]!.trim() === '' : cells.every((c) => c.trim() === '')) continue;
-        if (!headerSeen) {
-          headerSeen = true;
-          continue;
-        }
-        const rowNumber = batch.firstRow + i;
-        counts.rowsRead++;
-        rowProblems.length = 0;
-        const values = convert(cells, rowNumber, rowProblems);
-        if (values !== null) {
-          const outcome = writer.write(values, rowNumber);
-          if (outcome === 'duplicate') {
-            const earlierRow = writer.duplicateOf === null ? 'an earlier row' : `row ${writer.duplicateOf}`;
-            rowProblems.push({ row: rowNumber, column: null, value: null, reason: `repeats the ${spec.keyLabel} of ${earlierRow} of this file` });
-          } else counts[outcome]++;
-        }
-        if (rowProblems.length > 0) {
+    const width = spec.columns.length;
+    const batchProblems: RowProblem[] = [];
+    const converted = convertedBatches(job, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.parseInWorker !== undefined ? { worker: options.parseInWorker } : {}),
+      ...(options.onConvertMode ? { onMode: options.onConvertMode } : {}),
+    });
+    for await (const batch of converted) {
+      counts.rowsRead = batch.rowsRead;
+      counts.rejected += batch.rejected;
+      // This batch's problems in file order: the converter's, and the repeats the writer finds.
+      batchProblems.length = 0;
+      let p = 0;
+      const { values, rows, problems } = batch;
+      for (let r = 0; r < rows.length; r++) {
+        const rowNumber = rows[r]!;
+        while (p < problems.length && problems[p]!.row < rowNumber) batchProblems.push(problems[p++]!);
+        const outcome = writer.write(values, rowNumber, r * width);
+        if (outcome === 'duplicate') {
+          const earlierRow = writer.duplicateOf === null ? 'an earlier row' : `row ${writer.duplicateOf}`;
+          batchProblems.push({ row: rowNumber, column: null, value: null, reason: `repeats the ${spec.keyLabel} of ${earlierRow} of this file` });
           counts.rejected++;
-          for (const p of rowProblems) {
-            if (counts.problems.length < PROBLEMS_LOGGED) counts.problems.push(p);
-            counts.problemCount++;
-          }
-        }
+        } else counts[outcome]++;
+      }
+      while (p < problems.length) batchProblems.push(problems[p++]!);
+      for (const problem of batchProblems) {
+        if (counts.problems.length < PROBLEMS_LOGGED) counts.problems.push(problem);
+        counts.problemCount++;
       }
       options.onProgress?.({ rowsRead: counts.rowsRead, bytesRead: batch.bytesRead, bytesTotal: sniffed.bytes });
     }

@@ -82,17 +82,22 @@ export class TableWriter {
     return this.firstInsertedId >= 0 && i >= 0 && i < this.insertedRows.length && this.insertedRows[i]! > 0 ? this.insertedRows[i]! : null;
   }
 
-  /** Writes one row (fileRow: its row number in the file, for naming it in a duplicate's problem). */
-  write(values: StoredValue[], fileRow = 0): WriteOutcome {
+  /**
+   * Writes one row: the table's values from row[offset] on (batches hold many rows in one array).
+   * fileRow is its row number in the file, for naming it in a duplicate's problem.
+   */
+  write(row: StoredValue[], fileRow = 0, offset = 0): WriteOutcome {
+    const width = this.spec.columns.length;
     if (this.insertMany) {
       // Nothing to merge with and no unique key to collide with until restoreUniqueKey, so every
       // row is an insert; the rows are held until a full batch (flush() sends the rest).
-      for (let i = 0; i < values.length; i++) this.pending.push(values[i]!);
+      for (let i = 0; i < width; i++) this.pending.push(row[offset + i]!);
       this.pending.push(this.importId);
       this.pendingRows.push(fileRow);
       if (this.pendingRows.length === FRESH_BATCH) this.flush();
       return 'inserted';
     }
+    const values = offset === 0 && row.length === width ? row : row.slice(offset, offset + width);
     // One reused parameter array: spreading the values into a fresh argument list per row is
     // measurable at a million rows.
     const args = this.args;

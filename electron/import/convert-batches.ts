@@ -1,0 +1,73 @@
+// The reading half of an import: the file's rows parsed, validated and converted to the values
+// stored, in batches, with the problems of the rows that fail. It needs nothing but the file and
+// a ConvertJob (plain data, no database), so the same generator runs in the importing thread or
+// in a worker thread beside it (convert-thread.ts) while the importing thread writes.
+import type { IsoDate } from '../../shared/dates';
+import type { CsvSource, RowProblem } from '../../shared/import-types';
+import { makeConverter, type StoredValue } from './convert';
+import { readRowBatches, type Sniffed } from './csv-stream';
+import type { DateOrder } from './date-column';
+import type { Binding } from './layouts';
+import { caseHasher } from './pseudonym';
+
+/** Everything the conversion needs, as data a worker thread can be given. */
+export interface ConvertJob {
+  file: string;
+  sniffed: Sniffed;
+  binding: Binding;
+  source: CsvSource;
+  extractDate: IsoDate;
+  dateOrders: Record<string, DateOrder>;
+  /** The database's case-ID key (allocations), or null. */
+  caseKeySecret: Uint8Array | null;
+  /** Leave case IDs unhashed: the thread receiving the batches hashes them (see convert-thread.ts). */
+  leaveCaseIds?: boolean;
+}
+
+export interface ConvertedBatch {
+  /** The valid rows' values, one row after another (as many per row as the table has columns). */
+  values: StoredValue[];
+  /** The file row number of each valid row. */
+  rows: number[];
+  /** The problems of the rows that failed, in file order. */
+  problems: RowProblem[];
+  /** How many rows failed (a row can have several problems). */
+  rejected: number;
+  /** Data rows read so far (blank lines and the heading row are not data). */
+  rowsRead: number;
+  bytesRead: number;
+}
+
+export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
+  const hashCase = job.leaveCaseIds ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
+  const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
+  const rowProblems: RowProblem[] = [];
+  let headerSeen = false;
+  let rowsRead = 0;
+  for await (const batch of readRowBatches(job.file, job.sniffed, signal ? { signal } : {})) {
+    const out: ConvertedBatch = { values: [], rows: [], problems: [], rejected: 0, rowsRead: 0, bytesRead: batch.bytesRead };
+    const cellRows = batch.rows;
+    for (let i = 0; i < cellRows.length; i++) {
+      const cells = cellRows[i]!;
+      // Blank lines and Excel's trailing ",,,," rows are not data.
+      if (cells.length === 1 ? cells[0]!.trim() === '' : cells.every((c) => c.trim() === '')) continue;
+      if (!headerSeen) {
+        headerSeen = true;
+        continue;
+      }
+      const rowNumber = batch.firstRow + i;
+      rowsRead++;
+      rowProblems.length = 0;
+      const values = convert(cells, rowNumber, rowProblems);
+      if (values !== null) {
+        for (let v = 0; v < values.length; v++) out.values.push(values[v]!);
+        out.rows.push(rowNumber);
+      } else {
+        out.rejected++;
+        for (const p of rowProblems) out.problems.push(p);
+      }
+    }
+    out.rowsRead = rowsRead;
+    yield out;
+  }
+}
