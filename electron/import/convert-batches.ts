@@ -20,8 +20,11 @@ export interface ConvertJob {
   dateOrders: Record<string, DateOrder>;
   /** The database's case-ID key (allocations), or null. */
   caseKeySecret: Uint8Array | null;
-  /** Leave case IDs unhashed: the thread receiving the batches hashes them (see convert-thread.ts). */
-  leaveCaseIds?: boolean;
+  /**
+   * Where case IDs are hashed: here, as they are converted (the default); or, with a worker
+   * thread, 'balanced' (by whichever thread is behind) or 'importer' (always the receiving thread).
+   */
+  caseIdHashing?: 'here' | 'balanced' | 'importer';
 }
 
 export interface ConvertedBatch {
@@ -39,7 +42,7 @@ export interface ConvertedBatch {
 }
 
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
-  const hashCase = job.leaveCaseIds ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
+  const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
   const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;

