@@ -12,6 +12,7 @@ import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
+import { BULK_JOURNAL_MIN_BYTES, useRollbackJournal } from './bulk-journal';
 import { whileBusy } from './busy';
 import { deferSecondaryIndexes, deferUniqueKey } from './defer-indexes';
 import type { ConvertJob } from './convert-batches';
@@ -209,7 +210,14 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   // A 16 MB page cache: big enough for the indexes' hot pages, small enough (with the sorter that
   // rebuilds deferred indexes, which takes as much again) to keep a million-row import under 300 MB.
   db.pragma('cache_size = -16384');
-  db.exec('BEGIN IMMEDIATE');
+  const tableEmpty = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
+  const backToWal = tableEmpty && sniffed.bytes >= BULK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : () => {};
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } catch (e) {
+    backToWal();
+    throw e;
+  }
   let open = true;
   const rollback = () => {
     if (open) {
@@ -378,6 +386,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
     db.pragma('threads = 0');
+    backToWal();
   }
 }
 
