@@ -33,7 +33,8 @@ class Remembered<K, V> {
   private readonly map = new Map<K, V>();
   get(key: K, work: () => V): V {
     const map = this.map;
-    if (map.has(key)) return map.get(key) as V;
+    const known = map.get(key);
+    if (known !== undefined || map.has(key)) return known as V;
     const value = work();
     // A column of all-different values (a mistake, or a free-text column) must not grow without end.
     if (map.size < 512) map.set(key, value);

@@ -74,6 +74,21 @@ export class DateColumn {
   ) {}
 
   read(raw: string, row: number): DateRead {
+    // Exports run in date order, so a date often repeats the row before's: a text read before
+    // reads the same again (only successes are kept, and reading one again changes nothing).
+    if (raw === this.lastRaw) return this.lastRead!;
+    const read = this.readAfresh(raw, row);
+    if (read.ok) {
+      this.lastRaw = raw;
+      this.lastRead = read;
+    }
+    return read;
+  }
+
+  private lastRaw: string | null = null;
+  private lastRead: DateRead | null = null;
+
+  private readAfresh(raw: string, row: number): DateRead {
     // The common case, a plain ISO date in an ISO column, without regular expressions.
     if (this.format === 'iso' && raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45 && digitsOnly(raw)) {
       const y = Number(raw.slice(0, 4));
