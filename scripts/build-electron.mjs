@@ -3,7 +3,6 @@
 // The import's worker thread is a third, ES-module bundle beside them (convert-worker.mjs).
 // Runtime dependencies (better-sqlite3, pdfmake, recharts...) stay external: electron-builder
 // ships them from node_modules.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -30,18 +29,16 @@ export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
     external: ['electron'],
   });
   // The import reads large files in a worker thread started from new URL('./convert-worker.mjs',
-  // import.meta.url): in main.cjs that URL is main.cjs's own, so the worker sits beside it.
-  const worker = path.join(root, 'electron', 'import', 'convert-worker-thread.ts');
-  if (fs.existsSync(worker)) {
-    await build({
-      ...common,
-      format: 'esm',
-      entryPoints: { 'convert-worker': worker },
-      outExtension: { '.js': '.mjs' },
-      outdir: outDir,
-      packages: 'external',
-    });
-  }
+  // import.meta.url): in main.cjs that URL is main.cjs's own, so the worker sits beside it. It is
+  // self-contained (papaparse bundled in): the packaged app starts it from app.asar.unpacked,
+  // where node_modules cannot be found.
+  await build({
+    ...common,
+    format: 'esm',
+    entryPoints: { 'convert-worker': path.join(root, 'electron', 'import', 'convert-worker-thread.ts') },
+    outExtension: { '.js': '.mjs' },
+    outdir: outDir,
+  });
   return outDir;
 }
 

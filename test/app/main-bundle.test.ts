@@ -15,10 +15,11 @@ const ROOT = path.resolve(__dirname, '../..');
 
 describe('bundled Electron main process and preload', () => {
   let out: Record<string, any>;
+  let outDir: string;
 
   beforeAll(async () => {
     // Inside node_modules/.cache so the bundle's external packages resolve from the project.
-    const outDir = path.join(ROOT, 'node_modules', '.cache', 'scrutiny-main-bundle', 'dist-electron');
+    outDir = path.join(ROOT, 'node_modules', '.cache', 'scrutiny-main-bundle', 'dist-electron');
     fs.rmSync(outDir, { recursive: true, force: true });
     const { buildElectron } = (await import(path.join(ROOT, 'scripts', 'build-electron.mjs'))) as { buildElectron(dir: string): Promise<string> };
     await buildElectron(outDir);
@@ -71,5 +72,33 @@ describe('bundled Electron main process and preload', () => {
     expect(out.exposedKeys.sort()).toEqual([...API_NAMES].sort());
     expect(out.exposedFrozen).toBe(true);
     expect(out.invoked).toEqual([['api:getStatus', {}]]);
+  });
+
+  it("the import's worker thread is self-contained: it runs from a folder with no node_modules (app.asar.unpacked)", async () => {
+    const alone = tempDir();
+    const worker = path.join(alone, 'convert-worker.mjs');
+    fs.copyFileSync(path.join(outDir, 'convert-worker.mjs'), worker);
+    const { convertedBatches } = await import('../../electron/import/convert-thread');
+    const { sniffFile } = await import('../../electron/import/csv-stream');
+    const { LAYOUTS, bind } = await import('../../electron/import/layouts');
+    const file = path.join(alone, 'allocations.csv');
+    fs.writeFileSync(file, 'case_id,case_type,staff_id,team,start_date,end_date\nC1,CIN,S1,North,2020-01-01,\nC2,XX,S1,North,2020-01-01,\n');
+    const s = sniffFile(file);
+    const layout = LAYOUTS.find((l) => l.preset === 'canonical' && l.sources.includes('allocations'))!;
+    const job = {
+      file,
+      sniffed: { encoding: s.encoding, delimiter: s.delimiter, newline: s.newline, bytes: s.bytes },
+      binding: bind(layout, 'allocations', ['case_id', 'case_type', 'staff_id', 'team', 'start_date', 'end_date']),
+      source: 'allocations' as const,
+      extractDate: '2025-01-01',
+      dateOrders: {},
+      caseKeySecret: new Uint8Array(32),
+    };
+    const modes: string[] = [];
+    const batches = [];
+    for await (const b of convertedBatches(job, { worker: true, workerFile: worker, onMode: (m) => modes.push(m) })) batches.push(b);
+    expect(modes).toEqual(['worker']);
+    expect(batches.flatMap((b) => b.rows)).toEqual([2]);
+    expect(batches.flatMap((b) => b.problems.map((p) => [p.row, p.column]))).toEqual([[3, 'case_type']]);
   });
 });
