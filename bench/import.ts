@@ -1,7 +1,9 @@
 // `npm run bench import`: the full validated import of N allocations through the command line,
 // against the sqlite3 shell's `.import --csv` of the same file into an untyped table with no
 // indexes (the floor: parsing and inserting, nothing else). Prints wall and CPU times, the
-// ratio, rows per second and the importer's peak memory at 100,000 and 1,000,000 rows.
+// ratio, rows per second and the importer's peak memory at 100,000 and 1,000,000 rows; and,
+// to show where the time goes, SQLite's own share: the importer's writes of the same rows
+// (already read, checked and hashed) timed alone (import-sqlite-alone.ts).
 // Peak memory and CPU come from /usr/bin/time -v; wall time from this process's clock.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -49,7 +51,7 @@ const fmt = (n: number | null, digits = 2) => (n === null ? 'n/a' : n.toFixed(di
 const results: string[] = [];
 
 const startup = timed(process.execPath, ['bin/scrutiny-pack.mjs', 'help']);
-console.log(`Command-line start-up (tsx, no import): ${fmt(startup.wall)} s wall, ${fmt(startup.cpu)} s CPU, ${fmt(startup.maxRssMb, 0)} MB peak`);
+console.log(`Command-line start-up (help, no import): ${fmt(startup.wall)} s wall, ${fmt(startup.cpu)} s CPU, ${fmt(startup.maxRssMb, 0)} MB peak`);
 console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
 for (const n of SIZES) {
@@ -71,13 +73,24 @@ for (const n of SIZES) {
     const shell = timed('sqlite3', [shellDb], `CREATE TABLE allocation_raw(case_id, case_type, staff_id, team, start_date, end_date);\n.import --csv --skip 1 ${file} allocation_raw\n`);
     if (shell.status !== 0) throw new Error(`sqlite3 failed: ${shell.stderr}`);
 
+    const alone = spawnSync(process.execPath, ['--import', 'tsx', 'bench/import-sqlite-alone.ts', db, path.join(dir, 'alone.sqlite'), String(fs.statSync(file).size)], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    if (alone.status !== 0) throw new Error(`timing SQLite alone failed: ${alone.stderr}`);
+    const sqlite = JSON.parse(alone.stdout) as { insert: number; indexes: number; commit: number; total: number };
+
     const line =
       `${rows.toLocaleString('en-GB').padStart(9)} rows (${mb.toFixed(0)} MB): ` +
       `importer ${fmt(ours.wall)} s wall / ${fmt(ours.cpu)} s CPU, sqlite3 shell ${fmt(shell.wall)} s wall / ${fmt(shell.cpu)} s CPU, ` +
       `ratio ${fmt(ours.wall / shell.wall, 1)}x wall / ${ours.cpu && shell.cpu ? fmt(ours.cpu / shell.cpu, 1) : 'n/a'}x CPU, ` +
       `${Math.round(rows / ours.wall).toLocaleString('en-GB')} rows/s, importer peak ${fmt(ours.maxRssMb, 0)} MB`;
+    const share =
+      `${' '.repeat(9)}  SQLite alone (the importer's writes of the same rows, nothing read or checked): ${fmt(sqlite.total)} s = ` +
+      `${fmt(sqlite.total / shell.wall, 1)}x the shell (inserts ${fmt(sqlite.insert)} s, natural key and measures' index ${fmt(sqlite.indexes)} s, commit ${fmt(sqlite.commit)} s)`;
     console.log(line);
-    results.push(line);
+    console.log(share);
+    results.push(line, share);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
