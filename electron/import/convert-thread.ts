@@ -120,6 +120,11 @@ async function* convertInWorker(file: string, job: ConvertJob, options: ConvertO
             for (let i = caseColumn; i < values.length; i += width) values[i] = hash(values[i] as string);
           }
           yield { ...m.batch, values };
+          // Let the event loop turn before the next batch: a worker that keeps up refills the
+          // port's queue as fast as it is read, and Node delivers a port's messages in one go, so
+          // without this a whole import ran without a timer firing or an IPC call (the app's
+          // progress and Cancel) being answered.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           break;
         case 'done':
           return;

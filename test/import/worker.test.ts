@@ -134,6 +134,24 @@ describe('reading the file in a worker thread', () => {
     expect(a.prepare('SELECT COUNT(*) AS n FROM allocation').get()).toEqual({ n: 0 });
   });
 
+  it('lets the event loop turn between batches (the app answers progress polls and Cancel meanwhile)', async () => {
+    const dir = tempDir();
+    const file = writeFile(dir, 'allocations.csv', allocations(40_000).text.replace(/XYZ/g, 'CIN'));
+    const { db } = tempDb();
+    let ticks = 0;
+    const ticksAtProgress: number[] = [];
+    const timer = setInterval(() => ticks++, 0);
+    try {
+      await runImport(db, { file, parseInWorker: true, acceptValid: true, onProgress: () => ticksAtProgress.push(ticks) });
+    } finally {
+      clearInterval(timer);
+    }
+    // A timer fired between every two batches written (from the second on: the first two can be
+    // written in one turn of the loop). Before the fix the count stood still for the whole import.
+    expect(ticksAtProgress.length).toBeGreaterThan(5);
+    for (let i = 2; i < ticksAtProgress.length; i++) expect(ticksAtProgress[i]).toBeGreaterThan(ticksAtProgress[i - 1]!);
+  });
+
   it('cancelling stops the worker and writes nothing', async () => {
     const dir = tempDir();
     const file = writeFile(dir, 'allocations.csv', allocations(20_000).text.replace(/XYZ/g, 'CIN'));
