@@ -74,14 +74,14 @@ export class DateColumn {
   ) {}
 
   read(raw: string, row: number): DateRead {
-    // Exports run in date order, so a date often repeats the row before's: a text read before
-    // reads the same again (only successes are kept, and reading one again changes nothing).
+    // Exports run in date order, so a date often repeats the row before's: the text just read
+    // successfully reads the same again (reading it again would change nothing).
     if (raw === this.lastRaw) return this.lastRead!;
     const read = this.readAfresh(raw, row);
-    if (read.ok) {
-      this.lastRaw = raw;
-      this.lastRead = read;
-    }
+    // Only a success is kept, and any failure forgets it: once a column is found to mix day-first
+    // and month-first dates, a text read successfully before is no longer to be trusted either.
+    this.lastRaw = read.ok ? raw : null;
+    this.lastRead = read.ok ? read : null;
     return read;
   }
 

@@ -15,6 +15,20 @@ describe('date formats', () => {
     for (const bad of r.slice(1)) expect(bad.ok).toBe(false);
   });
 
+  it('once a column mixes day-first and month-first dates, even a text that read well before is refused', () => {
+    // Found in review: the memo of the last date read let the repeat of row 2's text through.
+    const r = readAll(['13/02/2018', '02/13/2018', '13/02/2018', '13/02/2018']);
+    expect(r[0]).toEqual({ ok: true, date: '2018-02-13' });
+    for (const later of r.slice(1)) expect(later).toMatchObject({ ok: false, reason: expect.stringMatching(/mixes day-first and month-first/) });
+  });
+
+  it('a repeated date reads the same as the first time', () => {
+    expect(readAll(['2018-03-31', '2018-03-31', '31/03/2018'])).toEqual([
+      { ok: true, date: '2018-03-31' }, { ok: true, date: '2018-03-31' },
+      { ok: false, reason: expect.stringMatching(/mixes date formats/) },
+    ]);
+  });
+
   it('ISO, UK numeric, day-month-name and Excel serials all give the same date', () => {
     expect(readAll(['2018-03-31'])).toEqual([{ ok: true, date: '2018-03-31' }]);
     expect(readAll(['31/03/2018', '1/4/2018', '01.05.2018'])).toEqual([
