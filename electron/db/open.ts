@@ -16,7 +16,19 @@ export class NewerDatabaseError extends Error {
   }
 }
 
+export class DatabaseBusyError extends Error {
+  constructor(readonly file: string) {
+    super(
+      `The database ${file} is busy: another program is writing to it (a large import from the ` +
+        `command line takes the database to itself until it finishes). Try again when it has finished.`,
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
 export interface OpenOptions {
+  /** How long to wait for another program's lock, in milliseconds (default 5000). */
+  busyTimeoutMs?: number;
   /** Stop after this many migrations (tests of a single migration use it). */
   targetVersion?: number;
   readonly?: boolean;
@@ -37,18 +49,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   });
   try {
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     if (!options.readonly && file !== ':memory:') {
       db.pragma('journal_mode = WAL');
-      // SQLite's recommended setting under WAL: a commit no longer waits for the disk to confirm
-      // (the WAL is synced at each checkpoint), and the database still cannot be corrupted by a
-      // crash or power cut; at worst the last commits before a power cut are rolled back.
-      db.pragma('synchronous = NORMAL');
+      // better-sqlite3 builds SQLite to sync a WAL database only at checkpoints; FULL syncs every
+      // commit, so a power cut cannot take back an import the app has already reported done.
+      db.pragma('synchronous = FULL');
     }
     migrate(db, migrations, options.targetVersion ?? migrations.length);
     return db;
   } catch (err) {
     db.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseBusyError(file);
     throw err;
   }
 }

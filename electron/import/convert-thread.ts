@@ -16,7 +16,7 @@ import { TABLES } from './tables';
 
 /** Below this size a file is read in the importing thread: starting a worker costs more. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
-/** Batches (about 4,000 rows each) the worker may run ahead of the writing: memory stays flat. */
+/** Batches (one per 256 KB of the file) the worker may run ahead of the writing: memory stays flat. */
 const WINDOW = 4;
 
 export type ConvertMode = 'worker' | 'inline' | 'inline-after-worker-failed';

@@ -12,7 +12,7 @@ import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
-import { BULK_JOURNAL_MIN_BYTES, useRollbackJournal } from './bulk-journal';
+import { BULK_JOURNAL_MIN_BYTES, restoreWal, useRollbackJournal } from './bulk-journal';
 import { whileBusy } from './busy';
 import { deferSecondaryIndexes, deferUniqueKey } from './defer-indexes';
 import type { ConvertJob } from './convert-batches';
@@ -210,6 +210,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   // A 16 MB page cache: big enough for the indexes' hot pages, small enough (with the sorter that
   // rebuilds deferred indexes, which takes as much again) to keep a million-row import under 300 MB.
   db.pragma('cache_size = -16384');
+  restoreWal(db);
   const tableEmpty = db.prepare(`SELECT 1 FROM ${spec.table} LIMIT 1`).get() === undefined;
   const backToWal = tableEmpty && sniffed.bytes >= BULK_JOURNAL_MIN_BYTES ? useRollbackJournal(db) : () => {};
   try {

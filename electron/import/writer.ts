@@ -124,18 +124,16 @@ export class TableWriter {
     return 'updated';
   }
 
-  /**
-   * Ends a fresh load: rebuilds the unique key (statements from deferUniqueKey). If the file
-   * repeated a key, deletes every repeat (keeping the first, as a merge would have) and returns
-   * them in file order with the file row each repeats, for the same problem a merge reports.
-   */
   /** Inserts the rows a fresh load is still holding. */
   flush(): void {
     const n = this.pendingRows.length;
     if (n === 0) return;
     if (n === FRESH_BATCH) {
-      // One statement's rows take consecutive row ids (max + 1 each; no AUTOINCREMENT).
-      const lastId = Number(this.insertMany!.run(this.pending).lastInsertRowid);
+      // One statement's rows take consecutive row ids (max + 1 each; no AUTOINCREMENT), which
+      // is how each row id is tied back to its file row for naming repeats.
+      const run = this.insertMany!.run(this.pending);
+      if (run.changes !== n) throw new Error(`a batch insert wrote ${run.changes} rows, not ${n}`);
+      const lastId = Number(run.lastInsertRowid);
       for (let r = 0; r < n; r++) this.rememberInserted(lastId - (n - 1) + r, this.pendingRows[r]!);
     } else {
       const width = this.spec.columns.length + 1;
@@ -148,6 +146,11 @@ export class TableWriter {
     this.pendingRows.length = 0;
   }
 
+  /**
+   * Ends a fresh load: rebuilds the unique key (statements from deferUniqueKey). If the file
+   * repeated a key, deletes every repeat (keeping the first, as a merge would have) and returns
+   * them in file order with the file row each repeats, for the same problem a merge reports.
+   */
   restoreUniqueKey(statements: readonly string[]): { row: number; earlierRow: number | null }[] {
     this.flush();
     if (!this.fresh || statements.length === 0) return [];

@@ -10,11 +10,11 @@ function tables(db: Database.Database): string[] {
 }
 
 describe('migrations', () => {
-  it('a new database reaches the latest version with WAL (synchronous NORMAL) and foreign keys on', () => {
+  it('a new database reaches the latest version with WAL (synchronous FULL: commits are durable) and foreign keys on', () => {
     const { db } = tempDb();
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   });
 

@@ -158,14 +158,18 @@ describe('reading the file in a worker thread', () => {
     const { db } = tempDb();
     const before = dump(db);
     const controller = new AbortController();
+    const modes: ConvertMode[] = [];
     const result = await runImport(db, {
       file,
       parseInWorker: true,
       acceptValid: true,
       signal: controller.signal,
       onProgress: () => controller.abort(),
+      onConvertMode: (m) => modes.push(m),
     });
+    expect(modes).toEqual(['worker']);
     expect(result.outcome).toBe('cancelled');
+    expect(result.rowsRead).toBeLessThan(20_000);
     expect(dump(db)).toEqual(before);
   });
 
