@@ -1,15 +1,14 @@
 // Part of `npm run bench import`: SQLite's own share of an import, timed alone. The rows the
 // importer stored are read back (already parsed, checked and hashed) and written into a new
-// database exactly as the importer writes them (the same table and constraints, TableWriter's
-// 16-row inserts, the keys built once at the end, the rollback journal, one transaction), so
+// database exactly as the importer writes them (startTableLoad, as the importer: the same table
+// and constraints, 16-row inserts, the keys built once at the end; the rollback journal; one transaction), so
 // the time is what any importer storing these rows in this schema would spend in SQLite.
 // Usage: node --import tsx bench/import-sqlite-alone.ts IMPORTED_DB NEW_DB FILE_BYTES
 import fs from 'node:fs';
 import { openDatabase } from '../electron/db/open';
 import { useRollbackJournal } from '../electron/import/bulk-journal';
-import { deferSecondaryIndexes, deferUniqueKey } from '../electron/import/defer-indexes';
+import { startTableLoad } from '../electron/import/table-load';
 import { TABLES } from '../electron/import/tables';
-import { TableWriter } from '../electron/import/writer';
 import type { StoredValue } from '../electron/import/convert';
 
 const [from, to, bytes] = process.argv.slice(2);
@@ -30,15 +29,11 @@ const importId = Number(
   db.prepare(`INSERT INTO import_log (file_name, sha256, source, layout, started_at, outcome) VALUES ('bench', 'bench', 'allocations', 'canonical', ?, 'imported')`)
     .run(new Date().toISOString()).lastInsertRowid,
 );
-const uniqueKey = deferUniqueKey(db, spec.table);
-const writer = new TableWriter(db, spec, importId, uniqueKey.length > 0);
-const deferred = deferSecondaryIndexes(db, spec.table, Number(bytes));
+const load = startTableLoad(db, spec, importId, Number(bytes));
 const width = spec.columns.length;
-for (let offset = 0, row = 2; offset < values.length; offset += width, row++) writer.write(values, row, offset);
+for (let offset = 0, row = 2; offset < values.length; offset += width, row++) load.writer.write(values, row, offset);
 const t1 = performance.now();
-db.pragma('threads = 2');
-const repeats = writer.restoreUniqueKey(uniqueKey);
-for (const sql of deferred) db.exec(sql);
+const repeats = load.finish();
 const t2 = performance.now();
 db.exec('COMMIT');
 backToWal();

@@ -9,6 +9,7 @@ import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
+import { TABLES } from './tables';
 
 /** Everything the conversion needs, as data a worker thread can be given. */
 export interface ConvertJob {
@@ -39,6 +40,20 @@ export interface ConvertedBatch {
   /** Data rows read so far (blank lines and the heading row are not data). */
   rowsRead: number;
   bytesRead: number;
+}
+
+/**
+ * For a job whose case IDs are left unhashed: hashes the case-ID column of a batch's values in
+ * place (whichever thread calls it). null when the source has no case IDs.
+ */
+export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => void) | null {
+  const column = TABLES[job.source].columns.indexOf('case_key');
+  if (!job.caseKeySecret || column < 0) return null;
+  const hash = caseHasher(Buffer.from(job.caseKeySecret));
+  const width = TABLES[job.source].columns.length;
+  return (values) => {
+    for (let i = column; i < values.length; i += width) values[i] = hash(values[i] as string);
+  };
 }
 
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {

@@ -6,13 +6,11 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { convertBatches, type ConvertedBatch, type ConvertJob } from './convert-batches';
+import { caseIdHasherFor, convertBatches, type ConvertedBatch, type ConvertJob } from './convert-batches';
 import type { FromWorker, ToWorker } from './convert-messages';
 import { DateOrderRestart } from './date-column';
 import { ImportProblem } from './problem';
 import { unpackValues } from './pack-values';
-import { caseHasher } from './pseudonym';
-import { TABLES } from './tables';
 
 /** Below this size a file is read in the importing thread: starting a worker costs more. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
@@ -62,9 +60,7 @@ async function* convertInWorker(file: string, job: ConvertJob, options: ConvertO
   // Hashing case IDs (a quarter of the reading's work) is done by whichever thread is behind:
   // the worker leaves a batch's IDs to this thread when this one is keeping up (see
   // convert-worker-thread.ts), which balances the two: about a second off a million-row import.
-  const hash = job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : null;
-  const width = TABLES[job.source].columns.length;
-  const caseColumn = TABLES[job.source].columns.indexOf('case_key');
+  const hashCaseIds = caseIdHasherFor(job);
   const worker = new Worker(file, { workerData: { ...job, caseIdHashing: options.caseIdHashing ?? 'balanced' } satisfies ConvertJob });
   const queue: FromWorker[] = [];
   let failure: Error | null = null;
@@ -116,9 +112,7 @@ async function* convertInWorker(file: string, job: ConvertJob, options: ConvertO
         case 'batch':
           ask(1);
           const values = typeof m.values === 'string' ? unpackValues(m.values, m.count) : m.values;
-          if (m.caseIdsLeft && hash) {
-            for (let i = caseColumn; i < values.length; i += width) values[i] = hash(values[i] as string);
-          }
+          if (m.caseIdsLeft) hashCaseIds?.(values);
           yield { ...m.batch, values };
           // Let the event loop turn before the next batch: a worker that keeps up refills the
           // port's queue as fast as it is read, and Node delivers a port's messages in one go, so

@@ -3,13 +3,11 @@
 // writer holds the reading back instead of letting batches pile up in memory.
 // Case IDs may be sent unhashed (caseIdsLeft; see ConvertJob.caseIdHashing): the importing thread hashes those.
 import { parentPort, workerData } from 'node:worker_threads';
-import { convertBatches, type ConvertJob } from './convert-batches';
+import { caseIdHasherFor, convertBatches, type ConvertJob } from './convert-batches';
 import { DateOrderRestart } from './date-column';
 import { ImportProblem } from './problem';
 import type { FromWorker, ToWorker } from './convert-messages';
 import { packValues } from './pack-values';
-import { caseHasher } from './pseudonym';
-import { TABLES } from './tables';
 
 const port = parentPort!;
 let credit = 0;
@@ -24,18 +22,16 @@ port.on('message', (m: ToWorker) => {
 const send = (m: FromWorker) => port.postMessage(m);
 
 const job = workerData as ConvertJob;
-const hash = job.caseIdHashing === 'balanced' && job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : null;
+const hashCaseIds = job.caseIdHashing === 'balanced' ? caseIdHasherFor(job) : null;
 const idsLeft = job.caseKeySecret !== null && (job.caseIdHashing ?? 'here') !== 'here';
-const width = TABLES[job.source].columns.length;
-const caseColumn = TABLES[job.source].columns.indexOf('case_key');
 
 try {
   for await (const batch of convertBatches(job)) {
     const { values, ...rest } = batch;
     // Hashing the case IDs goes to whichever thread is behind: when the importing thread has
     // batches waiting (little credit left), this one hashes them; otherwise that one does.
-    const hashHere = hash !== null && credit <= 1;
-    if (hashHere) for (let i = caseColumn; i < values.length; i += width) values[i] = hash(values[i] as string);
+    const hashHere = hashCaseIds !== null && credit <= 1;
+    if (hashHere) hashCaseIds(values);
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
     send({ type: 'batch', batch: rest, values: packValues(values) ?? values, count: values.length, caseIdsLeft: idsLeft && !hashHere });

@@ -14,7 +14,6 @@ import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowPro
 import { backupBeforeImport } from './backup';
 import { BULK_JOURNAL_MIN_BYTES, restoreWal, useRollbackJournal } from './bulk-journal';
 import { whileBusy } from './busy';
-import { deferSecondaryIndexes, deferUniqueKey } from './defer-indexes';
 import type { ConvertJob } from './convert-batches';
 import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
@@ -26,8 +25,8 @@ import { ImportProblem } from './problem';
 import { caseKeySecret } from './pseudonym';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
+import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
-import { TableWriter } from './writer';
 import type { Binding } from './layouts';
 
 export interface RunImportOptions {
@@ -244,10 +243,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       dateOrders: ctx.dateOrders,
       caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
     };
-    // Set aside before the writer prepares its insert, which has no conflict clause without it.
-    const uniqueKey = deferUniqueKey(db, spec.table);
-    const writer = new TableWriter(db, spec, importId, uniqueKey.length > 0);
-    const deferred = deferSecondaryIndexes(db, spec.table, sniffed.bytes);
+    const load = startTableLoad(db, spec, importId, sniffed.bytes);
+    const { writer } = load;
     const width = spec.columns.length;
     const batchProblems: RowProblem[] = [];
     const converted = convertedBatches(job, {
@@ -283,10 +280,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     // Rebuilt before any outcome is decided, so a commit always has every index in place (a
     // rollback would restore them anyway). The unique key first: the rows that repeat a key
     // within the file come out, and are reported exactly as a merge reports them.
-    // The reading thread is done by now, so SQLite's sorter may use the other core while the
-    // indexes are built (0.2 s less at a million rows).
-    db.pragma('threads = 2');
-    const repeats = writer.restoreUniqueKey(uniqueKey);
+    const repeats = load.finish();
     if (repeats.length > 0) {
       const repeated: RowProblem[] = repeats.map((r) => ({
         row: r.row,
@@ -301,7 +295,6 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       // other problem (it was valid enough to insert), so merging by row number is exact.
       counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
     }
-    for (const sql of deferred) db.exec(sql);
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
       // A refused import wrote nothing, so it reports nothing written (as its import_log row does);
@@ -386,7 +379,6 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     throw e;
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
-    db.pragma('threads = 0');
     backToWal();
   }
 }
