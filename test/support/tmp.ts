@@ -28,6 +28,5 @@ export function tempDb(options: OpenOptions = {}): { db: Db; file: string; dir: 
   return { db, file, dir };
 }
 
-/** Path to ../shared beside the checkout (the domain spec and the DfE data). */
-export const SHARED_DIR = path.resolve(__dirname, '../../../shared');
-export const DFE_DIR = path.join(SHARED_DIR, 'data', 'dfe');
+/** The DfE's published files, bundled in the repository (fixtures/dfe/README.md: source, edition, licence). */
+export const DFE_DIR = path.resolve(__dirname, '../../fixtures/dfe');
