@@ -7,6 +7,9 @@ import { CSV_SOURCES } from '../../shared/import-types';
 import { SOURCE_FIELDS, SOURCE_KIND } from './fields';
 import { norm } from './normalise';
 import type { DateOrder } from './date-column';
+import { CANONICAL_LAYOUTS } from './formats/canonical';
+import { CENSUS_LAYOUTS } from './formats/census';
+import { SSD_LAYOUTS } from './formats/ssd';
 
 export interface LayoutDef {
   preset: string;
@@ -34,131 +37,9 @@ export interface LayoutDef {
   notes?: readonly string[];
 }
 
-const CANONICAL_WORKERS: Record<string, readonly string[]> = {
-  staff_id: ['staff_id', 'staff_number', 'staff_no', 'staff_ref', 'employee_id', 'employee_number', 'employee_no', 'worker_id', 'payroll_number'],
-  swe_number: ['swe_number', 'swe_no', 'swe_registration_number', 'swe_reg_no', 'social_work_england_number', 'registration_number'],
-  role: ['role', 'job_role', 'org_role'],
-  team: ['team', 'team_name'],
-  employment_type: ['employment_type', 'contract_type', 'employment_status'],
-  agency_flag: ['agency_worker', 'agency'],
-  fte: ['fte', 'full_time_equivalent', 'wte'],
-  start_date: ['start_date', 'date_started', 'spell_start', 'role_start_date', 'start'],
-  end_date: ['end_date', 'date_ended', 'spell_end', 'leaving_date', 'date_left', 'role_end_date', 'end'],
-  leaving_reason: ['leaving_reason', 'reason_for_leaving', 'reason_leaving', 'leaver_reason'],
-  qualified_date: ['qualified_date', 'date_qualified', 'qualification_date'],
-};
-
-export const LAYOUTS: readonly LayoutDef[] = [
-  {
-    preset: 'canonical',
-    sources: ['workers', 'agency'],
-    label: 'canonical template',
-    columns: CANONICAL_WORKERS,
-    key: ['staff_id', 'role', 'fte', 'start_date'],
-  },
-  {
-    preset: 'canonical',
-    sources: ['allocations'],
-    label: 'canonical template',
-    columns: {
-      case_id: ['case_id', 'case_ref', 'case_reference', 'case_number', 'case_no'],
-      case_type: ['case_type', 'case_category', 'category'],
-      staff_id: CANONICAL_WORKERS.staff_id!,
-      team: ['team', 'team_name'],
-      start_date: ['start_date', 'allocation_start', 'allocation_start_date', 'allocated_from', 'date_allocated', 'start'],
-      end_date: ['end_date', 'allocation_end', 'allocation_end_date', 'allocated_to', 'date_closed', 'end'],
-    },
-    key: ['case_id', 'staff_id', 'start_date'],
-  },
-  {
-    preset: 'canonical',
-    sources: ['asye'],
-    label: 'canonical template',
-    columns: {
-      staff_id: CANONICAL_WORKERS.staff_id!,
-      cohort: ['cohort', 'cohort_label', 'asye_cohort'],
-      start_date: ['start_date', 'asye_start', 'asye_start_date', 'start'],
-      planned_end_date: ['planned_end_date', 'planned_end', 'expected_end_date', 'due_date'],
-      outcome: ['outcome', 'asye_outcome', 'asye_status'],
-      outcome_date: ['outcome_date', 'date_of_outcome'],
-    },
-    key: ['staff_id', 'start_date', 'outcome'],
-  },
-  {
-    preset: 'canonical',
-    sources: ['establishment'],
-    label: 'canonical template',
-    columns: {
-      team: ['team', 'team_name'],
-      role: ['role', 'org_role'],
-      funded_fte: ['funded_fte', 'establishment_fte', 'budgeted_fte', 'funded_posts_fte'],
-      start_date: ['start_date', 'from', 'start'],
-      end_date: ['end_date', 'to', 'end'],
-    },
-    key: ['team', 'role', 'funded_fte', 'start_date'],
-  },
-  {
-    preset: 'census',
-    sources: ['workers', 'agency'],
-    label: 'DfE census layout',
-    columns: {
-      staff_id: ['StaffID', 'staff_id'],
-      swe_number: ['SWENo'],
-      agency_flag: ['AgencyWorker'],
-      fte: ['FTE'],
-      role: ['OrgRole'],
-      team: ['Team'],
-      start_date: ['RoleStartDate'],
-      end_date: ['RoleEndDate'],
-      leaving_reason: ['ReasonLeave'],
-      qualified_date: ['QualifiedDate'],
-    },
-    key: ['swe_number', 'role', 'fte', 'start_date'],
-    fallbacks: { staff_id: 'swe_number' },
-    defaults: { agency_flag: '0' },
-    notes: [
-      'The census layout does not say whether directly employed staff are permanent or fixed-term: they are recorded as permanent.',
-      'CFKSSstatus (ASYE) is not read from this file: load the ASYE register with --source asye.',
-    ],
-  },
-  {
-    preset: 'ssd',
-    sources: ['workers', 'agency'],
-    label: 'ssd_professionals layout of the Standard Safeguarding Dataset',
-    columns: {
-      staff_id: ['prof_staff_id', 'prof_professional_id'],
-      swe_number: ['prof_social_worker_registration_no'],
-      role: ['prof_professional_job_title'],
-      team: ['prof_professional_department'],
-      fte: ['prof_full_time_equivalency'],
-      agency_flag: ['prof_agency_worker_flag'],
-    },
-    key: ['staff_id', 'role', 'fte'],
-    defaults: { agency_flag: 'N' },
-    roleFromTitle: true,
-    startFromExtractDate: true,
-    notes: [
-      'ssd_professionals has no dates: each professional is recorded as in post from the extract date, with no end date; earlier history is not known.',
-      'Roles are worked out from job titles (e.g. "Team Manager" is a first line manager, "Family Support Worker" a support worker); a title that cannot be placed is an error: add it to a column mapping\'s value map.',
-      'A blank agency flag is read as not agency (permanent).',
-    ],
-  },
-  {
-    preset: 'ssd',
-    sources: ['allocations'],
-    label: 'ssd_involvements layout of the Standard Safeguarding Dataset',
-    columns: {
-      case_id: ['invo_referral_id'],
-      staff_id: ['invo_professional_id'],
-      team: ['invo_professional_team'],
-      start_date: ['invo_involvement_start_date'],
-      end_date: ['invo_involvement_end_date'],
-      case_type: ['invo_case_type', 'case_type'],
-    },
-    key: ['case_id', 'staff_id', 'start_date'],
-    defaults: { case_type: 'other' },
-  },
-];
+// Each format is declared in its own file under formats/ (one per layout family, versioned when
+// its specification changes); this list is the order in which they are tried.
+export const LAYOUTS: readonly LayoutDef[] = [...CANONICAL_LAYOUTS, ...CENSUS_LAYOUTS, ...SSD_LAYOUTS];
 
 export interface Binding {
   layout: LayoutDef;

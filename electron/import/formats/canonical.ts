@@ -1,0 +1,67 @@
+// The product's own templates (fixtures/templates/): the canonical layout of each source.
+import type { LayoutDef } from '../layouts';
+
+export const CANONICAL_WORKERS: Record<string, readonly string[]> = {
+  staff_id: ['staff_id', 'staff_number', 'staff_no', 'staff_ref', 'employee_id', 'employee_number', 'employee_no', 'worker_id', 'payroll_number'],
+  swe_number: ['swe_number', 'swe_no', 'swe_registration_number', 'swe_reg_no', 'social_work_england_number', 'registration_number'],
+  role: ['role', 'job_role', 'org_role'],
+  team: ['team', 'team_name'],
+  employment_type: ['employment_type', 'contract_type', 'employment_status'],
+  agency_flag: ['agency_worker', 'agency'],
+  fte: ['fte', 'full_time_equivalent', 'wte'],
+  start_date: ['start_date', 'date_started', 'spell_start', 'role_start_date', 'start'],
+  end_date: ['end_date', 'date_ended', 'spell_end', 'leaving_date', 'date_left', 'role_end_date', 'end'],
+  leaving_reason: ['leaving_reason', 'reason_for_leaving', 'reason_leaving', 'leaver_reason'],
+  qualified_date: ['qualified_date', 'date_qualified', 'qualification_date'],
+};
+
+export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
+  {
+    preset: 'canonical',
+    sources: ['workers', 'agency'],
+    label: 'canonical template',
+    columns: CANONICAL_WORKERS,
+    key: ['staff_id', 'role', 'fte', 'start_date'],
+  },
+  {
+    preset: 'canonical',
+    sources: ['allocations'],
+    label: 'canonical template',
+    columns: {
+      case_id: ['case_id', 'case_ref', 'case_reference', 'case_number', 'case_no'],
+      case_type: ['case_type', 'case_category', 'category'],
+      staff_id: CANONICAL_WORKERS.staff_id!,
+      team: ['team', 'team_name'],
+      start_date: ['start_date', 'allocation_start', 'allocation_start_date', 'allocated_from', 'date_allocated', 'start'],
+      end_date: ['end_date', 'allocation_end', 'allocation_end_date', 'allocated_to', 'date_closed', 'end'],
+    },
+    key: ['case_id', 'staff_id', 'start_date'],
+  },
+  {
+    preset: 'canonical',
+    sources: ['asye'],
+    label: 'canonical template',
+    columns: {
+      staff_id: CANONICAL_WORKERS.staff_id!,
+      cohort: ['cohort', 'cohort_label', 'asye_cohort'],
+      start_date: ['start_date', 'asye_start', 'asye_start_date', 'start'],
+      planned_end_date: ['planned_end_date', 'planned_end', 'expected_end_date', 'due_date'],
+      outcome: ['outcome', 'asye_outcome', 'asye_status'],
+      outcome_date: ['outcome_date', 'date_of_outcome'],
+    },
+    key: ['staff_id', 'start_date', 'outcome'],
+  },
+  {
+    preset: 'canonical',
+    sources: ['establishment'],
+    label: 'canonical template',
+    columns: {
+      team: ['team', 'team_name'],
+      role: ['role', 'org_role'],
+      funded_fte: ['funded_fte', 'establishment_fte', 'budgeted_fte', 'funded_posts_fte'],
+      start_date: ['start_date', 'from', 'start'],
+      end_date: ['end_date', 'to', 'end'],
+    },
+    key: ['team', 'role', 'funded_fte', 'start_date'],
+  },
+];
