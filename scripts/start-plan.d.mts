@@ -25,12 +25,15 @@ export function buildAttempts(p: {
   prebuildInstall: string | undefined;
   nodeGyp: string | undefined;
   electronVersion: string;
+  platform: string;
   arch: string;
+  hostPlatform?: string;
+  hostArch?: string;
 }): BuildAttempt[];
 export function toolScript(resolveFrom: string, name: string): string | undefined;
 export function copyFilter(packageDir: string): (src: string) => boolean;
 export function failureMessage(
-  outcomes: { tool: string; status: 'failed' | 'missing' | 'wrong-abi' | 'no-output'; abi?: number }[],
+  outcomes: { tool: string; status: 'failed' | 'missing' | 'other-machine' | 'wrong-abi' | 'no-output'; abi?: number }[],
   p: { electronVersion: string; abi: number },
 ): string;
 export interface EngineIo {
@@ -60,3 +63,12 @@ export function ensureEngine(
   io: EngineIo,
 ): { ok: true; file: string; reused: boolean } | { ok: false; message: string };
 export function fileIo(p: { run: EngineIo['run']; log?: (text: string) => void }): EngineIo;
+export function prepareEngine(p: {
+  root: string;
+  electron: { version: string; abi: number | undefined };
+  platform: string;
+  arch: string;
+  run: EngineIo['run'];
+  log?: (text: string) => void;
+}): { ok: true; file: string; reused: boolean } | { ok: false; message: string };
+export function runTool(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): number | null;

@@ -3,6 +3,7 @@
 // there, which copy of the database engine can be reused, which build to try next, with what
 // environment, and what to tell the user when each fails. scripts/start.mjs supplies the real
 // file system and processes.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -107,16 +108,18 @@ export function buildEnv(env) {
  * The builds to try, in order: the published prebuilt engine for this Electron (a download), then
  * compiling it with node-gyp against Electron's headers (a download and a C++ toolchain). Each runs
  * as `node <tool's script>`, never through a shell, so a folder name with spaces (a Windows user
- * folder) reaches the tool as one argument.
- * @param {{ nodePath: string, prebuildInstall: string | undefined, nodeGyp: string | undefined, electronVersion: string, arch: string }} p
+ * folder) reaches the tool as one argument. An installer for another platform or processor can
+ * only take the download: node-gyp compiles for the machine it runs on.
+ * @param {{ nodePath: string, prebuildInstall: string | undefined, nodeGyp: string | undefined, electronVersion: string,
+ *   platform: string, arch: string, hostPlatform?: string, hostArch?: string }} p
  */
-export function buildAttempts({ nodePath, prebuildInstall, nodeGyp, electronVersion, arch }) {
+export function buildAttempts({ nodePath, prebuildInstall, nodeGyp, electronVersion, platform, arch, hostPlatform = platform, hostArch = arch }) {
   const attempts = [];
   const target = [`--runtime=electron`, `--target=${electronVersion}`, `--arch=${arch}`];
   if (prebuildInstall) {
-    attempts.push({ tool: 'prebuild-install', command: nodePath, args: [prebuildInstall, ...target, '--verbose'] });
+    attempts.push({ tool: 'prebuild-install', command: nodePath, args: [prebuildInstall, ...target, `--platform=${platform}`, '--verbose'] });
   }
-  if (nodeGyp) {
+  if (nodeGyp && platform === hostPlatform && arch === hostArch) {
     attempts.push({
       tool: 'node-gyp',
       command: nodePath,
@@ -165,6 +168,7 @@ export function failureMessage(outcomes, { electronVersion, abi }) {
       else lines.push('- The published engine could not be downloaded from GitHub (no network access to it, or none is published for this Electron version).');
     } else if (o.tool === 'node-gyp') {
       if (o.status === 'missing') lines.push('- node-gyp is not installed, so the engine could not be compiled.');
+      else if (o.status === 'other-machine') lines.push('- It cannot be compiled here for another platform or processor: build that installer on a machine of its kind.');
       else if (o.status === 'wrong-abi') {
         lines.push(
           `- node-gyp built an engine for module version ${o.abi}, not Electron's ${abi} (an npm "nodedir" or "target"\n` +
@@ -235,7 +239,8 @@ export function ensureEngine(
     io.remove(workDir);
   }
   const tried = new Set(attempts.map((a) => a.tool));
-  for (const tool of ['prebuild-install', 'node-gyp']) if (!tried.has(tool)) outcomes.push({ tool, status: 'missing' });
+  if (!tried.has('prebuild-install')) outcomes.push({ tool: 'prebuild-install', status: 'missing' });
+  if (!tried.has('node-gyp')) outcomes.push({ tool: 'node-gyp', status: platform === process.platform && arch === process.arch ? 'missing' : 'other-machine' });
   return { ok: false, message: failureMessage(outcomes, { electronVersion: electron.version, abi }) };
 }
 
@@ -262,4 +267,43 @@ export function fileIo({ run, log = (text) => console.log(text) }) {
     },
     log,
   };
+}
+
+/**
+ * The Electron engine for `platform`/`arch` in `<root>/dist-electron/native`, as `npm start` (this
+ * machine) and the installers' beforePack hook (each target) need it.
+ * @param {{ root: string, electron: { version: string, abi: number | undefined }, platform: string, arch: string,
+ *   run: (command: string, args: string[], options: { cwd: string, env: NodeJS.ProcessEnv }) => number | null, log?: (text: string) => void }} p
+ */
+export function prepareEngine({ root, electron, platform, arch, run, log }) {
+  const fromRoot = path.join(root, 'package.json');
+  return ensureEngine(
+    {
+      root,
+      outDir: path.join(root, 'dist-electron', 'native'),
+      workDir: path.join(root, 'dist-electron', 'native-build'),
+      electron,
+      abi: expectedAbi(electron, fromRoot),
+      betterSqlite3Version: JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version,
+      platform,
+      arch,
+      attempts: buildAttempts({
+        nodePath: process.execPath,
+        prebuildInstall: toolScript(fromRoot, 'prebuild-install'),
+        nodeGyp: toolScript(fromRoot, 'node-gyp'),
+        electronVersion: electron.version,
+        platform,
+        arch,
+        hostPlatform: process.platform,
+        hostArch: process.arch,
+      }),
+      env: buildEnv(process.env),
+    },
+    fileIo({ run, ...(log ? { log } : {}) }),
+  );
+}
+
+/** Runs a build tool with no shell, its output shown; returns its exit status. */
+export function runTool(command, args, options) {
+  return spawnSync(command, args, { ...options, stdio: 'inherit', shell: false }).status;
 }

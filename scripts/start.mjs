@@ -3,43 +3,18 @@
 // build that npm test and the command line use), then launches Electron. Either command can run
 // first, any number of times, with no manual rebuild in between. The decisions live in
 // start-plan.mjs, where they are tested; this file only does them.
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRenderer } from './build-renderer.mjs';
 import { buildElectron } from './build-electron.mjs';
-import { buildAttempts, buildEnv, checkElectron, ensureEngine, expectedAbi, fileIo, toolScript } from './start-plan.mjs';
+import { checkElectron, prepareEngine, runTool } from './start-plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fromRoot = path.join(root, 'package.json');
 
-// No shell: each tool runs as `node <script>`, and every argument reaches it whole.
-const io = fileIo({ run: (command, args, options) => spawnSync(command, args, { ...options, stdio: 'inherit', shell: false }).status });
-
-/** Builds (or reuses) dist-electron/native/better_sqlite3.node for this Electron; exits with a plain message if it cannot. */
-export function ensureElectronNative(electron, outDir = path.join(root, 'dist-electron', 'native')) {
-  const result = ensureEngine(
-    {
-      root,
-      outDir,
-      workDir: path.join(root, 'dist-electron', 'native-build'),
-      electron,
-      abi: expectedAbi(electron, fromRoot),
-      betterSqlite3Version: JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')).version,
-      platform: process.platform,
-      arch: process.arch,
-      attempts: buildAttempts({
-        nodePath: process.execPath,
-        prebuildInstall: toolScript(fromRoot, 'prebuild-install'),
-        nodeGyp: toolScript(fromRoot, 'node-gyp'),
-        electronVersion: electron.version,
-        arch: process.arch,
-      }),
-      env: buildEnv(process.env),
-    },
-    io,
-  );
+/** Builds (or reuses) dist-electron/native/better_sqlite3.node for this machine; exits with a plain message if it cannot. */
+export function ensureElectronNative(electron) {
+  const result = prepareEngine({ root, electron, platform: process.platform, arch: process.arch, run: runTool });
   if (!result.ok) {
     console.error(result.message);
     process.exit(1);

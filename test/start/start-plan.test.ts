@@ -64,6 +64,7 @@ function start(root: string, tools: { prebuild?: Tool; gyp?: Tool }, env: NodeJS
     prebuildInstall: tools.prebuild ? 'prebuild-install/bin.js' : undefined,
     nodeGyp: tools.gyp ? 'node-gyp/bin/node-gyp.js' : undefined,
     electronVersion: '41.7.1',
+    platform: 'linux',
     arch: 'x64',
   });
   const io = fileIo({
@@ -227,6 +228,7 @@ describe('how the build tools are run', () => {
       prebuildInstall: 'C:\\Users\\Jo Bloggs\\scrutiny\\node_modules\\prebuild-install\\bin.js',
       nodeGyp: 'C:\\Users\\Jo Bloggs\\scrutiny\\node_modules\\node-gyp\\bin\\node-gyp.js',
       electronVersion: '41.7.1',
+      platform: 'win32',
       arch: 'x64',
     });
     expect(attempts.map((a) => a.tool)).toEqual(['prebuild-install', 'node-gyp']);
@@ -235,6 +237,21 @@ describe('how the build tools are run', () => {
       expect(a.args[0]).toContain('Jo Bloggs');
       expect(a.args).toEqual(expect.arrayContaining(['--runtime=electron', '--target=41.7.1', '--arch=x64']));
     }
+  });
+
+  it('an installer for another platform can only download the engine, and says so when it cannot', () => {
+    const attempts = buildAttempts({
+      nodePath: 'node',
+      prebuildInstall: 'p.js',
+      nodeGyp: 'g.js',
+      electronVersion: '41.7.1',
+      platform: 'win32',
+      arch: 'arm64',
+      hostPlatform: 'linux',
+      hostArch: 'x64',
+    });
+    expect(attempts.map((a) => a.tool)).toEqual(['prebuild-install']);
+    expect(attempts[0]!.args).toEqual(expect.arrayContaining(['--platform=win32', '--arch=arm64', '--target=41.7.1']));
   });
 
   it('finds the real tools\' scripts in this project', () => {
