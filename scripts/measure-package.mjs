@@ -47,6 +47,30 @@ function asarBreakdown(archive) {
   return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
+/**
+ * Loads every runtime dependency from the packed files alone (the archive extracted, the unpacked
+ * files laid over it), so a rule that leaves out something the app needs shows here. With the
+ * Node stand-in engine, better-sqlite3 also opens a database through the packed engine.
+ */
+function loadCheck(resources, nodeEngine) {
+  const app = path.join(tmp, 'app');
+  asar.extractAll(path.join(resources, 'app.asar'), app);
+  fs.cpSync(path.join(resources, 'app.asar.unpacked'), app, { recursive: true });
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+  const names = Object.keys(dependencies).filter((n) => !CLI_ONLY.includes(n));
+  const script = `
+    const names = ${JSON.stringify(names)};
+    for (const n of names) require(n);
+    require('react-dom/server'); require('pdfmake/src/printer');
+    ${nodeEngine ? "new (require('better-sqlite3'))(':memory:', { nativeBinding: require('path').resolve('dist-electron/native/better_sqlite3.node') }).prepare('select 1').get();" : ''}
+    for (const n of ${JSON.stringify(CLI_ONLY)}) { let found = true; try { require.resolve(n); } catch { found = false; } if (found) throw new Error(n + ' was packed'); }
+    console.log('loads from the packed files alone: ' + names.join(', ') + (${nodeEngine} ? ' (and opened a database through the packed engine)' : '') + '; not packed: ${CLI_ONLY.join(', ')}');`;
+  return execFileSync(process.execPath, ['-e', script], { cwd: app, encoding: 'utf8' }).trim();
+}
+
+/** Dependencies of the command line alone, which the app must not ship. */
+const CLI_ONLY = ['esbuild', 'tsx'];
+
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutiny-measure-'));
 const standIn = path.join(root, 'dist-electron', 'native', 'better_sqlite3.node');
 const placedStandIn = !fs.existsSync(standIn);
@@ -89,6 +113,7 @@ try {
   console.log('unpacked:');
   for (const f of unpackedFiles.sort()) console.log(`  ${mb(fs.statSync(path.join(resources, f)).size).padStart(8)}  ${f}`);
   if (placedStandIn) console.log('(the Node build of the engine stood in for the Electron one, which was not built here)');
+  console.log(loadCheck(resources, placedStandIn));
 } finally {
   if (placedStandIn) fs.rmSync(standIn, { force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
