@@ -122,13 +122,14 @@ describe('dates written another way', () => {
 });
 
 describe('demo suggests commands that keep to a database of their own', () => {
-  it('every suggested command names --db, never the app database', async () => {
+  it('every suggested command names --db, a database beside the exports, never the app database', async () => {
     const dir = tempDir();
-    const r = await cli('demo', '--out', path.join(dir, 'exports'), '--staff', '10', '--years', '1', '--end-date', '2025-09-30');
+    const out = path.join(dir, 'exports');
+    const r = await cli('demo', '--out', out, '--staff', '10', '--years', '1', '--end-date', '2025-09-30');
     expect(r.code).toBe(0);
     const suggested = r.out.split('\n').filter((l) => l.trim().startsWith('npx scrutiny-pack'));
     expect(suggested.length).toBeGreaterThanOrEqual(3);
-    for (const line of suggested) expect(line).toContain('--db demo.sqlite');
+    for (const line of suggested) expect(line).toContain(`--db ${out}/demo.sqlite `);
   });
 
   it('uses the --db given to demo itself', async () => {

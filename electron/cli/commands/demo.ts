@@ -18,8 +18,8 @@ function whole(name: string, value: unknown): number | undefined {
 /** A path as it can be pasted into a shell (quoted if it has spaces or other special characters). */
 const quoted = (p: string) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `"${p}"`);
 
-/** The database the suggested next commands use: a file of its own, never the app's. */
-export const DEMO_DB = 'demo.sqlite';
+/** The database the suggested next commands use: a file of its own beside the exports, never the app's. */
+export const DEMO_DB_NAME = 'demo.sqlite';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -81,9 +81,10 @@ export const demoCommand: Command = {
       ctx.out(`  ${f.file.padEnd(36)} ${f.source.padEnd(13)} ${f.layout.padEnd(9)} ${String(f.rows).padStart(9)} rows`);
     }
     // Each layout is a complete set: import one of them, not all. The suggested commands name a
-    // database of their own (--db): without it they would write into the desktop app's database.
+    // database of their own (--db, beside the files unless demo was given one): without it they
+    // would write into the desktop app's database.
     const folders = [...new Set(manifest.files.map((f) => path.posix.dirname(f.file)))];
-    const db = quoted(typeof v.db === 'string' ? v.db : DEMO_DB);
+    const db = quoted(typeof v.db === 'string' ? v.db : path.posix.join(v.out, DEMO_DB_NAME));
     ctx.out(folders.length === 1 ? 'Import with:' : 'Each folder is a complete set: import one of them:');
     for (const folder of folders) {
       ctx.out(`  npx scrutiny-pack import --db ${db} --extract-date ${manifest.endDate} ${quoted(path.posix.join(v.out, folder))}/*.csv`);
