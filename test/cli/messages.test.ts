@@ -155,3 +155,24 @@ describe('the default database path', () => {
     expect(defaultDatabasePath({ XDG_CONFIG_HOME: '/srv/conf' })).toBe(path.join('/srv/conf', PRODUCT_NAME, DB_FILE_NAME));
   });
 });
+
+describe("the README's walk-through", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## The command line, on the demo data'), readme.indexOf('## What each part does'));
+  const commands = section.split('\n').filter((l) => l.startsWith('npx scrutiny-pack '));
+
+  it('keeps every command that touches a database to --db, never the app database', () => {
+    expect(commands.length).toBeGreaterThan(8);
+    for (const c of commands.filter((l) => !/^npx scrutiny-pack demo /.test(l))) expect(c).toMatch(/ --db \S+/);
+  });
+
+  it("sets the council's DfE code, so the paper has a region and neighbours", () => {
+    expect(commands.some((c) => / settings .*--set laCode=\d{3}\b/.test(c))).toBe(true);
+  });
+
+  it('writes only files that git ignores', () => {
+    const written = ['exports/canonical/workers.csv', 'paper.pdf', 'paper.html', 'paper.docx', 'demo.sqlite', 'exports/demo.sqlite'];
+    const r = spawnSync('git', ['check-ignore', '--no-index', ...written], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout.trim().split('\n').sort()).toEqual([...written].sort());
+  });
+});
