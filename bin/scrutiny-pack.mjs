@@ -22,7 +22,7 @@ const tsconfig = path.join(root, 'tsconfig.json');
 const debug = process.env.SCRUTINY_CLI_DEBUG === '1' ? (text) => process.stderr.write(`scrutiny-pack: ${text}\n`) : () => {};
 
 // Everything the bundle is built from: the sources and the build settings (this file, the
-// tsconfig, and package.json, which pins esbuild's exact version). Packages are not bundled.
+// tsconfig, and package.json, which pins esbuild's exact version and gives --version its answer).
 const SOURCE_DIRS = ['electron', 'shared'];
 const SOURCE_FILES = ['tsconfig.json', 'package.json', 'bin/scrutiny-pack.mjs'];
 const WORKER_SOURCE = path.join(root, 'electron', 'import', 'convert-worker-thread.ts');

@@ -7,6 +7,8 @@ import { openDatabase, type Db } from '../db/open';
 import { defaultDatabasePath } from '../paths';
 import { DataError, UsageError, type Command, type CommandContext } from './command';
 import { COMMANDS } from './commands/index';
+import { parseArgsMessage } from './parse-errors';
+import { version } from '../../package.json';
 
 export interface CliIo {
   out(text: string): void;
@@ -36,6 +38,7 @@ function helpText(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Every command takes --db FILE (default: the desktop app\'s database) and --json.',
+    '"scrutiny-pack --version" prints the version.',
     'Run "scrutiny-pack help <command>" for a command\'s options.',
     'Exit codes: 0 success, 1 data errors, 2 usage errors.',
   ].join('\n');
@@ -47,9 +50,26 @@ function commandHelp(cmd: Command): string {
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    const which = rest[0] && COMMANDS.find((c) => c.name === rest[0]);
-    io.out(which ? commandHelp(which) : helpText());
+  if (name === '--version' || name === '-V') {
+    io.out(version);
+    return 0;
+  }
+  if (name === undefined) {
+    // Nothing asked for: the help, but as a usage error, so a script that lost its arguments fails.
+    io.err(helpText());
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
+    if (rest[0] === undefined) {
+      io.out(helpText());
+      return 0;
+    }
+    const which = COMMANDS.find((c) => c.name === rest[0]);
+    if (!which) {
+      io.err(`Error: there is no command "${rest[0]}". Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`);
+      return 2;
+    }
+    io.out(commandHelp(which));
     return 0;
   }
   const cmd = COMMANDS.find((c) => c.name === name);
@@ -103,9 +123,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return await cmd.run(ctx);
   } catch (e) {
     const err = e as Error & { code?: string };
-    const usage = err instanceof UsageError || (typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS'));
-    const message = usage ? `${err.message}\n\n${commandHelp(cmd)}` : err.message;
-    if (json) io.out(JSON.stringify({ ok: false, error: err.message }));
+    const parseError = typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
+    const usage = err instanceof UsageError || parseError;
+    const plain = parseError ? parseArgsMessage(err, cmd) : err.message;
+    const message = usage ? `${plain}\n\n${commandHelp(cmd)}` : plain;
+    // --json is read by the parser that failed: look for it by hand so a script still gets JSON.
+    if (json || (parseError && rest.includes('--json'))) io.out(JSON.stringify({ ok: false, error: plain }));
     io.err(`Error: ${message}`);
     if (usage) return 2;
     if (err instanceof DataError) return 1;

@@ -2,6 +2,7 @@
 // establishment) for trying the product, teaching, and testing importers on realistic files.
 import path from 'node:path';
 import { UsageError, type Command } from '../command';
+import { isoDateOption } from '../date-option';
 import { DEMO_LAYOUTS, type DemoLayout } from '../../demo/layouts';
 import { writeDemoExports } from '../../demo/write';
 
@@ -13,6 +14,12 @@ function whole(name: string, value: unknown): number | undefined {
   }
   return n;
 }
+
+/** A path as it can be pasted into a shell (quoted if it has spaces or other special characters). */
+const quoted = (p: string) => (/^[\w@%+=:,./-]+$/.test(p) ? p : `"${p}"`);
+
+/** The database the suggested next commands use: a file of its own beside the exports, never the app's. */
+export const DEMO_DB_NAME = 'demo.sqlite';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -47,6 +54,7 @@ export const demoCommand: Command = {
     if (v.agency !== undefined && v.agency !== 'separate' && v.agency !== 'combined') {
       throw new UsageError('--agency must be "separate" (agency.csv) or "combined" (agency rows in workers.csv).');
     }
+    if (typeof v['end-date'] === 'string') isoDateOption('end-date', v['end-date']);
     const outDir = path.resolve(v.out);
     let manifest;
     try {
@@ -72,12 +80,18 @@ export const demoCommand: Command = {
     for (const f of manifest.files) {
       ctx.out(`  ${f.file.padEnd(36)} ${f.source.padEnd(13)} ${f.layout.padEnd(9)} ${String(f.rows).padStart(9)} rows`);
     }
-    // Each layout is a complete set: import one of them, not all.
+    // Each layout is a complete set: import one of them, not all. The suggested commands name a
+    // database of their own (--db, beside the files unless demo was given one): without it they
+    // would write into the desktop app's database.
     const folders = [...new Set(manifest.files.map((f) => path.posix.dirname(f.file)))];
+    const db = quoted(typeof v.db === 'string' ? v.db : path.posix.join(v.out, DEMO_DB_NAME));
     ctx.out(folders.length === 1 ? 'Import with:' : 'Each folder is a complete set: import one of them:');
     for (const folder of folders) {
-      ctx.out(`  npx scrutiny-pack import --extract-date ${manifest.endDate} ${path.posix.join(v.out, folder)}/*.csv`);
+      ctx.out(`  npx scrutiny-pack import --db ${db} --extract-date ${manifest.endDate} ${quoted(path.posix.join(v.out, folder))}/*.csv`);
     }
+    ctx.out('Then:');
+    ctx.out(`  npx scrutiny-pack metrics --db ${db} --as-at ${manifest.endDate}`);
+    ctx.out(`  npx scrutiny-pack report --db ${db} --as-at ${manifest.endDate} --out paper.pdf`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import { detectFile, ImportProblem, runImport } from '../../import/index';
 import { dfeSourceOf } from '../../import/detect';
 import { saveMapping } from '../../import/mapping';
 import { resolveMapping } from '../../import/mapping';
+import { isoDateOption } from '../date-option';
 import { UsageError, type Command, type CommandContext } from '../command';
 
 const USAGE_PROBLEMS = new Set(['file_not_found', 'wrong_source', 'bad_mapping', 'missing_extract_date', 'not_available']);
@@ -97,6 +98,7 @@ export const importCommand: Command = {
       throw new UsageError(`Unknown source "${source}". Sources: ${IMPORT_SOURCES.join(', ')}.`);
     }
     if (ctx.positionals.length === 0) throw new UsageError('Name at least one file to import.');
+    if (typeof v['extract-date'] === 'string') isoDateOption('extract-date', v['extract-date']);
     if (v.preset !== undefined && v.mapping !== undefined) throw new UsageError('Give either --preset or --mapping, not both.');
     if ((source === 'benchmark' || source === 'neighbours') && (v.preset || v.mapping || v['accept-valid'] || v['dry-run'])) {
       throw new UsageError(`--preset, --mapping, --accept-valid and --dry-run do not apply to the DfE ${source} file.`);

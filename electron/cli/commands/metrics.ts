@@ -3,7 +3,8 @@
 // document unrounded, for councils' own scripts.
 import { UsageError, type Command } from '../command';
 import { computeMetrics, DEFAULT_SERIES_MONTHS, MAX_SERIES_MONTHS } from '../../measures/index';
-import { formatLongDate, isIsoDate } from '../../../shared/dates';
+import { formatLongDate } from '../../../shared/dates';
+import { isoDateOption } from '../date-option';
 import { LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
 import { describeChange, formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../../shared/format';
 import type { CaseloadGroup, Metrics } from '../../../shared/metrics';
@@ -25,7 +26,7 @@ export const metricsCommand: Command = {
   run(ctx) {
     const asAt = ctx.values['as-at'];
     if (typeof asAt !== 'string') throw new UsageError('Give the date to measure at with --as-at, for example --as-at 2018-09-30.');
-    if (!isIsoDate(asAt)) throw new UsageError(`"${asAt}" is not a real date in the form YYYY-MM-DD (for example 2018-09-30).`);
+    isoDateOption('as-at', asAt);
     let months = DEFAULT_SERIES_MONTHS;
     const raw = ctx.values.months;
     if (typeof raw === 'string') {

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DataError, UsageError, type Command } from '../command';
-import { isIsoDate } from '../../../shared/dates';
+import { isoDateOption } from '../date-option';
 import { parsePaperConfig, type PaperConfig } from '../../../shared/paper-config';
 import { loadPaperConfig } from '../../report/config-store';
 
@@ -47,7 +47,7 @@ export const reportCommand: Command = {
   async run(ctx) {
     const asAt = ctx.values['as-at'];
     if (typeof asAt !== 'string') throw new UsageError('Give the date of the figures with --as-at, for example --as-at 2018-09-30.');
-    if (!isIsoDate(asAt)) throw new UsageError(`"${asAt}" is not a real date in the form YYYY-MM-DD (for example 2018-09-30).`);
+    isoDateOption('as-at', asAt);
     const out = ctx.values.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('Say where to write the paper with --out FILE, for example --out paper.pdf.');
     const rawFormat = ctx.values.format;
