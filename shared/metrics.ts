@@ -60,6 +60,34 @@ export interface AsyeCohort {
   overCap?: number;
 }
 
+/** Children open at D by how many different workers were allocated to them in the 12 months to D. */
+export interface ChildStabilityGroup {
+  children: number;
+  one: number;
+  two: number;
+  threePlus: number;
+  /** threePlus / children x 100; null with no children. */
+  threePlusShare: number | null;
+}
+
+/** Stability for children (docs/measures.md, "Stability for children"). */
+export interface ChildStability extends ChildStabilityGroup {
+  /** First day of the 12-month window (D minus one year, plus one day). */
+  windowStart: IsoDate;
+  byCaseType: Record<'CIN' | 'CP' | 'CLA' | 'care_leaver' | 'other', ChildStabilityGroup>;
+  byTeam: Array<ChildStabilityGroup & { team: string }>;
+  /** Changes of worker the children open at D lived through in the window. */
+  changes: {
+    total: number;
+    /** Of which the worker left the council's employment around then. */
+    afterLeaver: number;
+    /** Of which an agency worker's assignment ended around then. */
+    afterAgencyEnd: number;
+    /** (afterLeaver + afterAgencyEnd) / total x 100; null with no changes. */
+    departureShare: number | null;
+  };
+}
+
 /** The headline figures, as repeated a year earlier and at each month end of the series. */
 export interface Headline {
   inPost: HeadcountFte;
@@ -100,6 +128,10 @@ export interface Metrics {
   caseload: Caseload;
   vacancy: { fte: number; rate: number | null } | null;
   asye: { cohorts: AsyeCohort[] };
+  /** Always present from computeMetrics; the series holds the monthly headline of it. */
+  childStability?: ChildStability & {
+    series: Array<{ date: IsoDate; children: number; threePlusShare: number | null; changes: number; departureShare: number | null }>;
+  };
   yearAgo: Headline & { asAt: IsoDate };
   series: Array<Headline & { date: IsoDate }>;
 }

@@ -13,6 +13,8 @@ import { asyeCohorts } from './asye';
 import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
+import { childStabilityAt, groupByChild } from './child-stability';
+import { departures, readChildAllocations } from './child-stability-read';
 
 export interface MetricsOptions {
   /** Months in the monthly series, ending with D's month (default 24; 0 for none). */
@@ -67,6 +69,13 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const now = headline(asAt);
   const before = headline(yearAgo);
   const h = now.headline;
+  const children = groupByChild(readChildAllocations(db, [asAt, ...series]));
+  const gone = departures(w);
+  const teamAt = (d: IsoDate) => {
+    const at = ctx.staffAt(d);
+    return (staffId: string) => at.get(staffId)?.team ?? null;
+  };
+  const stability = childStabilityAt(children, asAt, gone, teamAt(asAt));
   return {
     asAt,
     warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt))],
@@ -79,6 +88,13 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     caseload: now.caseload,
     vacancy: h.vacancy,
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    childStability: {
+      ...stability,
+      series: series.map((d) => {
+        const s = d === asAt ? stability : childStabilityAt(children, d, gone, teamAt(d));
+        return { date: d, children: s.children, threePlusShare: s.threePlusShare, changes: s.changes.total, departureShare: s.changes.departureShare };
+      }),
+    },
     yearAgo: { asAt: yearAgo, ...before.headline },
     series: series.map((d) => ({
       date: d,

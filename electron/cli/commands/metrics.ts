@@ -125,6 +125,33 @@ export function renderTable(m: Metrics): string {
       ),
     );
   }
+  const cs = m.childStability;
+  if (cs && cs.children > 0) {
+    const group = (label: string, g: { children: number; one: number; two: number; threePlus: number; threePlusShare: number | null }) => [
+      label,
+      formatCount(g.children),
+      formatCount(g.one),
+      formatCount(g.two),
+      formatCount(g.threePlus),
+      formatRate(g.threePlusShare),
+    ];
+    const types: [string, keyof typeof cs.byCaseType][] = [['Children in care', 'CLA'], ['Child protection plan', 'CP'], ['Children in need', 'CIN'], ['Care leavers', 'care_leaver'], ['Other', 'other']];
+    parts.push(
+      grid(
+        `\nStability for children: different workers allocated from ${cs.windowStart} to ${m.asAt}`,
+        ['Children open at the date', 'Children', '1 worker', '2 workers', '3 or more', '3 or more (%)'],
+        [group('All', cs), ...types.filter(([, t]) => cs.byCaseType[t].children > 0).map(([label, t]) => group(label, cs.byCaseType[t]))],
+      ),
+    );
+    parts.push(
+      table('', [
+        ['Changes of worker in the 12 months', formatCount(cs.changes.total)],
+        ['  of which the worker had left the council', formatCount(cs.changes.afterLeaver)],
+        ["  of which an agency worker's assignment had ended", formatCount(cs.changes.afterAgencyEnd)],
+        ['Share of changes that followed a departure', formatRate(cs.changes.departureShare)],
+      ]),
+    );
+  }
   const reasons = Object.entries(m.leavers.byReason).filter(([, n]) => n > 0);
   if (reasons.length) {
     parts.push(table('\nLeavers by reason', reasons.map(([r, n]) => [LEAVING_REASON_LABEL[r as LeavingReason] ?? r, formatCount(n)])));
