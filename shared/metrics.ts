@@ -130,7 +130,9 @@ export interface Metrics {
   asye: { cohorts: AsyeCohort[] };
   /** Always present from computeMetrics; the series holds the monthly headline of it. */
   childStability?: ChildStability & {
-    series: Array<{ date: IsoDate; children: number; threePlusShare: number | null; changes: number; departureShare: number | null }>;
+    /** Whether the allocations go back a full 12 months before the date (otherwise the counts are too low). */
+    covered: boolean;
+    series: Array<{ date: IsoDate; covered: boolean; children: number; threePlusShare: number | null; changes: number; departureShare: number | null }>;
   };
   yearAgo: Headline & { asAt: IsoDate };
   series: Array<Headline & { date: IsoDate }>;

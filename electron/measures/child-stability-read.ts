@@ -20,15 +20,20 @@ export function readChildAllocations(db: Db, dates: readonly IsoDate[]): Allocat
   const sorted = [...dates].sort();
   const from = addDays(addYears(sorted[0]!, -1), 1);
   const last = sorted[sorted.length - 1]!;
+  // Only children open at one of the dates matter. Their keys are collected in SQLite (an
+  // ephemeral index) so that rows of children who were closed by then never reach JavaScript,
+  // where building each row costs far more than SQLite's look at its index entry.
   const stmt = db
     .prepare(
       `SELECT case_key, case_type, staff_id, start_date, coalesce(end_date, '9999-12-31')
          FROM allocation INDEXED BY allocation_cover
-        WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?`,
+        WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?
+          AND case_key IN (SELECT case_key FROM allocation INDEXED BY allocation_cover
+                            WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?)`,
     )
     .raw();
   const out: AllocationRow[] = [];
-  for (const [caseKey, caseType, staffId, start, end] of stmt.iterate(from, last) as IterableIterator<Raw>) {
+  for (const [caseKey, caseType, staffId, start, end] of stmt.iterate(from, last, sorted[0]!, last) as IterableIterator<Raw>) {
     out.push({ caseKey, caseType, staffId, start, end: end === OPEN ? null : end });
   }
   return out;

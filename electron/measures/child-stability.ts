@@ -64,7 +64,20 @@ export function childStabilityAt(
   let changes = 0;
   let afterLeaver = 0;
   let afterAgencyEnd = 0;
+  const teamGroup = (staffId: string) => {
+    const team = teamOf(staffId) ?? 'Team not recorded';
+    let t = teams.get(team);
+    if (!t) teams.set(team, (t = emptyGroup()));
+    return t;
+  };
   for (const child of children) {
+    if (child.length === 1) {
+      // Most children have one allocation in the span read: one worker, no change, if open at D.
+      const r = child[0]!;
+      if (r.start > d || (r.end !== null && r.end < d)) continue;
+      for (const g of [all, byType[r.caseType], teamGroup(r.staffId)]) add(g, 1);
+      continue;
+    }
     const current = child.filter((r) => r.start <= d && (r.end === null || r.end >= d));
     if (current.length === 0) continue; // not open at D
     const list = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));
@@ -72,10 +85,7 @@ export function childStabilityAt(
     const workers = new Set(list.map((r) => r.staffId)).size;
     // The child's team: that of their most recent current allocation.
     const latest = current.reduce((a, b) => (b.start > a.start ? b : a));
-    const team = teamOf(latest.staffId) ?? 'Team not recorded';
-    let t = teams.get(team);
-    if (!t) teams.set(team, (t = emptyGroup()));
-    for (const g of [all, byType[type], t]) add(g, workers);
+    for (const g of [all, byType[type], teamGroup(latest.staffId)]) add(g, workers);
     for (const r of list) {
       // A change: a worker's allocation ended inside the window (before D) and the same worker
       // did not carry on with the child through another allocation starting by the next day.

@@ -76,9 +76,12 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     return (staffId: string) => at.get(staffId)?.team ?? null;
   };
   const stability = childStabilityAt(children, asAt, gone, teamAt(asAt));
+  const coverage = dataCoverage(db);
+  // A child's 12 months are only known once the allocations go back that far.
+  const covered = (d: IsoDate) => coverage.firstAllocationStart !== null && coverage.firstAllocationStart <= addYears(d, -1);
   return {
     asAt,
-    warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt))],
+    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt))],
     inPost: h.inPost,
     agency: h.agency,
     starters: h.starters,
@@ -90,9 +93,10 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
     childStability: {
       ...stability,
+      covered: covered(asAt),
       series: series.map((d) => {
         const s = d === asAt ? stability : childStabilityAt(children, d, gone, teamAt(d));
-        return { date: d, children: s.children, threePlusShare: s.threePlusShare, changes: s.changes.total, departureShare: s.changes.departureShare };
+        return { date: d, covered: covered(d), children: s.children, threePlusShare: s.threePlusShare, changes: s.changes.total, departureShare: s.changes.departureShare };
       }),
     },
     yearAgo: { asAt: yearAgo, ...before.headline },

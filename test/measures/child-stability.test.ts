@@ -91,7 +91,7 @@ describe('stability for children (hand-worked council)', () => {
   it('gives a monthly series ending on the headline figure', () => {
     expect(s.series.map((p) => p.date)).toEqual(['2025-07-31', '2025-08-31', D]);
     const last = s.series[2]!;
-    expect(last).toEqual({ date: D, children: 6, threePlusShare: s.threePlusShare, changes: 3, departureShare: s.changes.departureShare });
+    expect(last).toEqual({ date: D, covered: true, children: 6, threePlusShare: s.threePlusShare, changes: 3, departureShare: s.changes.departureShare });
     // At 2025-08-31 (window from 2024-09-01) k6 is still open (ends that day): 7 children. Changes:
     // the 3 above, k6's B ending 2025-02-01 (58 days before B left: not caused by it) and k7's B
     // ending 2024-09-30, now inside the window: 5, of which the same 2 after departures.
