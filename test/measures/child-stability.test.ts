@@ -165,3 +165,22 @@ describe('stability for children: properties', () => {
     );
   });
 });
+
+describe('stability for children: coverage', () => {
+  it('says when the allocations do not go back a full year, and the overview tile shows no figure', async () => {
+    const { childrenTile } = await import('../../renderer/overview-model');
+    const { db } = tempDb();
+    // Allocations start 2025-03-01: at 2025-09-30 the 12 months are not covered, so a child seems
+    // to have had fewer workers than they did.
+    seedRecords(db, { spells, allocations: [allocation('k1', 'A', '2025-03-01'), allocation('k2', 'F', '2025-04-01')] });
+    const m = computeMetrics(db, D, { months: 13 });
+    expect(m.childStability!.covered).toBe(false);
+    expect(m.childStability!.series.every((p) => !p.covered)).toBe(true);
+    expect(childrenTile(m)[0]).toMatchObject({ value: 'Not yet' });
+    // From 2026-03-01 the window is covered.
+    const later = computeMetrics(db, '2026-03-01', { months: 0 });
+    expect(later.childStability!.covered).toBe(true);
+    expect(childrenTile(later)[0]).toMatchObject({ value: '0.0%' });
+    expect(childrenTile(later)[0]!.target.text).toBe('No changes of worker in the 12 months');
+  });
+});
