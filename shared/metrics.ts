@@ -88,6 +88,35 @@ export interface ChildStability extends ChildStabilityGroup {
   };
 }
 
+/**
+ * The DfE's statutory guidance on agency social workers, as far as the council's records show it
+ * (docs/measures.md, "The agency rules"). Lists carry staff IDs: for internal screens only.
+ */
+export interface AgencyRules {
+  /** The guidance covers assignments starting on or after this date... */
+  newAssignmentsFrom: IsoDate;
+  /** ...and every assignment from this date. */
+  allAssignmentsFrom: IsoDate;
+  /** Agency social-work assignments running at D. */
+  assignments: number;
+  /** Of which covered by the guidance at D. */
+  covered: number;
+  /** Covered assignments whose worker had less than three years since qualifying when it started. */
+  experience: {
+    under: Array<{ staffId: string; assignmentStart: IsoDate; qualified: IsoDate }>;
+    underCount: number;
+    /** Covered assignments with no qualification date recorded: cannot be checked. */
+    qualificationNotKnown: number;
+  };
+  /** Agency assignments starting in the 12 months to D within three months of the same person leaving a directly employed post. */
+  returners: {
+    /** Agency assignments starting in the 12 months to D on or after the guidance took effect. */
+    checked: number;
+    count: number;
+    list: Array<{ staffId: string; sweNumber: string | null; leftPost: IsoDate; agencyStart: IsoDate }>;
+  };
+}
+
 /** The headline figures, as repeated a year earlier and at each month end of the series. */
 export interface Headline {
   inPost: HeadcountFte;
@@ -128,6 +157,8 @@ export interface Metrics {
   caseload: Caseload;
   vacancy: { fte: number; rate: number | null } | null;
   asye: { cohorts: AsyeCohort[] };
+  /** Always present from computeMetrics. */
+  agencyRules?: AgencyRules;
   /** Always present from computeMetrics; the series holds the monthly headline of it. */
   childStability?: ChildStability & {
     /** Whether the allocations go back a full 12 months before the date (otherwise the counts are too low). */

@@ -14,6 +14,7 @@ import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage'
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
 import { childStabilityAt, groupByChild } from './child-stability';
+import { agencyRulesAt } from './agency-rules';
 import { departures, readChildAllocations } from './child-stability-read';
 
 export interface MetricsOptions {
@@ -91,6 +92,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     caseload: now.caseload,
     vacancy: h.vacancy,
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    agencyRules: agencyRulesAt(w, ctx.mv, asAt),
     childStability: {
       ...stability,
       covered: covered(asAt),

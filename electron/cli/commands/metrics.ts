@@ -125,6 +125,23 @@ export function renderTable(m: Metrics): string {
       ),
     );
   }
+  const ar = m.agencyRules;
+  if (ar && ar.assignments > 0) {
+    parts.push(
+      table(`\nAgency rules (DfE statutory guidance: new assignments from ${ar.newAssignmentsFrom}, all from ${ar.allAssignmentsFrom})`, [
+        ['Agency social-work assignments running', formatCount(ar.assignments)],
+        ['  of which covered by the guidance at the date', formatCount(ar.covered)],
+        ['Covered assignments: worker under 3 years qualified at the start', formatCount(ar.experience.underCount)],
+        ['Covered assignments: qualification date not recorded', formatCount(ar.experience.qualificationNotKnown)],
+        ['Agency starts in the 12 months within 3 months of leaving a post here', formatCount(ar.returners.count)],
+      ]),
+    );
+    const who = [
+      ...ar.experience.under.map((u) => [u.staffId, 'under 3 years qualified', `assignment from ${u.assignmentStart}, qualified ${u.qualified}`]),
+      ...ar.returners.list.map((r) => [r.staffId, 'returned as agency within 3 months', `left ${r.leftPost}, agency from ${r.agencyStart}${r.sweNumber ? `, SWE ${r.sweNumber}` : ''}`]),
+    ];
+    if (who.length) parts.push(grid('', ['Staff ID', 'Check', 'Dates'], who));
+  }
   const cs = m.childStability;
   if (cs && cs.children > 0) {
     const group = (label: string, g: { children: number; one: number; two: number; threePlus: number; threePlusShare: number | null }) => [
