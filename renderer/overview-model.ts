@@ -88,7 +88,39 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       change: changeText(m.inPost.fte, ya.inPost.fte, 'fte', formatFte),
       target: { status: 'none', text: `Stability index: ${formatRate(m.stabilityIndex)} still in post after a year` },
     },
+    ...childrenTile(m),
   ];
+}
+
+/** Stability for children: the share of children with open cases who had 3 or more workers in the year. */
+export function childrenTile(m: Metrics): TileModel[] {
+  const cs = m.childStability;
+  if (!cs || cs.children === 0) return [];
+  const before = cs.series.find((p) => p.date === m.yearAgo.asAt);
+  if (!cs.covered) {
+    return [{
+      id: 'children',
+      label: 'Children with 3 or more workers',
+      value: 'Not yet',
+      caption: 'the case allocations do not go back a full year before this date',
+      change: '',
+      target: { status: 'none', text: 'Import allocations going back a year or more' },
+    }];
+  }
+  return [{
+    id: 'children',
+    label: 'Children with 3 or more workers',
+    value: formatRate(cs.threePlusShare),
+    caption: `of ${formatCount(cs.children)} children with open cases, in the 12 months to this date (children in care: ${formatRate(cs.byCaseType.CLA.threePlusShare)})`,
+    change: before?.covered ? changeText(cs.threePlusShare, before.threePlusShare, 'rate', formatRate) : 'No figure for a year ago',
+    target: {
+      status: 'none',
+      text:
+        cs.changes.total === 0
+          ? 'No changes of worker in the 12 months'
+          : `${formatRate(cs.changes.departureShare)} of ${formatCount(cs.changes.total)} changes of worker followed a leaver or an agency assignment ending`,
+    },
+  }];
 }
 
 const MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

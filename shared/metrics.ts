@@ -60,6 +60,63 @@ export interface AsyeCohort {
   overCap?: number;
 }
 
+/** Children open at D by how many different workers were allocated to them in the 12 months to D. */
+export interface ChildStabilityGroup {
+  children: number;
+  one: number;
+  two: number;
+  threePlus: number;
+  /** threePlus / children x 100; null with no children. */
+  threePlusShare: number | null;
+}
+
+/** Stability for children (docs/measures.md, "Stability for children"). */
+export interface ChildStability extends ChildStabilityGroup {
+  /** First day of the 12-month window (D minus one year, plus one day). */
+  windowStart: IsoDate;
+  byCaseType: Record<'CIN' | 'CP' | 'CLA' | 'care_leaver' | 'other', ChildStabilityGroup>;
+  byTeam: Array<ChildStabilityGroup & { team: string }>;
+  /** Changes of worker the children open at D lived through in the window. */
+  changes: {
+    total: number;
+    /** Of which the worker left the council's employment around then. */
+    afterLeaver: number;
+    /** Of which an agency worker's assignment ended around then. */
+    afterAgencyEnd: number;
+    /** (afterLeaver + afterAgencyEnd) / total x 100; null with no changes. */
+    departureShare: number | null;
+  };
+}
+
+/**
+ * The DfE's statutory guidance on agency social workers, as far as the council's records show it
+ * (docs/measures.md, "The agency rules"). Lists carry staff IDs: for internal screens only.
+ */
+export interface AgencyRules {
+  /** The guidance covers assignments starting on or after this date... */
+  newAssignmentsFrom: IsoDate;
+  /** ...and every assignment from this date. */
+  allAssignmentsFrom: IsoDate;
+  /** Agency social-work assignments running at D. */
+  assignments: number;
+  /** Of which covered by the guidance at D. */
+  covered: number;
+  /** Covered assignments whose worker had less than three years since qualifying when it started. */
+  experience: {
+    under: Array<{ staffId: string; assignmentStart: IsoDate; qualified: IsoDate }>;
+    underCount: number;
+    /** Covered assignments with no qualification date recorded: cannot be checked. */
+    qualificationNotKnown: number;
+  };
+  /** Agency assignments starting in the 12 months to D within three months of the same person leaving a directly employed post. */
+  returners: {
+    /** Agency assignments starting in the 12 months to D on or after the guidance took effect. */
+    checked: number;
+    count: number;
+    list: Array<{ staffId: string; sweNumber: string | null; leftPost: IsoDate; agencyStart: IsoDate }>;
+  };
+}
+
 /** The headline figures, as repeated a year earlier and at each month end of the series. */
 export interface Headline {
   inPost: HeadcountFte;
@@ -100,6 +157,14 @@ export interface Metrics {
   caseload: Caseload;
   vacancy: { fte: number; rate: number | null } | null;
   asye: { cohorts: AsyeCohort[] };
+  /** Always present from computeMetrics. */
+  agencyRules?: AgencyRules;
+  /** Always present from computeMetrics; the series holds the monthly headline of it. */
+  childStability?: ChildStability & {
+    /** Whether the allocations go back a full 12 months before the date (otherwise the counts are too low). */
+    covered: boolean;
+    series: Array<{ date: IsoDate; covered: boolean; children: number; threePlusShare: number | null; changes: number; departureShare: number | null }>;
+  };
   yearAgo: Headline & { asAt: IsoDate };
   series: Array<Headline & { date: IsoDate }>;
 }

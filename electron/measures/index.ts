@@ -13,6 +13,9 @@ import { asyeCohorts } from './asye';
 import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
+import { childStabilityAt, groupByChild } from './child-stability';
+import { agencyRulesAt } from './agency-rules';
+import { departures, readChildAllocations } from './child-stability-read';
 
 export interface MetricsOptions {
   /** Months in the monthly series, ending with D's month (default 24; 0 for none). */
@@ -67,9 +70,19 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const now = headline(asAt);
   const before = headline(yearAgo);
   const h = now.headline;
+  const children = groupByChild(readChildAllocations(db, [asAt, ...series]));
+  const gone = departures(w);
+  const teamAt = (d: IsoDate) => {
+    const at = ctx.staffAt(d);
+    return (staffId: string) => at.get(staffId)?.team ?? null;
+  };
+  const stability = childStabilityAt(children, asAt, gone, teamAt(asAt));
+  const coverage = dataCoverage(db);
+  // A child's 12 months are only known once the allocations go back that far.
+  const covered = (d: IsoDate) => coverage.firstAllocationStart !== null && coverage.firstAllocationStart <= addYears(d, -1);
   return {
     asAt,
-    warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt))],
+    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt))],
     inPost: h.inPost,
     agency: h.agency,
     starters: h.starters,
@@ -79,6 +92,15 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     caseload: now.caseload,
     vacancy: h.vacancy,
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    agencyRules: agencyRulesAt(w, ctx.mv, asAt),
+    childStability: {
+      ...stability,
+      covered: covered(asAt),
+      series: series.map((d) => {
+        const s = d === asAt ? stability : childStabilityAt(children, d, gone, teamAt(d));
+        return { date: d, covered: covered(d), children: s.children, threePlusShare: s.threePlusShare, changes: s.changes.total, departureShare: s.changes.departureShare };
+      }),
+    },
     yearAgo: { asAt: yearAgo, ...before.headline },
     series: series.map((d) => ({
       date: d,

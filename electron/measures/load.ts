@@ -27,6 +27,8 @@ export interface Spell {
   endDay: number;
   reason: LeavingReason | null;
   qualified: IsoDate | null;
+  /** Social Work England registration number, when the HR file gives it. */
+  swe: string | null;
   /** Roles 1-6. */
   socialWorker: boolean;
   /** permanent or fixed_term. */
@@ -67,14 +69,14 @@ export function loadWorkforce(db: Db): Workforce {
   // raw() rows (arrays) cost a third less to read than objects; this is the largest read.
   const rows = db
     .prepare(
-      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date
+      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date, swe_number
          FROM spell ORDER BY staff_id, start_date`,
     )
     .raw()
-    .all() as [string, Role, string | null, EmploymentType, number, string, string | null, LeavingReason | null, string | null][];
+    .all() as [string, Role, string | null, EmploymentType, number, string, string | null, LeavingReason | null, string | null, string | null][];
   const spells: Spell[] = [];
   const spellsByStaff = new Map<string, Spell[]>();
-  for (const [staffId, role, team, type, fte, start, end, reason, qualified] of rows) {
+  for (const [staffId, role, team, type, fte, start, end, reason, qualified, swe] of rows) {
     const s: Spell = {
       staffId,
       role,
@@ -87,6 +89,7 @@ export function loadWorkforce(db: Db): Workforce {
       endDay: end === null ? Number.POSITIVE_INFINITY : toDayNumber(end),
       reason,
       qualified,
+      swe,
       socialWorker: isSocialWorkerRole(role),
       direct: isDirectlyEmployed(type),
     };

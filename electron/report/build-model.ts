@@ -12,6 +12,7 @@ import { caseloadsSection } from './sections/caseloads';
 import { agencySection } from './sections/agency';
 import { recruitmentSection } from './sections/recruitment';
 import { asyeSection } from './sections/asye';
+import { childrenSection } from './sections/children';
 import { comparisonSection } from './sections/comparison';
 import { sourcesSection } from './sections/sources';
 import { appendixBlocks } from './sections/appendix';
@@ -22,6 +23,7 @@ const BUILDERS: Record<Exclude<PaperSectionId, 'cover' | 'appendix'>, (input: Se
   caseloads: caseloadsSection,
   agency: agencySection,
   recruitment: recruitmentSection,
+  children: childrenSection,
   asye: asyeSection,
   comparison: comparisonSection,
   sources: sourcesSection,

@@ -128,7 +128,7 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file);
+      const after = openDatabase(file, { targetVersion: 3 });
       try {
         expect(schemaVersion(after)).toBe(3);
         expect(allRows(after)).toEqual(before);
@@ -177,6 +177,33 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       // Strict typing survives the rebuild: text is not an import number.
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
+
+  describe('migration: the covering index carries the case key (stability for children)', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name.startsWith('allocation: the covering index carries the case key')) + 1;
+    it('rebuilds allocation_cover with the case key, keeps every row, and the children read never touches the table', () => {
+      expect(version).toBeGreaterThan(3);
+      const { db, file } = tempDb({ targetVersion: version - 1 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run();
+      const ins = db.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, 1)`);
+      ins.run('k1', 'CIN', 'S1', '2020-01-01', null);
+      ins.run('k1', 'CIN', 'S2', '2019-01-01', '2019-12-31');
+      ins.run('k2', 'CLA', 'S1', '2020-06-01', '2020-06-30');
+      const before = db.prepare(`SELECT * FROM allocation ORDER BY id`).all();
+      db.close();
+      const after = openDatabase(file, { targetVersion: version });
+      try {
+        expect(after.prepare(`SELECT * FROM allocation ORDER BY id`).all()).toEqual(before);
+        const cols = (after.prepare(`SELECT name FROM pragma_index_xinfo('allocation_cover') WHERE key = 1 ORDER BY seqno`).all() as { name: string | null }[]).map((r) => r.name);
+        expect(cols).toEqual([null, 'start_date', 'staff_id', 'case_type', 'case_key']);
+        const plan = (after.prepare(`EXPLAIN QUERY PLAN SELECT case_key, case_type, staff_id, start_date, coalesce(end_date, '9999-12-31') FROM allocation INDEXED BY allocation_cover WHERE coalesce(end_date, '9999-12-31') >= ? AND start_date <= ?`).all('2019-06-01', '2020-06-30') as { detail: string }[]).map((r) => r.detail).join(' ');
+        expect(plan).toMatch(/COVERING INDEX allocation_cover/);
+        expect(after.prepare(`SELECT count(*) AS n FROM allocation INDEXED BY allocation_cover WHERE coalesce(end_date, '9999-12-31') >= '2020-01-01' AND start_date <= '2020-06-30'`).get()).toEqual({ n: 2 });
+        expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        after.close();
+      }
     });
   });
 });

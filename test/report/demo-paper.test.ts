@@ -37,7 +37,7 @@ describe.skipIf(!ready)('the demo council\'s paper', () => {
   it('is a valid PDF with every section and a filled-in comparison', () => {
     expect(qpdfCheck(pdf).ok).toBe(true);
     const flat = text.replace(/\s+/g, ' ');
-    for (const h of ['1. Purpose and summary', '7. Comparison with England, region and statistical neighbours', '9. Appendix: the data behind each chart']) expect(flat).toContain(h);
+    for (const h of ['1. Purpose and summary', '6. Stability for children', '8. Comparison with England, region and statistical neighbours', '10. Appendix: the data behind each chart']) expect(flat).toContain(h);
     expect(flat).toMatch(/England: \d+\.\d% \(DfE, 30 September 2025\)/);
     // The demo has an establishment, so the vacancy rate is reported.
     expect(flat).toMatch(/a vacancy rate of \d+\.\d%/);

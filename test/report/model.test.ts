@@ -57,7 +57,7 @@ describe('paper model from the fixture database', () => {
       config: { sections: { recommendations: false, comparison: false, appendix: false } },
     });
     expect(model.sections.map((s) => `${s.number}. ${s.id}`)).toEqual([
-      '1. summary', '2. caseloads', '3. agency', '4. recruitment', '5. asye', '6. sources',
+      '1. summary', '2. caseloads', '3. agency', '4. recruitment', '5. children', '6. asye', '7. sources',
     ]);
   });
 

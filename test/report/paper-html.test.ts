@@ -31,7 +31,7 @@ describe('committee paper HTML', () => {
     expect(html.match(/<h1[ >]/g)?.length).toBe(1);
     const h2 = [...html.matchAll(/<h2 id="section-[^"]+">([^<]+)<\/h2>/g)].map((m) => m[1]);
     expect(h2[0]).toBe('1. Purpose and summary');
-    expect(h2[h2.length - 1]).toBe('9. Appendix: the data behind each chart');
+    expect(h2[h2.length - 1]).toBe('10. Appendix: the data behind each chart');
   });
 
   it('gives every chart an accessible name and description, and a link to its data table', () => {

@@ -14,10 +14,11 @@ const SECTION_HEADINGS = [
   '3. Caseloads',
   '4. Agency staffing',
   '5. Recruitment and retention',
-  '6. Newly qualified social workers (ASYE cohorts)',
-  '7. Comparison with England, region and statistical neighbours',
-  '8. Data sources and definitions',
-  '9. Appendix: the data behind each chart',
+  '6. Stability for children',
+  '7. Newly qualified social workers (ASYE cohorts)',
+  '8. Comparison with England, region and statistical neighbours',
+  '9. Data sources and definitions',
+  '10. Appendix: the data behind each chart',
 ];
 
 describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', () => {

@@ -126,6 +126,50 @@ export function renderTable(m: Metrics): string {
       ),
     );
   }
+  const ar = m.agencyRules;
+  if (ar && ar.assignments > 0) {
+    parts.push(
+      table(`\nAgency rules (DfE statutory guidance: new assignments from ${ar.newAssignmentsFrom}, all from ${ar.allAssignmentsFrom})`, [
+        ['Agency social-work assignments running', formatCount(ar.assignments)],
+        ['  of which covered by the guidance at the date', formatCount(ar.covered)],
+        ['Covered assignments: worker under 3 years qualified at the start', formatCount(ar.experience.underCount)],
+        ['Covered assignments: qualification date not recorded', formatCount(ar.experience.qualificationNotKnown)],
+        ['Agency starts in the 12 months within 3 months of leaving a post here', formatCount(ar.returners.count)],
+      ]),
+    );
+    const who = [
+      ...ar.experience.under.map((u) => [u.staffId, 'under 3 years qualified', `assignment from ${u.assignmentStart}, qualified ${u.qualified}`]),
+      ...ar.returners.list.map((r) => [r.staffId, 'returned as agency within 3 months', `left ${r.leftPost}, agency from ${r.agencyStart}${r.sweNumber ? `, SWE ${r.sweNumber}` : ''}`]),
+    ];
+    if (who.length) parts.push(grid('', ['Staff ID', 'Check', 'Dates'], who));
+  }
+  const cs = m.childStability;
+  if (cs && cs.children > 0) {
+    const group = (label: string, g: { children: number; one: number; two: number; threePlus: number; threePlusShare: number | null }) => [
+      label,
+      formatCount(g.children),
+      formatCount(g.one),
+      formatCount(g.two),
+      formatCount(g.threePlus),
+      formatRate(g.threePlusShare),
+    ];
+    const types: [string, keyof typeof cs.byCaseType][] = [['Children in care', 'CLA'], ['Child protection plan', 'CP'], ['Children in need', 'CIN'], ['Care leavers', 'care_leaver'], ['Other', 'other']];
+    parts.push(
+      grid(
+        `\nStability for children: different workers allocated from ${cs.windowStart} to ${m.asAt}`,
+        ['Children open at the date', 'Children', '1 worker', '2 workers', '3 or more', '3 or more (%)'],
+        [group('All', cs), ...types.filter(([, t]) => cs.byCaseType[t].children > 0).map(([label, t]) => group(label, cs.byCaseType[t]))],
+      ),
+    );
+    parts.push(
+      table('', [
+        ['Changes of worker in the 12 months', formatCount(cs.changes.total)],
+        ['  of which the worker had left the council', formatCount(cs.changes.afterLeaver)],
+        ["  of which an agency worker's assignment had ended", formatCount(cs.changes.afterAgencyEnd)],
+        ['Share of changes that followed a departure', formatRate(cs.changes.departureShare)],
+      ]),
+    );
+  }
   const reasons = Object.entries(m.leavers.byReason).filter(([, n]) => n > 0);
   if (reasons.length) {
     parts.push(table('\nLeavers by reason', reasons.map(([r, n]) => [LEAVING_REASON_LABEL[r as LeavingReason] ?? r, formatCount(n)])));

@@ -7,6 +7,7 @@ import type { LineChartSpec } from '../../../shared/charts/spec';
 import type { Block } from '../model';
 import { count, money, one, pct, paragraphs } from '../text';
 import { seriesLabels, type SectionInput } from './input';
+import { agencyRulesBlocks } from './agency-rules';
 
 export function agencyHeadcountSpec(input: SectionInput): LineChartSpec {
   const m = input.metrics;
@@ -74,5 +75,6 @@ export function agencySection(input: SectionInput): Block[] {
     blocks.push(figures.add(agencyHeadcountSpec(input)));
     blocks.push(figures.add(agencyRateSpec(input)));
   }
+  blocks.push(...agencyRulesBlocks(input));
   return blocks;
 }
