@@ -280,7 +280,7 @@ describe('SSD extracts as the specification writes them', () => {
           expect(r.unlinkedIds.reduce((n, u) => n + u.allocations, 0)).toBe(r.unlinked);
           // Cases held: the linked ones land on staff IDs with spells, the rest on their own IDs.
           const byStaff = held(t.db);
-          const staff = new Set(workers.map(([s]) => s));
+          const staff = new Set<string>(workers.map(([s]) => s));
           const onWorkers = Object.entries(byStaff).filter(([k]) => staff.has(k)).reduce((n, [, c]) => n + c, 0);
           expect(onWorkers).toBe(r.linked);
           t.db.close();
