@@ -78,7 +78,7 @@ export const SSD_V1_LAYOUTS: readonly LayoutDef[] = [
       agency_flag: ['prof_agency_worker_flag'],
       hr_staff_id: ['prof_staff_id'],
     },
-    key: ['staff_id', 'role', 'hr_staff_id'],
+    key: ['staff_id', 'role'],
     insteadWhenBlank: { staff_id: 'hr_staff_id' },
     defaults: { agency_flag: 'N', fte: '1' },
     roleFromTitle: true,
