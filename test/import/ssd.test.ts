@@ -227,6 +227,20 @@ describe('SSD extracts as the specification writes them', () => {
     expect(m.caseload.averageFte).toBe(2); // 3 cases / (0.5 + 1)
   });
 
+  it('reads the same in a worker thread: the same rows, skips and links', async () => {
+    const results = [];
+    for (const parseInWorker of [false, true]) {
+      const t = setup();
+      await t.run(F('ssd_department.csv'), { extractDate: D });
+      await t.run(F('ssd_professionals.csv'), { extractDate: D });
+      const r = await t.run(F('ssd_involvements.csv'), { extractDate: D, parseInWorker, dryRun: true });
+      results.push({ outcome: r.outcome, inserted: r.inserted, skipped: r.skipped, links: r.links, message: r.message });
+    }
+    expect(results[1]).toEqual(results[0]);
+    // A dry run says what the import would link, and writes nothing.
+    expect(results[0]).toMatchObject({ outcome: 'checked', inserted: 7, links: { allocations: 7, linked: 0 } });
+  });
+
   it('a datetime with a time of day outside 00:00-23:59 is not a date', async () => {
     const t = setup();
     const r = await t.run(t.file('bad.csv', csv(
