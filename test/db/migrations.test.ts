@@ -9,6 +9,16 @@ function tables(db: Database.Database): string[] {
   return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The SQLite error code a statement fails with, or 'accepted'. */
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return (err as { code?: string }).code;
+  }
+  return 'accepted';
+}
+
 describe('migrations', () => {
   it('a new database reaches the latest version with WAL (synchronous FULL: commits are durable) and foreign keys on', () => {
     const { db } = tempDb();
@@ -158,14 +168,6 @@ describe('migrations', () => {
       codes.forEach((code, i) => ins.run(`k${i}`, code, 'S1', '2020-01-01', null, 1));
       expect((db.prepare(`SELECT case_type FROM allocation ORDER BY id`).all() as { case_type: string }[]).map((r) => r.case_type)).toEqual(codes);
 
-      const code = (fn: () => unknown) => {
-        try {
-          fn();
-        } catch (err) {
-          return (err as { code?: string }).code;
-        }
-        return 'accepted';
-      };
       for (const bad of ['cin', 'CIN ', 'Other', '', 'care leaver']) {
         expect({ bad, code: code(() => ins.run('kx', bad, 'S1', '2020-01-01', null, 1)) }).toEqual({ bad, code: 'SQLITE_CONSTRAINT_CHECK' });
       }
@@ -182,14 +184,6 @@ describe('migrations', () => {
   // migration 5 (ssd): found by name, because the integrator orders the migrations of parallel work.
   describe('migration 5: worker identifiers and departments', () => {
     const at = MIGRATIONS.findIndex((m) => m.name.startsWith('one worker, three identifiers'));
-    const code = (fn: () => unknown) => {
-      try {
-        fn();
-      } catch (err) {
-        return (err as { code?: string }).code;
-      }
-      return 'accepted';
-    };
 
     it('adds worker_identifier and department to a database at the version before it, keeping what was there', () => {
       expect(at).toBeGreaterThanOrEqual(3);
