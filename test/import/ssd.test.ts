@@ -62,6 +62,9 @@ describe('SSD extracts as the specification writes them', () => {
     expect(detectFile(F('ssd_involvements.csv')).best).toMatchObject({ source: 'allocations', preset: 'ssd' });
     expect(detectFile(F('ssd_department.csv')).best).toMatchObject({ source: 'departments', preset: 'ssd' });
     expect(detectFile(F('idmap.csv')).best).toMatchObject({ source: 'idmap', preset: 'canonical' });
+    expect(detectFile(path.resolve(__dirname, '../../fixtures/templates/idmap.csv')).best).toMatchObject({ source: 'idmap', preset: 'canonical' });
+    // A workers file with staff and SWE numbers is never taken for an ID map.
+    expect(detectFile(F('hr_workers.csv')).best).toMatchObject({ source: 'workers', preset: 'canonical' });
     // Neither the worker's name nor the team name column refuses the file.
     expect(detectFile(F('ssd_professionals.csv')).identityColumns.filter((c) => c.startsWith('dept'))).toEqual([]);
     expect(detectFile(F('ssd_department.csv')).identityColumns).toEqual([]);
