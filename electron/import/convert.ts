@@ -215,8 +215,11 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
 
   const skipBlank = layout.skipWhenBlank ?? {};
   const roleMap = valueMaps.involvement_role;
-  const isCaseWorker = (role: string): boolean =>
-    (roleMap?.get(norm(role)) ?? SSD_CASE_WORKER_ROLES.get(norm(role))) === ALLOCATED_CASE_WORKER;
+  const caseWorker = norm(ALLOCATED_CASE_WORKER);
+  const isCaseWorker = (role: string): boolean => {
+    const to = roleMap?.get(norm(role)) ?? SSD_CASE_WORKER_ROLES.get(norm(role));
+    return to !== undefined && norm(to) === caseWorker;
+  };
 
   const convertAllocation = (): StoredValue[] | string => {
     for (const [field, why] of Object.entries(skipBlank)) if (raw(field) === '') return skipKey(why);

@@ -230,6 +230,27 @@ describe('SSD extracts as the specification writes them', () => {
     expect(m.caseload.averageFte).toBe(2); // 3 cases / (0.5 + 1)
   });
 
+  it('another system\'s involvement codes through a column mapping\'s value map', async () => {
+    const t = setup();
+    const f = t.file('eclipse.csv', csv(
+      'Worker,Relationship,Child,From,To',
+      'W1,SWALLOC,K1,2025-01-01,',
+      'W1,IRO,K2,2025-01-01,',
+      'W2,Allocated Case Worker,K3,2025-01-01,',
+    ));
+    const r = await t.run(f, {
+      source: 'allocations',
+      extractDate: D,
+      mapping: {
+        columns: { Worker: 'staff_id', Relationship: 'involvement_role', Child: 'case_id', From: 'start_date', To: 'end_date' },
+        values: { involvement_role: { SWALLOC: 'Allocated Case Worker' } },
+        defaults: { case_type: 'CIN' },
+      },
+    });
+    // SWALLOC mapped; "Allocated Case Worker" known; IRO skipped.
+    expect(r).toMatchObject({ outcome: 'imported', inserted: 2, skipped: [{ reason: 'not the allocated case worker', detail: 'IRO', rows: 1 }] });
+  });
+
   it('reads the same in a worker thread: the same rows, skips and links', async () => {
     const results = [];
     for (const parseInWorker of [false, true]) {
