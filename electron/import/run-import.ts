@@ -350,7 +350,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     }
     if (counts.rejected > 0 && !options.acceptValid) {
       rollback();
-      const valid = counts.rowsRead - counts.rejected;
+      const valid = counts.rowsRead - counts.rejected - skippedTotal;
       const message =
         `Nothing was imported: ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} in ${ctx.fileName} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
         `Correct them and import the file again, or import the ${plural(valid, 'valid row')} alone with --accept-valid.`;
