@@ -42,6 +42,8 @@ export const SOURCE_LABEL: Record<string, string> = {
   allocations: 'Case allocations',
   asye: 'ASYE register',
   establishment: 'Establishment (funded posts)',
+  idmap: 'Worker ID map (HR, case system, SWE numbers)',
+  departments: 'Case system departments (team names)',
   benchmark: 'DfE workforce indicators',
   neighbours: 'DfE statistical neighbours',
 };

@@ -100,6 +100,8 @@ export const IMPORT_SOURCES = [
   'allocations',
   'asye',
   'establishment',
+  'idmap',
+  'departments',
   'benchmark',
   'neighbours',
 ] as const;

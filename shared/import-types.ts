@@ -3,7 +3,7 @@
 import type { ImportSource } from './domain';
 
 /** The sources the CSV importer handles itself (benchmark and neighbours go to the DfE importer). */
-export const CSV_SOURCES = ['workers', 'agency', 'allocations', 'asye', 'establishment'] as const;
+export const CSV_SOURCES = ['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments'] as const;
 export type CsvSource = (typeof CSV_SOURCES)[number];
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -89,6 +89,39 @@ export interface ImportResult {
   backupFile: string | null;
   /** For 'already_imported': the earlier import of the same file. */
   previousImportId: number | null;
+  /** Rows the layout's rules leave out (not errors): an IRO's involvement, a department-level involvement with no worker... */
+  skipped?: SkippedRows[];
+  /** After an import of allocations, workers or IDs: how many allocations now link to a worker, and which worker IDs do not. */
+  links?: WorkerLinkSummary | null;
+}
+
+export interface SkippedRows {
+  reason: string;
+  /** The value that decided it, when there is one (the involvement role "IRO"). */
+  detail: string | null;
+  rows: number;
+}
+
+/** A worker ID of the allocations that links to no worker. */
+export interface UnlinkedWorkerId {
+  id: string;
+  allocations: number;
+  openAllocations: number;
+  /** unknown: no worker has this ID; ambiguous: it is one worker's staff number and another's case-system ID or SWE number. */
+  why: 'unknown' | 'ambiguous';
+  candidates: string[];
+}
+
+/** One worker, three identifiers: how the allocations link to workers (docs/import.md). */
+export interface WorkerLinkSummary {
+  allocations: number;
+  linked: number;
+  unlinked: number;
+  /** Linked directly by staff ID, through a case-system worker ID, or through an SWE number. */
+  linkedVia: { staff: number; cms: number; swe: number };
+  /** The unlinked worker IDs, most allocations first (at most 50 here; unlinkedIdCount says how many). */
+  unlinkedIds: UnlinkedWorkerId[];
+  unlinkedIdCount: number;
 }
 
 export interface ImportProgress {

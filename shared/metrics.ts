@@ -2,6 +2,7 @@
 // the overview screen shows and what the committee paper is built from. Key names are fixed
 // (councils script against them); keys may be added, never renamed. Numbers are unrounded:
 // rounding is presentation. `null` means "not applicable" (a zero denominator).
+import type { WorkerLinkSummary } from './import-types';
 import type { IsoDate } from './dates';
 
 export interface HeadcountFte {
@@ -142,6 +143,8 @@ export interface Headline {
 
 export interface Metrics {
   asAt: IsoDate;
+  /** metrics --json only: how the allocations link to workers, and the worker IDs that link to none. */
+  workerLinks?: WorkerLinkSummary;
   /**
    * Plain-English cautions about the data behind these figures (e.g. D is after the latest
    * extract, or some spells come from a snapshot with no history), for the screens and the paper.

@@ -243,6 +243,42 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration 5 (ssd)
+  {
+    name: 'one worker, three identifiers (worker_identifier) and the case system\'s departments',
+    up(db) {
+      db.exec(`
+        -- One row per line of a crosswalk (an SSD ssd_professionals extract, or the user's ID map):
+        -- identifiers that name the same worker in the HR system (staff_id), the case-management
+        -- system (cms_id) and Social Work England (swe_number). An identifier the line lacks is ''
+        -- (not NULL) so the three together can be the natural key an overlapping export merges on.
+        CREATE TABLE worker_identifier (
+          id         INTEGER PRIMARY KEY,
+          cms_id     TEXT NOT NULL DEFAULT '',
+          staff_id   TEXT NOT NULL DEFAULT '',
+          swe_number TEXT NOT NULL DEFAULT '',
+          team       TEXT,
+          import_id  INTEGER NOT NULL REFERENCES import_log(id),
+          -- A line naming one identifier links nothing.
+          CHECK ((cms_id <> '') + (staff_id <> '') + (swe_number <> '') >= 2),
+          UNIQUE (cms_id, staff_id, swe_number)
+        ) STRICT;
+        CREATE INDEX worker_identifier_import ON worker_identifier(import_id);
+
+        -- The case-management system's departments (SSD ssd_department): an involvement names its
+        -- team by dept_team_id, and the name is looked up here when figures are shown.
+        CREATE TABLE department (
+          id          INTEGER PRIMARY KEY,
+          team_id     TEXT NOT NULL UNIQUE,
+          team_name   TEXT NOT NULL,
+          parent_id   TEXT,
+          parent_name TEXT,
+          import_id   INTEGER NOT NULL REFERENCES import_log(id)
+        ) STRICT;
+        CREATE INDEX department_import ON department(import_id);
+      `);
+    },
+  },
   // migration 9 (churn)
   {
     name: 'allocation: the covering index carries the case key, for stability for children',

@@ -116,23 +116,29 @@ function jobTitle(s: SpellRecord, ctx: LayoutContext): string {
 }
 
 function ssdFiles(ctx: LayoutContext): FileSpec[] {
+  // Every column of the SSD objects in the extract's order (formats/ssd.ts), as SQL Server's
+  // export writes them: NULL for empty. No worker's name is written: the demo has none.
   return [
     {
-      name: 'ssd_professionals.csv', source: 'workers', preset: 'ssd', encoding: 'utf-8', eol: '\n', dateFormat: 'ISO',
-      headers: ['prof_staff_id', 'prof_social_worker_registration_no', 'prof_professional_job_title', 'prof_professional_department',
-        'prof_full_time_equivalency', 'prof_agency_worker_flag'],
+      name: 'ssd_professionals.csv', source: 'workers', preset: 'ssd', encoding: 'utf-8', eol: '\r\n', dateFormat: 'ISO',
+      headers: ['prof_professional_id', 'prof_staff_id', 'prof_professional_name', 'prof_social_worker_registration_no',
+        'prof_agency_worker_flag', 'prof_professional_job_title', 'prof_professional_caseload', 'prof_professional_department',
+        'prof_full_time_equivalency'],
       // ssd_professionals is a snapshot: the professionals in post on the extract date.
       rows: {
         kind: 'spells',
         filter: (s) => covers(s, ctx.endDate),
-        row: (s) => [s.staff_id, s.swe_number ?? '', jobTitle(s, ctx), s.team ?? '', fte(s.fte), isAgency(s) ? 'Y' : 'N'],
+        row: (s) => [s.staff_id, s.staff_id, 'NULL', s.swe_number ?? 'NULL', isAgency(s) ? 'Y' : 'N', jobTitle(s, ctx), 'NULL', s.team ?? 'NULL', fte(s.fte)],
       },
     },
     {
-      name: 'ssd_involvements.csv', source: 'allocations', preset: 'ssd', encoding: 'utf-8', eol: '\n', dateFormat: 'ISO',
-      headers: ['invo_involvements_id', 'invo_professional_id', 'invo_professional_team', 'invo_involvement_start_date',
-        'invo_involvement_end_date', 'invo_referral_id'],
-      rows: { kind: 'allocations', row: (a, n) => [String(n), a.staff_id, a.team ?? '', iso(a.start_date), iso(a.end_date), a.case_id] },
+      name: 'ssd_involvements.csv', source: 'allocations', preset: 'ssd', encoding: 'utf-8', eol: '\r\n', dateFormat: 'ISO',
+      headers: ['invo_involvements_id', 'invo_professional_id', 'invo_professional_role_id', 'invo_professional_team', 'invo_person_id',
+        'invo_involvement_start_date', 'invo_involvement_end_date', 'invo_worker_change_reason', 'invo_referral_id'],
+      rows: {
+        kind: 'allocations',
+        row: (a, n) => [String(n), a.staff_id, 'CW', a.team ?? 'NULL', a.case_id, `${iso(a.start_date)} 00:00:00.000`, a.end_date ? `${iso(a.end_date)} 00:00:00.000` : 'NULL', 'NULL', a.case_id],
+      },
     },
     ...canonicalOthers(false),
   ];

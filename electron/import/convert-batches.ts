@@ -37,6 +37,8 @@ export interface ConvertedBatch {
   problems: RowProblem[];
   /** How many rows failed (a row can have several problems). */
   rejected: number;
+  /** Rows the layout's rules leave out (not errors), counted by reason (see skipKey). */
+  skipped: Record<string, number>;
   /** Data rows read so far (blank lines and the heading row are not data). */
   rowsRead: number;
   bytesRead: number;
@@ -63,7 +65,7 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
   let headerSeen = false;
   let rowsRead = 0;
   for await (const batch of readRowBatches(job.file, job.sniffed, signal ? { signal } : {})) {
-    const out: ConvertedBatch = { values: [], rows: [], problems: [], rejected: 0, rowsRead: 0, bytesRead: batch.bytesRead };
+    const out: ConvertedBatch = { values: [], rows: [], problems: [], rejected: 0, skipped: {}, rowsRead: 0, bytesRead: batch.bytesRead };
     const cellRows = batch.rows;
     for (let i = 0; i < cellRows.length; i++) {
       const cells = cellRows[i]!;
@@ -77,7 +79,9 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       rowsRead++;
       rowProblems.length = 0;
       const values = convert(cells, rowNumber, rowProblems);
-      if (values !== null) {
+      if (typeof values === 'string') {
+        out.skipped[values] = (out.skipped[values] ?? 0) + 1;
+      } else if (values !== null) {
         for (let v = 0; v < values.length; v++) out.values.push(values[v]!);
         out.rows.push(rowNumber);
       } else {

@@ -10,6 +10,7 @@ import {
 } from './codes';
 import { DateColumn, type DateOrder } from './date-column';
 import { SOURCE_FIELDS } from './fields';
+import { ALLOCATED_CASE_WORKER, SSD_CASE_WORKER_ROLES } from './formats/ssd';
 import type { Binding } from './layouts';
 import { norm } from './normalise';
 
@@ -23,8 +24,20 @@ export interface ConvertOptions {
   hashCase(caseId: string): string;
 }
 
-/** Converts one row; returns the stored values in TABLES order, or null after adding problems. */
-export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null;
+/**
+ * Converts one row; returns the stored values in TABLES order, null after adding problems, or a
+ * string when the row is skipped by the layout's rules (not an error): why, for the summary's
+ * count (see skipKey).
+ */
+export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null | string;
+
+/** A skipped row's reason and, optionally, the value that decided it ("IRO"), as one key. */
+export function skipKey(reason: string, detail?: string): string {
+  return detail === undefined ? reason : `${reason}\u0000${detail}`;
+}
+
+/** SQL Server's export tools write the text NULL for an empty value. */
+const SQL_NULL = 'NULL';
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -61,12 +74,27 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     failed = true;
     problems.push({ row, column: columnName(field), value, reason });
   };
-  const raw = (field: string): string => {
+  const cell = (field: string): string => {
     const i = index[field];
     const v = i === undefined ? undefined : cells[i];
     if (v !== undefined && v !== '') {
       const t = v.trim();
-      if (t !== '') return t;
+      if (t !== '' && t !== SQL_NULL) return t;
+    }
+    return '';
+  };
+  const instead = layout.insteadWhenBlank ?? {};
+  const takenBy = new Map(Object.entries(instead).map(([field, other]) => [other, field]));
+  const raw = (field: string): string => {
+    // This field's cell was read as another field on this row (that field's own cell was blank).
+    const taker = takenBy.get(field);
+    if (taker !== undefined && cell(taker) === '') return defaults[field] ?? '';
+    const own = cell(field);
+    if (own !== '') return own;
+    const other = instead[field];
+    if (other !== undefined) {
+      const v = cell(other);
+      if (v !== '') return v;
     }
     return defaults[field] ?? '';
   };
@@ -84,7 +112,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const teams = new Remembered<string, string>();
   const teamName = (required: boolean): string | null => {
     const v = text('team', required);
-    return v === null ? null : teams.get(v, () => v.replace(/\s+/g, ' '));
+    // A value map for team turns a case system's department ID into its name (ssd_department).
+    return v === null ? null : teams.get(v, () => (valueMaps.team?.get(norm(v)) ?? v).replace(/\s+/g, ' '));
   };
   const mapped = (field: string, v: string): string => valueMaps[field]?.get(norm(v)) ?? v;
   const codes = new Map<string, Remembered<string, string | undefined>>();
@@ -141,7 +170,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     if (layout.roleFromTitle) {
       const title = text('role', true);
       role = title === null ? null : (ROLE_CODES.get(norm(mapped('role', title))) ?? roleFromTitle(title) ?? null);
-      if (title !== null && role === null) {
+      if (title !== null && role === null && layout.skipUnplacedTitles) {
+        skipped = skipKey('job title not a social work or support role', title);
+      } else if (title !== null && role === null) {
         problem('role', title, `is a job title the importer cannot place in a role; add it to a column mapping's value map for "role" (roles: ${ALLOWED.role})`);
       }
     } else {
@@ -182,7 +213,22 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return [staffId, swe, role, team, employment, fte, start, end, reason, qualified];
   };
 
-  const convertAllocation = (): StoredValue[] => {
+  const skipBlank = layout.skipWhenBlank ?? {};
+  const roleMap = valueMaps.involvement_role;
+  const caseWorker = norm(ALLOCATED_CASE_WORKER);
+  const isCaseWorker = (role: string): boolean => {
+    const to = roleMap?.get(norm(role)) ?? SSD_CASE_WORKER_ROLES.get(norm(role));
+    return to !== undefined && norm(to) === caseWorker;
+  };
+
+  const convertAllocation = (): StoredValue[] | string => {
+    for (const [field, why] of Object.entries(skipBlank)) if (raw(field) === '') return skipKey(why);
+    // Only the allocated case worker's involvements are caseload; a file without a role column
+    // is all allocations.
+    if (index.involvement_role !== undefined) {
+      const role = raw('involvement_role');
+      if (!isCaseWorker(role)) return skipKey('not the allocated case worker', role === '' ? '(blank)' : role);
+    }
     const caseId = text('case_id', true);
     const caseType = code('case_type', CASE_TYPE_CODES, ALLOWED.case_type, true);
     const staffId = text('staff_id', true);
@@ -219,18 +265,45 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return [team, role, funded, start, end];
   };
 
-  const convert =
-    source === 'allocations' ? convertAllocation
+  // An absent identifier is '' (the three together are the table's key).
+  const convertIdentifiers = (): StoredValue[] | string => {
+    const cms = raw('cms_id');
+    const staff = raw('staff_id');
+    const swe = raw('swe_number');
+    if ((cms !== '' ? 1 : 0) + (staff !== '' ? 1 : 0) + (swe !== '' ? 1 : 0) < 2) {
+      return skipKey('only one of case-system worker ID, staff number and SWE number (nothing to link)');
+    }
+    return [cms, staff, swe, teamName(false)];
+  };
+
+  const convertDepartment = (): StoredValue[] => {
+    const id = text('team_id', true);
+    const name = text('team_name', true);
+    return [id, name === null ? null : name.replace(/\s+/g, ' '), text('parent_id', false), text('parent_name', false)];
+  };
+
+  const convert: () => StoredValue[] | string =
+    source === 'idmap' ? convertIdentifiers
+    : source === 'departments' ? convertDepartment
+    : source === 'allocations' ? convertAllocation
     : source === 'asye' ? convertAsye
     : source === 'establishment' ? convertEstablishment
     : convertSpell;
 
+  let skipped: string | null = null;
   return (rowCells, rowNumber, out) => {
     cells = rowCells;
     row = rowNumber;
     problems = out;
     failed = false;
+    skipped = null;
     const values = convert();
+    if (typeof values === 'string') return values;
+    // A skipped row is not checked further: its problems, if any, are not the user's concern.
+    if (skipped !== null) {
+      problems.length = 0;
+      return skipped;
+    }
     return failed ? null : values;
   };
 }

@@ -15,7 +15,9 @@ const FORMAT_EXAMPLE: Record<DateFormat, string> = {
   'excel-serial': '43190 (an Excel date number)',
 };
 
-const TIME_SUFFIX = /[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z| ?[AaPp][Mm])?$/;
+// A time of day after the date is dropped (SQL Server writes datetimes as 2025-01-24 10:01:45.000):
+// only a real one, 00:00 to 23:59, so "2018-03-31 99:99" is not a date.
+const TIME_SUFFIX = /[ T]([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z| ?[AaPp][Mm])?$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const MONTH_NAME = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})$/;

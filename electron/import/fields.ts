@@ -30,10 +30,11 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
   allocations: [
     { name: 'case_id', label: 'Case ID (stored only as a keyed hash)', required: true },
     { name: 'case_type', label: 'Case type (CIN, CP, CLA, care_leaver, other)', required: true },
-    { name: 'staff_id', label: 'Staff ID of the allocated worker', required: true },
+    { name: 'staff_id', label: 'Worker ID of the allocated worker (HR staff number, case-system worker ID or SWE number)', required: true },
     { name: 'team', label: 'Team', required: false },
     { name: 'start_date', label: 'Allocation start', required: true },
     { name: 'end_date', label: 'Allocation end (blank while open)', required: false },
+    { name: 'involvement_role', label: 'Involvement role (only the allocated case worker\'s count)', required: false },
   ],
   asye: [
     { name: 'staff_id', label: 'Staff ID', required: true },
@@ -50,6 +51,19 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
     { name: 'start_date', label: 'Start date', required: true },
     { name: 'end_date', label: 'End date', required: false },
   ],
+  // One worker's identifiers in the three systems; any two of them make a line of the ID map.
+  idmap: [
+    { name: 'staff_id', label: 'HR staff number', required: false },
+    { name: 'cms_id', label: 'Case-management worker ID', required: false },
+    { name: 'swe_number', label: 'Social Work England number', required: false },
+    { name: 'team', label: 'Team', required: false },
+  ],
+  departments: [
+    { name: 'team_id', label: 'Department or team ID', required: true },
+    { name: 'team_name', label: 'Department or team name', required: true },
+    { name: 'parent_id', label: 'Parent department ID', required: false },
+    { name: 'parent_name', label: 'Parent department name', required: false },
+  ],
 };
 
 /** What a file of each source is, in the user's words: the noun and where such files come from. */
@@ -59,6 +73,8 @@ export const SOURCE_KIND: Record<CsvSource, { noun: string; from: string }> = {
   allocations: { noun: 'allocations file', from: 'case-management export' },
   asye: { noun: 'ASYE register', from: 'ASYE programme records' },
   establishment: { noun: 'establishment file', from: 'funded posts' },
+  idmap: { noun: 'ID map', from: 'which HR, case-system and Social Work England IDs are the same worker' },
+  departments: { noun: 'departments file', from: 'case-management system team names' },
 };
 
 export const SOURCE_DESCRIPTION: Record<CsvSource, string> = Object.fromEntries(

@@ -28,6 +28,21 @@ export interface LayoutDef {
   valueMaps?: Record<string, Map<string, string>>;
   /** Roles are job titles to be placed by roleFromTitle(). */
   roleFromTitle?: boolean;
+  /** A job title roleFromTitle() cannot place is not a social work role: the row is skipped and counted, not an error. */
+  skipUnplacedTitles?: boolean;
+  /**
+   * field -> another field: on a row where this field's cell is blank, the other field's cell is
+   * read as this field instead (and no longer as the other).
+   */
+  insteadWhenBlank?: Record<string, string>;
+  /** field -> why: a row whose cell for the field is blank is skipped and counted for that reason. */
+  skipWhenBlank?: Record<string, string>;
+  /** ID map lines naming fewer than two identifiers link nothing: skipped and counted. */
+  skipFewerThanTwoIds?: boolean;
+  /** The team column holds a department ID: its name is looked up in the imported ssd_department. */
+  teamFromDepartments?: boolean;
+  /** Used only when the user names the source (--source), never chosen by detection alone. */
+  detectOnlyAsSource?: boolean;
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;
@@ -126,6 +141,7 @@ export function fittingLayouts(headers: readonly string[], sources: readonly Csv
     for (const source of layout.sources) {
       order++;
       if (!sources.includes(source)) continue;
+      if (layout.detectOnlyAsSource && sources.length > 1) continue;
       const b = bind(layout, source, headers);
       if (b.missing.length > 0) continue;
       fits.push({ b, score: b.matched.length / Object.keys(layout.columns).length, order });

@@ -5,7 +5,7 @@ import { norm } from './normalise';
 
 const ALWAYS_PERSONAL = /forename|surname|firstname|lastname|givenname|familyname|middlename|fullname|preferredname|birth|dob/;
 // Names of people or things that are not children: a worker's or a team's name is fine.
-const SAFE_NAME_PREFIX = /^(team|worker|staff|employee|professional|prof|manager|agency|service|job|department|role|file|user|socialworker|practitioner|provider|organisation|org|la|localauthority|council|school|establishment|unit|cohort|invoprofessional)$/;
+const SAFE_NAME_PREFIX = /^(team|worker|staff|employee|professional|prof|manager|agency|service|job|department|role|file|user|socialworker|practitioner|provider|organisation|org|la|localauthority|council|school|establishment|unit|cohort|invoprofessional|profprofessional|deptteam|deptteamparent)$/;
 
 /** True when a heading looks like a child's name or date of birth. */
 export function isIdentityHeading(heading: string): boolean {
@@ -23,7 +23,7 @@ export function identityColumns(headers: readonly string[]): string[] {
 }
 
 /** Sources about staff, not children: a name column there is a worker's, so it is worded so. */
-export const STAFF_SOURCES: ReadonlySet<string> = new Set(['workers', 'agency', 'asye', 'establishment']);
+export const STAFF_SOURCES: ReadonlySet<string> = new Set(['workers', 'agency', 'asye', 'establishment', 'idmap', 'departments']);
 
 export function identityRefusal(columns: readonly string[], source?: string): string {
   const list = columns.map((c) => `"${c}"`).join(', ');

@@ -73,7 +73,7 @@ export function chooseLayout(db: Db, headers: readonly string[], choice: LayoutC
   }
 
   if (choice.preset !== undefined) {
-    const sources = choice.source ? [choice.source] : CSV_SOURCES.filter((s) => presetLayout(s, choice.preset!));
+    const sources = choice.source ? [choice.source] : CSV_SOURCES.filter((s) => presetLayout(s, choice.preset!) && !presetLayout(s, choice.preset!)!.detectOnlyAsSource);
     if (sources.length === 0 || !presetLayout(sources[0]!, choice.preset)) {
       const known = [...new Set(LAYOUTS.filter((l) => !choice.source || l.sources.includes(choice.source)).map((l) => l.preset))];
       throw new ImportProblem('unknown_layout', `There is no preset "${choice.preset}"${choice.source ? ` for ${choice.source} files` : ''}. Presets: ${known.join(', ')}.`);

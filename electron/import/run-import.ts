@@ -28,6 +28,7 @@ import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
+import { describeLinks, describeSkipped, linkSummary, skippedRows } from './link-summary';
 
 export interface RunImportOptions {
   file: string;
@@ -69,6 +70,8 @@ export async function sha256File(file: string, signal?: AbortSignal): Promise<st
 
 type Counts = Pick<ImportResult, 'rowsRead' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'problems'> & {
   problemCount: number;
+  /** Rows the layout's rules leave out, by skipKey. */
+  skipped: Record<string, number>;
 };
 
 export function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
@@ -99,6 +102,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     throw e;
   }
   const source = binding.source;
+  if (binding.layout.teamFromDepartments) binding = withDepartmentNames(db, binding);
   const unused = new Set((binding.layout.unused ?? []).map(norm));
   const refused = STAFF_SOURCES.has(source) ? detection.identityColumns.filter((c) => !unused.has(norm(c))) : detection.identityColumns;
   if (refused.length > 0) throw new ImportProblem('child_identity', identityRefusal(refused, source));
@@ -135,8 +139,10 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     extractDate,
   };
   const earlier = db
-    .prepare(`SELECT id, started_at FROM import_log WHERE sha256 = ? AND outcome IN ${ACTIVE} ORDER BY id DESC LIMIT 1`)
-    .get(sha256) as { id: number; started_at: string } | undefined;
+    // The same file imported as another source is not a repeat: an ssd_professionals extract is
+    // both a crosswalk of IDs and, for a council with no HR file, its list of workers.
+    .prepare(`SELECT id, started_at FROM import_log WHERE sha256 = ? AND source = ? AND outcome IN ${ACTIVE} ORDER BY id DESC LIMIT 1`)
+    .get(sha256, source) as { id: number; started_at: string } | undefined;
   if (earlier) {
     return {
       ...base,
@@ -202,7 +208,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
   const { source } = ctx;
   const sniffed = sniffFile(ctx.file);
   const spec = TABLES[source];
-  const counts: Counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemCount: 0 };
+  const counts: Counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemCount: 0, skipped: {} };
   const layoutName = binding.preset;
   const mappingJson = typeof options.mapping === 'object' ? JSON.stringify(options.mapping) : null;
   const previousCache = db.pragma('cache_size', { simple: true }) as number;
@@ -255,6 +261,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     for await (const batch of converted) {
       counts.rowsRead = batch.rowsRead;
       counts.rejected += batch.rejected;
+      for (const [k, n] of Object.entries(batch.skipped)) counts.skipped[k] = (counts.skipped[k] ?? 0) + n;
       // This batch's problems in file order: the converter's, and the repeats the writer finds.
       batchProblems.length = 0;
       let p = 0;
@@ -296,6 +303,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
     }
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
+    const skipped = skippedRows(counts.skipped);
+    const skippedTotal = skipped.reduce((t, k) => t + k.rows, 0);
+    // Worked out inside the transaction, so a dry run says what the import would link.
+    let links: ImportResult['links'] = null;
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
       // A refused import wrote nothing, so it reports nothing written (as its import_log row does);
       // only a dry run reports the counts it would have written.
@@ -320,25 +331,33 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       extractDate: ctx.extractDate,
       backupFile: ctx.backupFile,
       previousImportId: null,
+      skipped,
+      links,
       };
+    };
+    const linkable = source === 'allocations' || source === 'idmap' || source === 'workers' || source === 'agency';
+    const afterword = () => {
+      if (linkable) links = linkSummary(db);
+      return describeSkipped(skipped) + describeLinks(links);
     };
     const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
 
     if (options.dryRun) {
-      rollback();
       const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
-      return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}`);
+      const more = afterword();
+      rollback();
+      return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}${more}`);
     }
     if (counts.rejected > 0 && !options.acceptValid) {
       rollback();
-      const valid = counts.rowsRead - counts.rejected;
+      const valid = counts.rowsRead - counts.rejected - skippedTotal;
       const message =
         `Nothing was imported: ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} in ${ctx.fileName} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
         `Correct them and import the file again, or import the ${plural(valid, 'valid row')} alone with --accept-valid.`;
       const failedId = logFailed(db, ctx, layoutName, mappingJson, counts, message);
       return result(failedId, 'failed', message);
     }
-    if (counts.rejected > 0 && counts.rejected === counts.rowsRead) {
+    if (counts.rejected > 0 && counts.rejected + skippedTotal === counts.rowsRead) {
       // --accept-valid with no valid row: nothing to keep, so this is a failure, not an import.
       rollback();
       const message =
@@ -352,20 +371,23 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       outcome === 'no_change'
         ? counts.rowsRead === 0
           ? `${ctx.fileName} has a heading row but no data rows; nothing changed (recorded as import ${importId}).`
+          : skippedTotal === counts.rowsRead
+          ? `No row of ${ctx.fileName} is one the importer keeps; nothing changed (recorded as import ${importId}).`
           : `Every row of ${ctx.fileName} is already in the database unchanged; nothing changed (recorded as import ${importId}).`
         : `Imported ${ctx.fileName} (import ${importId}): ${changes}.` +
           (counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} with problems ${counts.rejected === 1 ? 'was' : 'were'} left out and listed in the import log.` : '');
+    const fullMessage = message + afterword();
     db.prepare(
       `UPDATE import_log SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?,
          rejected_json = ?, finished_at = ?, outcome = ?, message = ? WHERE id = ?`,
     ).run(
       counts.rowsRead, counts.inserted, counts.updated, counts.unchanged, counts.rejected,
       counts.rejected > 0 ? JSON.stringify(counts.problems) : null,
-      new Date().toISOString(), outcome, message, importId,
+      new Date().toISOString(), outcome, fullMessage, importId,
     );
     db.exec('COMMIT');
     open = false;
-    return result(importId, outcome, message);
+    return result(importId, outcome, fullMessage);
   } catch (e) {
     rollback();
     if ((e as Error).name === 'AbortError' || options.signal?.aborted) {
@@ -397,4 +419,12 @@ function logFailed(db: Db, ctx: PassContext, layout: string, mappingJson: string
         JSON.stringify(counts.problems), ctx.loggedExtractDate, ctx.now.toISOString(), new Date().toISOString(), message,
       ).lastInsertRowid,
   );
+}
+
+/** A layout whose team column is a department ID, with the names of the departments imported so far as its team value map. */
+function withDepartmentNames(db: Db, binding: Binding): Binding {
+  const names = db.prepare(`SELECT team_id, team_name FROM department`).raw().all() as [string, string][];
+  if (names.length === 0) return binding;
+  const team = new Map(names.map(([id, name]) => [norm(id), name]));
+  return { ...binding, layout: { ...binding.layout, valueMaps: { ...binding.layout.valueMaps, team } } };
 }

@@ -3,7 +3,7 @@
 import type { CsvSource } from '../../shared/import-types';
 
 export interface TableSpec {
-  table: 'spell' | 'allocation' | 'asye' | 'establishment';
+  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'worker_identifier' | 'department';
   columns: readonly string[];
   key: readonly string[];
   /** The key in the user's words, for the duplicate-row message. */
@@ -37,5 +37,18 @@ export const TABLES: Record<CsvSource, TableSpec> = {
     columns: ['team', 'role', 'funded_fte', 'start_date', 'end_date'],
     key: ['team', 'role', 'start_date'],
     keyLabel: 'team, role and start date',
+  },
+  // An absent identifier is stored as '' so that the three together are the natural key.
+  idmap: {
+    table: 'worker_identifier',
+    columns: ['cms_id', 'staff_id', 'swe_number', 'team'],
+    key: ['cms_id', 'staff_id', 'swe_number'],
+    keyLabel: 'case-system worker ID, staff number and SWE number',
+  },
+  departments: {
+    table: 'department',
+    columns: ['team_id', 'team_name', 'parent_id', 'parent_name'],
+    key: ['team_id'],
+    keyLabel: 'department ID',
   },
 };

@@ -8,6 +8,7 @@
 //    a difference array per staff ID over the sorted dates, then one prefix sum.
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
+import { linkedCounts, workerLinker, type WorkerLinker } from './worker-links';
 
 // The expression coalesce(end_date, '9999-12-31') must match the index allocation_cover exactly
 // (an open allocation sorts after every real date), so it is written out, not bound.
@@ -19,12 +20,17 @@ export interface CaseCount {
   cin: number;
 }
 
-/** Per date (same order as given), the case counts of every staff ID holding at least one case. */
+/**
+ * Per date (same order as given), the case counts of every staff ID holding at least one case.
+ * An allocation's worker ID is linked to the worker's staff ID first (worker-links.ts): its
+ * case-system ID or SWE number counts for the staff ID it belongs to; an ID that links to no
+ * worker keeps its own key, which matches no spell, so its cases are in no caseload.
+ */
 export type CaseCountsByDate = Map<string, CaseCount>[];
 
-export function caseCounts(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
-  if (dates.length <= 2) return dates.map((d) => stab(db, d));
-  return sweep(db, dates);
+export function caseCounts(db: Db, dates: readonly IsoDate[], linker: WorkerLinker = workerLinker(db)): CaseCountsByDate {
+  const byId = dates.length <= 2 ? dates.map((d) => stab(db, d)) : sweep(db, dates);
+  return byId.map((m) => linkedCounts(linker, m, (a, b) => ({ all: a.all + b.all, cin: a.cin + b.cin })));
 }
 
 export function stab(db: Db, d: IsoDate): Map<string, CaseCount> {

@@ -8,6 +8,7 @@ import { getSettings } from '../settings';
 import { loadWorkforce } from './load';
 import { classifyMovements, leaverBreakdowns } from './movers';
 import { caseCounts } from './cases';
+import { workerLinker } from './worker-links';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
 import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
@@ -57,7 +58,8 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const yearAgo = addYears(asAt, -1);
   const series = seriesDates(asAt, months);
   const dates = [...new Set([asAt, yearAgo, ...series])];
-  const counts = caseCounts(db, dates);
+  const linker = workerLinker(db);
+  const counts = caseCounts(db, dates, linker);
   const countsOn = new Map(dates.map((d, i) => [d, counts[i]!]));
 
   const snapshots = snapshotSpells(db);
@@ -70,7 +72,11 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const now = headline(asAt);
   const before = headline(yearAgo);
   const h = now.headline;
-  const children = groupByChild(readChildAllocations(db, [asAt, ...series]));
+  // A child's workers are counted as people: a case-system ID is linked to the HR staff ID (so the
+  // HR file's leaving dates and teams apply); an ID that links to nobody stands for itself.
+  const childRows = readChildAllocations(db, [asAt, ...series]);
+  for (const r of childRows) r.staffId = linker.link(r.staffId).staffId ?? r.staffId;
+  const children = groupByChild(childRows);
   const gone = departures(w);
   const teamAt = (d: IsoDate) => {
     const at = ctx.staffAt(d);

@@ -4,6 +4,7 @@
 import type { Db } from '../db/open';
 import type { QualityIssue } from '../../shared/api';
 import { formatLongDate } from '../../shared/dates';
+import { workerLinker, type WorkerLinker } from '../measures/worker-links';
 
 /** How many rows behind each warning are returned; the count is always the full number. */
 export const QUALITY_ROW_LIMIT = 200;
@@ -16,8 +17,25 @@ export interface QualityOptions {
 
 const OPEN_END = '9999-12-31';
 
+// An allocation's worker as a staff ID: the one its worker ID links to (temp.worker_link, made by
+// linkTable), or the ID itself when it links to none.
+const LINKED = 'COALESCE(l.staff_id, a.staff_id)';
+const LINK_JOIN = 'LEFT JOIN temp.worker_link l ON l.worker_id = a.staff_id';
+
+/** The worker IDs of the allocations that link to another staff ID, as a temporary table the checks join. */
+function linkTable(db: Db, linker: WorkerLinker): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS worker_link (worker_id TEXT PRIMARY KEY, staff_id TEXT NOT NULL)`);
+  db.exec(`DELETE FROM temp.worker_link`);
+  const add = db.prepare(`INSERT INTO temp.worker_link (worker_id, staff_id) VALUES (?, ?)`);
+  for (const id of db.prepare(`SELECT DISTINCT staff_id FROM allocation`).pluck().all() as string[]) {
+    const link = linker.link(id);
+    if (link.staffId !== null && link.staffId !== id) add.run(id, link.staffId);
+  }
+}
+
 export function listQualityIssues(db: Db, asAt: string, options: QualityOptions): QualityIssue[] {
   const limit = options.limit ?? QUALITY_ROW_LIMIT;
+  linkTable(db, workerLinker(db));
   return [
     unknownStaff(db, limit),
     overlappingSpells(db, limit),
@@ -35,25 +53,40 @@ function listed(records: Record<string, unknown>[], columns: string[], limit: nu
   };
 }
 
-/** Allocations whose staff ID never appears in the HR data: usually a case-management ID typo. */
+/**
+ * Allocations whose worker ID links to no worker (one worker, three identifiers: a staff number,
+ * a case-system worker ID named in a crosswalk or ID map, or an SWE number): usually an ID map
+ * line missing, or a worker missing from the HR data. Their cases are in no caseload.
+ */
 function unknownStaff(db: Db, limit: number): QualityIssue {
-  const where = `FROM allocation a WHERE NOT EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id)`;
-  const count = (db.prepare(`SELECT COUNT(*) AS n ${where}`).get() as { n: number }).n;
-  const columns = ['staff_id', 'allocations', 'open_allocations', 'first_start', 'last_start', 'team'];
-  const rows = db
+  const linker = workerLinker(db);
+  const perId = db
     .prepare(
       `SELECT a.staff_id, COUNT(*) AS allocations, SUM(a.end_date IS NULL) AS open_allocations,
-              MIN(a.start_date) AS first_start, MAX(a.start_date) AS last_start, MAX(a.team) AS team
-       ${where} GROUP BY a.staff_id ORDER BY allocations DESC, a.staff_id LIMIT ?`,
+              MIN(a.start_date) AS first_start, MAX(a.start_date) AS last_start, MAX(COALESCE(d.team_name, a.team)) AS team
+       FROM allocation a LEFT JOIN department d ON d.team_id = a.team GROUP BY a.staff_id`,
     )
-    .all(limit + 1) as Record<string, unknown>[];
+    .all() as (Record<string, unknown> & { staff_id: string; allocations: number })[];
+  const unlinked: Record<string, unknown>[] = [];
+  let count = 0;
+  for (const r of perId) {
+    const link = linker.link(r.staff_id);
+    if (link.staffId !== null) continue;
+    count += r.allocations;
+    unlinked.push({
+      ...r,
+      why: link.why === 'ambiguous' ? `could be any of ${link.candidates.join(', ')}` : 'no worker has this ID',
+    });
+  }
+  unlinked.sort((a, b) => (b.allocations as number) - (a.allocations as number) || String(a.staff_id).localeCompare(String(b.staff_id)));
+  const columns = ['staff_id', 'allocations', 'open_allocations', 'first_start', 'last_start', 'team', 'why'];
   return {
     kind: 'unknown_staff',
-    title: 'Allocations to staff IDs missing from the HR data',
+    title: 'Allocations not linked to any worker',
     explanation:
-      'These cases are allocated to a staff ID that does not appear in any imported HR or agency file, so they are left out of every caseload. Check the ID in the case-management system, or import the missing worker (agency workers are often in a separate file).',
+      'These cases are allocated to a worker ID that links to no imported worker: it is not an HR or agency staff number, and no ID map, SSD professionals extract or SWE number says whose it is. They are left out of every caseload. Import the missing worker (agency workers are often in a separate file) or an ID map naming the ID, or check the ID in the case-management system.',
     count,
-    ...listed(rows, columns, limit),
+    ...listed(unlinked, columns, limit),
   };
 }
 
@@ -87,20 +120,20 @@ function overlappingSpells(db: Db, limit: number): QualityIssue {
  */
 function outsideEmployment(db: Db, limit: number): QualityIssue {
   const covers = (d: string) =>
-    `EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id AND s.start_date <= ${d} AND COALESCE(s.end_date, @open) >= ${d})`;
-  const where = `FROM allocation a
-     WHERE EXISTS (SELECT 1 FROM spell k WHERE k.staff_id = a.staff_id)
+    `EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = ${LINKED} AND s.start_date <= ${d} AND COALESCE(s.end_date, @open) >= ${d})`;
+  const where = `FROM allocation a ${LINK_JOIN}
+     WHERE EXISTS (SELECT 1 FROM spell k WHERE k.staff_id = ${LINKED})
        AND (NOT ${covers('a.start_date')}
             OR (a.end_date IS NOT NULL AND NOT ${covers('a.end_date')})
-            OR (a.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = a.staff_id AND s.end_date IS NULL)))`;
+            OR (a.end_date IS NULL AND NOT EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = ${LINKED} AND s.end_date IS NULL)))`;
   const count = (db.prepare(`SELECT COUNT(*) AS n ${where}`).get({ open: OPEN_END }) as { n: number }).n;
   const columns = ['staff_id', 'case_type', 'team', 'allocated_from', 'allocated_to', 'employed_from', 'employed_to'];
   const rows = db
     .prepare(
-      `SELECT a.staff_id, a.case_type, a.team, a.start_date AS allocated_from, COALESCE(a.end_date, 'still open') AS allocated_to,
-              (SELECT MIN(s.start_date) FROM spell s WHERE s.staff_id = a.staff_id) AS employed_from,
-              (SELECT CASE WHEN COUNT(*) > COUNT(s.end_date) THEN 'now' ELSE MAX(s.end_date) END FROM spell s WHERE s.staff_id = a.staff_id) AS employed_to
-       ${where} ORDER BY a.staff_id, a.start_date LIMIT @limit`,
+      `SELECT ${LINKED} AS staff_id, a.case_type, a.team, a.start_date AS allocated_from, COALESCE(a.end_date, 'still open') AS allocated_to,
+              (SELECT MIN(s.start_date) FROM spell s WHERE s.staff_id = ${LINKED}) AS employed_from,
+              (SELECT CASE WHEN COUNT(*) > COUNT(s.end_date) THEN 'now' ELSE MAX(s.end_date) END FROM spell s WHERE s.staff_id = ${LINKED}) AS employed_to
+       ${where} ORDER BY 1, a.start_date LIMIT @limit`,
     )
     .all({ open: OPEN_END, limit: limit + 1 }) as Record<string, unknown>[];
   return {
@@ -115,19 +148,19 @@ function outsideEmployment(db: Db, limit: number): QualityIssue {
 
 /** Caseloads no one could carry: usually a team or duty inbox recorded as a worker. */
 function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number): QualityIssue {
-  const from = `FROM allocation a
+  const from = `FROM allocation a ${LINK_JOIN}
      WHERE a.start_date <= @asAt AND COALESCE(a.end_date, @open) >= @asAt
-     GROUP BY a.staff_id HAVING COUNT(*) > @above`;
+     GROUP BY ${LINKED} HAVING COUNT(*) > @above`;
   const count = (
-    db.prepare(`SELECT COUNT(*) AS n FROM (SELECT a.staff_id ${from})`).get({ asAt, open: OPEN_END, above }) as { n: number }
+    db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 ${from})`).get({ asAt, open: OPEN_END, above }) as { n: number }
   ).n;
   const columns = ['staff_id', 'cases_held', 'role', 'team'];
   const rows = db
     .prepare(
-      `SELECT a.staff_id, COUNT(*) AS cases_held,
-              (SELECT s.role FROM spell s WHERE s.staff_id = a.staff_id AND s.start_date <= @asAt ORDER BY s.start_date DESC LIMIT 1) AS role,
+      `SELECT ${LINKED} AS staff_id, COUNT(*) AS cases_held,
+              (SELECT s.role FROM spell s WHERE s.staff_id = ${LINKED} AND s.start_date <= @asAt ORDER BY s.start_date DESC LIMIT 1) AS role,
               MAX(a.team) AS team
-       ${from} ORDER BY cases_held DESC, a.staff_id LIMIT @limit`,
+       ${from} ORDER BY cases_held DESC, 1 LIMIT @limit`,
     )
     .all({ asAt, open: OPEN_END, above, limit: limit + 1 }) as Record<string, unknown>[];
   return {

@@ -30,7 +30,7 @@ describe('data-quality checks', () => {
     const db = seed();
     const issues = Object.fromEntries(listQualityIssues(db, '2018-03-31', { implausibleCaseload: 40 }).map((i) => [i.kind, i]));
     expect(issues.unknown_staff!.count).toBe(2);
-    expect(issues.unknown_staff!.rows).toEqual([['GHOST', 2, 1, '2018-01-01', '2018-02-01', 'A']]);
+    expect(issues.unknown_staff!.rows).toEqual([['GHOST', 2, 1, '2018-01-01', '2018-02-01', 'A', 'no worker has this ID']]);
     expect(issues.overlapping_spells!.count).toBe(1);
     expect(issues.overlapping_spells!.rows[0]![0]).toBe('S2');
     expect(issues.outside_employment!.count).toBe(2);

@@ -9,6 +9,16 @@ function tables(db: Database.Database): string[] {
   return (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 }
 
+/** The SQLite error code a statement fails with, or 'accepted'. */
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return (err as { code?: string }).code;
+  }
+  return 'accepted';
+}
+
 describe('migrations', () => {
   it('a new database reaches the latest version with WAL (synchronous FULL: commits are durable) and foreign keys on', () => {
     const { db } = tempDb();
@@ -128,9 +138,9 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file, { targetVersion: 3 });
+      const after = openDatabase(file);
       try {
-        expect(schemaVersion(after)).toBe(3);
+        expect(schemaVersion(after)).toBe(MIGRATIONS.length);
         expect(allRows(after)).toEqual(before);
         expect(after.prepare(`SELECT a.case_key AS k FROM import_change c JOIN allocation a ON a.id = c.row_id`).all()).toEqual([{ k: 'k3' }]);
         expect(shape(after)).toEqual(beforeShape);
@@ -158,14 +168,6 @@ describe('migrations', () => {
       codes.forEach((code, i) => ins.run(`k${i}`, code, 'S1', '2020-01-01', null, 1));
       expect((db.prepare(`SELECT case_type FROM allocation ORDER BY id`).all() as { case_type: string }[]).map((r) => r.case_type)).toEqual(codes);
 
-      const code = (fn: () => unknown) => {
-        try {
-          fn();
-        } catch (err) {
-          return (err as { code?: string }).code;
-        }
-        return 'accepted';
-      };
       for (const bad of ['cin', 'CIN ', 'Other', '', 'care leaver']) {
         expect({ bad, code: code(() => ins.run('kx', bad, 'S1', '2020-01-01', null, 1)) }).toEqual({ bad, code: 'SQLITE_CONSTRAINT_CHECK' });
       }
@@ -179,7 +181,47 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
     });
   });
+  // migration 5 (ssd): found by name, because the integrator orders the migrations of parallel work.
+  describe('migration 5: worker identifiers and departments', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name.startsWith('one worker, three identifiers'));
 
+    it('adds worker_identifier and department to a database at the version before it, keeping what was there', () => {
+      expect(at).toBeGreaterThanOrEqual(3);
+      const { db, file } = tempDb({ targetVersion: at });
+      expect(tables(db)).not.toContain('worker_identifier');
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'w.csv', 'x', 'workers', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO spell (staff_id, swe_number, role, employment_type, fte, start_date, import_id) VALUES ('E1', 'SW1', 'case_holder', 'permanent', 1, '2020-01-01', 1)`).run();
+      db.close();
+      const after = openDatabase(file);
+      try {
+        expect(schemaVersion(after)).toBe(MIGRATIONS.length);
+        expect(tables(after)).toEqual(expect.arrayContaining(['worker_identifier', 'department']));
+        expect(after.prepare(`SELECT staff_id, swe_number FROM spell`).all()).toEqual([{ staff_id: 'E1', swe_number: 'SW1' }]);
+        for (const t of ['worker_identifier', 'department']) {
+          expect(after.prepare(`SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?`).get(t)).toEqual({ strict: 1 });
+          expect(after.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info(?) WHERE name = 'import_id'`).get(t)).toEqual({ n: 1 });
+        }
+      } finally {
+        after.close();
+      }
+    });
+
+    it('needs two identifiers on a line, one line per combination, one name per department ID', () => {
+      const { db } = tempDb();
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'p.csv', 'x', 'idmap', 'ssd', '2024-01-01', 'imported')`).run();
+      const ins = db.prepare(`INSERT INTO worker_identifier (cms_id, staff_id, swe_number, team, import_id) VALUES (?, ?, ?, ?, ?)`);
+      expect(code(() => ins.run('101', 'E1', 'SW1', 'Team A', 1))).toBe('accepted');
+      expect(code(() => ins.run('102', '', 'SW2', null, 1))).toBe('accepted');
+      expect(code(() => ins.run('103', '', '', null, 1))).toBe('SQLITE_CONSTRAINT_CHECK');
+      expect(code(() => ins.run('101', 'E1', 'SW1', 'Team B', 1))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect(code(() => ins.run(null, 'E1', 'SW1', null, 1))).toBe('SQLITE_CONSTRAINT_NOTNULL');
+      expect(code(() => ins.run('104', 'E4', '', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
+      const dept = db.prepare(`INSERT INTO department (team_id, team_name, parent_id, parent_name, import_id) VALUES (?, ?, ?, ?, ?)`);
+      expect(code(() => dept.run('7', 'Assessment Team North', '1', 'Children and Families', 1))).toBe('accepted');
+      expect(code(() => dept.run('7', 'Another name', null, null, 1))).toBe('SQLITE_CONSTRAINT_UNIQUE');
+      expect(code(() => dept.run('8', null, null, null, 1))).toBe('SQLITE_CONSTRAINT_NOTNULL');
+    });
+  });
   describe('migration: the covering index carries the case key (stability for children)', () => {
     const version = MIGRATIONS.findIndex((m) => m.name.startsWith('allocation: the covering index carries the case key')) + 1;
     it('rebuilds allocation_cover with the case key, keeps every row, and the children read never touches the table', () => {

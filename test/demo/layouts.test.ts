@@ -51,11 +51,12 @@ describe('demo layouts', () => {
   });
 
   it('writes the SSD extracts with their field names', () => {
+    // Every column of the SSD objects, in the order the extract writes them (formats/ssd.ts).
     expect(firstLine('ssd/ssd_professionals.csv')).toBe(
-      'prof_staff_id,prof_social_worker_registration_no,prof_professional_job_title,prof_professional_department,prof_full_time_equivalency,prof_agency_worker_flag',
+      'prof_professional_id,prof_staff_id,prof_professional_name,prof_social_worker_registration_no,prof_agency_worker_flag,prof_professional_job_title,prof_professional_caseload,prof_professional_department,prof_full_time_equivalency',
     );
     expect(firstLine('ssd/ssd_involvements.csv')).toBe(
-      'invo_involvements_id,invo_professional_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_referral_id',
+      'invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_person_id,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id',
     );
   });
 
@@ -108,7 +109,8 @@ describe('demo layouts', () => {
       const { db, file } = tempDb();
       for (const f of manifest.files.filter((x) => x.layout === layout)) {
         // agency.csv has the workers headings, so only its name says it is the agency file.
-        const source = f.source === 'agency' ? 'agency' : undefined;
+        // ssd_professionals is detected as a crosswalk of IDs; the demo imports it as its workers.
+        const source = f.source === 'agency' ? 'agency' : f.file.endsWith('ssd_professionals.csv') ? 'workers' : undefined;
         const result = await runImport(db, { file: path.join(dir, f.file), source, dbPath: file, extractDate: manifest.endDate });
         expect({ file: f.file, outcome: result.outcome, problems: result.problems.slice(0, 3) }).toEqual({ file: f.file, outcome: 'imported', problems: [] });
         expect(result.source).toBe(f.source);

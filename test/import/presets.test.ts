@@ -85,21 +85,23 @@ describe('DfE census layout', () => {
 });
 
 describe('Standard Safeguarding Dataset layouts', () => {
-  const profHeader = 'prof_staff_id,prof_social_worker_registration_no,prof_professional_job_title,prof_professional_department,prof_full_time_equivalency,prof_agency_worker_flag';
+  // Every column of ssd_professionals, in the extract's order (formats/ssd.ts; fuller tests in ssd.test.ts).
+  const profHeader = 'prof_professional_id,prof_staff_id,prof_professional_name,prof_social_worker_registration_no,prof_agency_worker_flag,prof_professional_job_title,prof_professional_caseload,prof_professional_department,prof_full_time_equivalency';
 
-  it('ssd_professionals needs an extract date, then places roles from job titles', async () => {
+  it('ssd_professionals as workers (no HR file) needs an extract date, then places roles from job titles', async () => {
     const t = setup();
     const f = t.file('ssd_professionals.csv', csv(
       profHeader,
-      'P1,SW1,Social Worker,Assessment,1,N',
-      'P2,SW2,Team Manager,Assessment,1,N',
-      'P3,,Family Support Worker,Early Help,0.6,',
-      'P4,SW4,Senior Practitioner,Assessment,1,Y',
-      'P5,SW5,Independent Reviewing Officer,QA,1,No',
+      'P1,E1,A Name,SW1,N,Social Worker,0,Assessment,1',
+      'P2,E2,A Name,SW2,N,Team Manager,0,Assessment,1',
+      'P3,E3,A Name,,NULL,Family Support Worker,0,Early Help,0.6',
+      'P4,E4,A Name,SW4,Y,Senior Practitioner,0,Assessment,1',
+      'P5,E5,A Name,SW5,No,Independent Reviewing Officer,0,QA,NULL',
     ));
-    expect(detectFile(f).best).toMatchObject({ source: 'workers', preset: 'ssd' });
-    await expect(t.run(f)).rejects.toMatchObject({ code: 'missing_extract_date' });
-    const r = await t.run(f, { extractDate: '2024-03-31' });
+    // Without --source it is read as the crosswalk of worker IDs it is first of all.
+    expect(detectFile(f).best).toMatchObject({ source: 'idmap', preset: 'ssd' });
+    await expect(t.run(f, { source: 'workers' })).rejects.toMatchObject({ code: 'missing_extract_date' });
+    const r = await t.run(f, { source: 'workers', extractDate: '2024-03-31' });
     expect(r.outcome).toBe('imported');
     expect(r.assumptions.join(' ')).toMatch(/no dates/);
     expect(rows(t.db, `SELECT staff_id, role, employment_type, fte, start_date, end_date FROM spell ORDER BY staff_id`)).toEqual([
@@ -111,22 +113,21 @@ describe('Standard Safeguarding Dataset layouts', () => {
     ]);
   });
 
-  it('a job title it cannot place is a row error pointing at the value map', async () => {
+  it('a job title that is no social work or support role is skipped and counted, not an error', async () => {
     const t = setup();
-    const f = t.file('p.csv', csv(profHeader, 'P1,SW1,Wizard,Assessment,1,N'));
-    const r = await t.run(f, { extractDate: '2024-03-31' });
-    expect(r.outcome).toBe('failed');
-    expect(r.problems).toEqual([
-      expect.objectContaining({ row: 2, column: 'prof_professional_job_title', value: 'Wizard', reason: expect.stringMatching(/value map/) }),
-    ]);
+    const f = t.file('p.csv', csv(profHeader, 'P1,E1,A Name,SW1,N,Wizard,0,Assessment,1', 'P2,E2,A Name,SW2,N,Social Worker,0,Assessment,1'));
+    const r = await t.run(f, { source: 'workers', extractDate: '2024-03-31' });
+    expect(r).toMatchObject({ outcome: 'imported', inserted: 1, rejected: 0, problems: [] });
+    expect(r.skipped).toEqual([{ reason: 'job title not a social work or support role', detail: 'Wizard', rows: 1 }]);
+    expect(r.message).toMatch(/1 row skipped by design, not errors: job title not a social work or support role: 1 \(Wizard 1\)/);
   });
 
   it('ssd_involvements: case type "other" unless mapped, and the user is told', async () => {
     const t = setup();
     const f = t.file('ssd_involvements.csv', csv(
-      'invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id',
-      '1,P1,5,Assessment,2023-01-05,,,R100',
-      '2,P2,5,Assessment,2023-02-05,2023-06-30,,R101',
+      'invo_involvements_id,invo_professional_id,invo_professional_role_id,invo_professional_team,invo_person_id,invo_involvement_start_date,invo_involvement_end_date,invo_worker_change_reason,invo_referral_id',
+      '1,P1,CW,Assessment,C1,2023-01-05,,,R100',
+      '2,P2,CW,Assessment,C2,2023-02-05,2023-06-30,,R101',
     ));
     expect(detectFile(f).best).toMatchObject({ source: 'allocations', preset: 'ssd' });
     const r = await t.run(f);
@@ -212,7 +213,7 @@ describe('detection and the wrong source', () => {
 
   it('an SSD involvements file given as workers names the preset', async () => {
     const t = setup();
-    const f = t.file('i.csv', csv('invo_professional_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_referral_id', 'P1,T,2023-01-01,,R1'));
+    const f = t.file('i.csv', csv('invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_referral_id', 'P1,CW,T,2023-01-01,,R1'));
     await expect(t.run(f, { source: 'workers' })).rejects.toThrow(/looks like an allocations file .*ssd_involvements.*--source allocations \(it fits the ssd preset\)/);
   });
 

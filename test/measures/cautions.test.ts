@@ -115,7 +115,7 @@ describe('cautions about snapshot (SSD) staff records', () => {
     );
     const { db, file } = tempDb();
     db.close();
-    const imp = await run(['import', '--db', file, '--extract-date', '2025-09-30', csv]);
+    const imp = await run(['import', '--db', file, '--source', 'workers', '--extract-date', '2025-09-30', csv]);
     expect(imp.code, imp.err).toBe(0);
     const r = await run(['metrics', '--db', file, '--as-at', '2030-09-30', '--months', '0', '--json']);
     expect(r.code).toBe(0);

@@ -184,3 +184,23 @@ describe('stability for children: coverage', () => {
     expect(childrenTile(later)[0]!.target.text).toBe('No changes of worker in the 12 months');
   });
 });
+
+describe('stability for children: one worker across identifiers', () => {
+  it("links the case system's worker IDs to HR staff numbers, so a leaver's changes are attributed", () => {
+    const { db } = tempDb();
+    // HR: H1 leaves 2025-03-31 (SWE SW1); H2 carries on (SWE SW2). The case system records workers
+    // by their SWE numbers.
+    seedRecords(db, {
+      spells: [
+        spell('H1', '2019-01-01', '2025-03-31', { swe_number: 'SW1', team: 'Team North' }),
+        spell('H2', '2019-01-01', null, { swe_number: 'SW2', team: 'Team South' }),
+      ],
+      allocations: [allocation('k1', 'SW1', '2024-06-01', '2025-03-28'), allocation('k1', 'SW2', '2025-03-29', null)],
+    });
+    const s = computeMetrics(db, D, { months: 0 }).childStability!;
+    expect([s.children, s.two]).toEqual([1, 1]);
+    expect(s.changes).toMatchObject({ total: 1, afterLeaver: 1 });
+    // The child's team is the HR team of their current worker, found through the link.
+    expect(s.byTeam.map((t) => t.team)).toEqual(['Team South']);
+  });
+});

@@ -3,6 +3,7 @@
 // document unrounded, for councils' own scripts.
 import { UsageError, type Command } from '../command';
 import { computeMetrics, DEFAULT_SERIES_MONTHS, MAX_SERIES_MONTHS } from '../../measures/index';
+import { linkReport } from '../../measures/worker-links';
 import { formatLongDate } from '../../../shared/dates';
 import { isoDateOption } from '../date-option';
 import { LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
@@ -36,7 +37,15 @@ export const metricsCommand: Command = {
       }
     }
     const metrics = computeMetrics(ctx.db(), asAt, { months });
-    ctx.out(ctx.json ? JSON.stringify(metrics, null, 2) : renderTable(metrics));
+    // How the allocations reach workers (one worker, three identifiers): every allocation is linked or listed.
+    const workerLinks = linkReport(ctx.db());
+    if (ctx.json) ctx.out(JSON.stringify({ ...metrics, workerLinks }, null, 2));
+    else {
+      ctx.out(renderTable(metrics));
+      if (workerLinks.unlinked > 0) {
+        ctx.out(`\n${workerLinks.unlinked.toLocaleString('en-GB')} of ${workerLinks.allocations.toLocaleString('en-GB')} allocations are linked to no worker and are in no caseload (worker IDs: ${workerLinks.unlinkedIds.slice(0, 10).map((u) => u.id).join(', ')}${workerLinks.unlinkedIdCount > 10 ? ', ...' : ''}); --json lists them all.`);
+      }
+    }
     return 0;
   },
 };

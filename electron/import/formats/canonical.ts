@@ -64,4 +64,20 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
     },
     key: ['team', 'role', 'funded_fte', 'start_date'],
   },
+  {
+    // The ID map template (fixtures/templates/idmap.csv): which case-management worker ID is which
+    // staff number (or SWE number). A file needs the case-system column to be taken for one, so a
+    // workers file with staff and SWE numbers is never mistaken for an ID map.
+    preset: 'canonical',
+    sources: ['idmap'],
+    label: 'ID map template',
+    columns: {
+      cms_id: ['cms_worker_id', 'cms_id', 'case_system_worker_id', 'case_management_worker_id', 'lcs_worker_id', 'mosaic_worker_id', 'eclipse_worker_id'],
+      staff_id: CANONICAL_WORKERS.staff_id!,
+      swe_number: CANONICAL_WORKERS.swe_number!,
+      team: ['team', 'team_name'],
+    },
+    key: ['cms_id'],
+    skipFewerThanTwoIds: true,
+  },
 ];
