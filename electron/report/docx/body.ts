@@ -16,6 +16,8 @@ export const DOCX_TEXT_WIDTH_PT = 595.28 - 2 * 70.87;
 const PX_PER_PT = 96 / 72;
 export const ORDERED_LIST = 'paper-ordered';
 
+/** As the PDF (render-pdf.ts): tables up to this many rows are kept on one page. */
+const KEEP_TABLE_ROWS = 20;
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
@@ -37,12 +39,13 @@ export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   return new Paragraph({ heading: style, keepNext: true, children: [new TextRun(text)] });
 }
 
-function cell(text: string, options: { header?: boolean; align?: 'left' | 'right'; bold?: boolean }): TableCell {
+function cell(text: string, options: { header?: boolean; align?: 'left' | 'right'; bold?: boolean; keepNext?: boolean; small?: boolean }): TableCell {
   return new TableCell({
     children: [new Paragraph({
       alignment: options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      keepNext: true,
-      children: [new TextRun({ text, bold: options.header || options.bold })],
+      keepNext: options.keepNext ?? true,
+      spacing: { after: 40 },
+      children: [new TextRun({ text, bold: options.header || options.bold, size: options.small ? 16 : 20 })],
     })],
     borders: { top: options.header ? RULE : NONE, bottom: RULE, left: NONE, right: NONE },
   });
@@ -60,14 +63,18 @@ function columnWidths(count: number): number[] {
 }
 
 export function dataTable(t: TableBlock): FileChild[] {
+  // As in the PDF: a short table is kept on one page with its caption; a long one keeps its
+  // header and first five rows together, and its header row repeats on each page.
+  const small = t.columns.length > 6;
+  const lines = [...t.rows.map((r) => ({ values: r, bold: false })), ...(t.totalRow ? [{ values: t.totalRow, bold: true }] : [])];
+  const keepRows = t.rows.length <= KEEP_TABLE_ROWS ? lines.length - 1 : 5;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.columns.map((c) => cell(c.header, { header: true, align: c.align })),
+    children: t.columns.map((c) => cell(c.header, { header: true, align: c.align, small })),
   });
-  const row = (values: string[], bold = false) =>
-    new TableRow({ cantSplit: true, children: values.map((v, i) => cell(v, { align: t.columns[i]?.align, bold })) });
-  const rows = [header, ...t.rows.map((r) => row(r)), ...(t.totalRow ? [row(t.totalRow, true)] : [])];
+  const rows = [header, ...lines.map((line, r) =>
+    new TableRow({ cantSplit: true, children: line.values.map((v, i) => cell(v, { align: t.columns[i]?.align, bold: line.bold, keepNext: r < keepRows, small })) }))];
   return [
     new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(t.caption)] }),
     new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: columnWidths(t.columns.length) }),
@@ -80,7 +87,7 @@ export function termTable(items: Array<{ term: string; definition: string }>): T
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     columnWidths: [Math.round(TEXT_WIDTH_TWIPS * 0.3), TEXT_WIDTH_TWIPS - Math.round(TEXT_WIDTH_TWIPS * 0.3)],
-    rows: items.map((d) => new TableRow({ cantSplit: true, children: [cell(d.term, { bold: true }), cell(d.definition, {})] })),
+    rows: items.map((d) => new TableRow({ cantSplit: true, children: [cell(d.term, { bold: true, keepNext: false }), cell(d.definition, { keepNext: false })] })),
   });
 }
 
