@@ -11,15 +11,27 @@ import { computeMetrics } from '../measures/index';
 import { buildPaperModel } from './build-model';
 import { gatherPaperContext } from './gather';
 import { renderHtml } from './render-html';
-import { renderPdf } from './render-pdf';
-import { renderDocx, type DocxOptions } from './docx/index';
+import type { DocxOptions, DocxTemplate } from './docx/index';
 import type { PaperModel } from './model';
 
 export { buildPaperModel } from './build-model';
-export { renderPdf } from './render-pdf';
 export { renderHtml } from './render-html';
 export { gatherPaperContext } from './gather';
-export { renderDocx, readDocxTemplate, type DocxMode, type DocxOptions, type DocxTemplate } from './docx/index';
+export type { DocxMode, DocxOptions, DocxTemplate } from './docx/index';
+
+// The PDF and Word writers (pdfmake, docx, resvg) are loaded only when their format is asked
+// for: each is a quarter of a second of a new process's start that the other formats need not pay.
+export async function renderPdf(model: PaperModel): Promise<Buffer> {
+  return (await import('./render-pdf')).renderPdf(model);
+}
+
+export async function renderDocx(model: PaperModel, config: PaperConfig, options?: DocxOptions): Promise<Buffer> {
+  return (await import('./docx/index')).renderDocx(model, config, options);
+}
+
+export async function readDocxTemplate(bytes: Buffer, name?: string): Promise<DocxTemplate> {
+  return (await import('./docx/index')).readDocxTemplate(bytes, name);
+}
 export { loadPaperConfig, savePaperConfig } from './config-store';
 export type { PaperModel } from './model';
 export type { PaperContext } from './context';

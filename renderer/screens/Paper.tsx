@@ -64,9 +64,9 @@ export function PaperScreen({ status }: { status: AppStatus }) {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
     setPreview((await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> })).html);
   });
-  const exportAs = (format: 'pdf' | 'html') => act(`Writing the ${format.toUpperCase()}…`, async () => {
+  const exportAs = (format: 'pdf' | 'html' | 'docx', docxMode?: 'paper' | 'appendix') => act(`Writing the ${format === 'docx' ? 'Word document' : format.toUpperCase()}…`, async () => {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
-    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format });
+    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format, ...(docxMode ? { docxMode } : {}) });
     if (out) {
       setOutput(out);
       setMessage({ kind: 'success', text: `Saved ${out.name} (${fmtBytes(out.bytes)}).` });
@@ -100,6 +100,12 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           </button>
           <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('html')}>
             Export HTML…
+          </button>
+          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
+            Export Word…
+          </button>
+          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
+            Word appendix for our own report…
           </button>
         </div>
         {busy ? <p role="status">{busy}</p> : null}
