@@ -7,7 +7,8 @@ import path from 'node:path';
 import PdfPrinter from 'pdfmake';
 import { tempDb, tempDir } from '../support/tmp';
 import { buildPaperFromDb } from '../../electron/report/index';
-import { renderTaggedPdf } from '../../electron/report/render-pdf';
+import { execFileSync } from 'node:child_process';
+import { paperDocDefinition, renderTaggedPdf } from '../../electron/report/render-pdf';
 import { paperFonts, FONT_NAME } from '../../electron/report/fonts';
 import { createTaggedPdfKitDocument, tagged } from '../../electron/report/tagged';
 import type { TaggingReport } from '../../electron/report/tagged';
@@ -129,6 +130,20 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('tagged PDF of the committee paper (fixtur
       if (found < (repeated.has(word) ? 1 : n)) missing.push(`${word} (${n} on the pages, ${found} in the tree)`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('draws exactly what the same document draws untagged (pages compared pixel for pixel)', async () => {
+    const plain = new PdfPrinter(paperFonts()).createPdfKitDocument(paperDocDefinition(model), { bufferPages: true });
+    const plainFile = path.join(dir, 'plain.pdf');
+    fs.writeFileSync(plainFile, await pdfBytes(plain));
+    const pages = (f: string, prefix: string) => {
+      execFileSync('pdftoppm', ['-r', '40', f, path.join(dir, prefix)]);
+      return fs.readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.ppm')).sort().map((n) => fs.readFileSync(path.join(dir, n)));
+    };
+    const tagged = pages(file, 'tagged-page');
+    const untagged = pages(plainFile, 'plain-page');
+    expect(tagged.length).toBe(untagged.length);
+    tagged.forEach((png, i) => expect(png.equals(untagged[i]!), `page ${i + 1}`).toBe(true));
   });
 
   it('reads in the order it is printed: each section heading on the page and below the one before', () => {
