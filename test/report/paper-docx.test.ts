@@ -14,7 +14,7 @@ import { buildPaperFromDb, readDocxTemplate, renderDocx } from '../../electron/r
 import type { PaperModel } from '../../electron/report/model';
 import { parsePaperConfig, type PaperConfig } from '../../shared/paper-config';
 import { seedFixture, FIXTURE_AS_AT } from './fixture';
-import { hasTool, pdfText } from './pdf-tools';
+import { hasTool, pdfText, unescapeXml } from './pdf-tools';
 
 const SOFFICE = requiredInCi(hasTool('soffice') && hasTool('pdftotext'), 'LibreOffice (soffice) and pdftotext');
 
@@ -44,10 +44,6 @@ async function unpack(bytes: Buffer): Promise<Unpacked> {
     if (name.startsWith('word/media/')) media[name] = await zip.file(name)!.async('nodebuffer');
   }
   return { document: parts['word/document.xml']!, styles: parts['word/styles.xml']!, parts, media };
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /** Each paragraph's style and text, in order. */

@@ -14,12 +14,8 @@ import { createTaggedPdfKitDocument, tagged } from '../../electron/report/tagged
 import type { TaggingReport } from '../../electron/report/tagged';
 import type { PaperModel } from '../../electron/report/model';
 import { seedFixture, FIXTURE_AS_AT } from './fixture';
-import { PDF_TOOLS_AVAILABLE, pdfInfo, pdfWordBoxes, qpdfCheck } from './pdf-tools';
+import { PDF_TOOLS_AVAILABLE, pdfInfo, pdfWordBoxes, qpdfCheck, unescapeXml } from './pdf-tools';
 import { allText, figureAlts, pdfStructTree, walk, type StructNode } from './tagged-pdf-tools';
-
-function unescapeXml(text: string): string {
-  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
