@@ -170,6 +170,31 @@ export function PaperScreen({ status }: { status: AppStatus }) {
             value={config.recommendations.join('\n')}
             onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
           />
+          <TextField multiline id="paper-reasons" label="Reasons for the recommendations" value={config.reasonsForRecommendations ?? ''} onChange={(v) => set({ reasonsForRecommendations: v })} />
+
+          <h2>Council report details</h2>
+          <p className="hint">Printed in the Word paper, each only when filled in.</p>
+          <TextField id="paper-key-decision" label="Key decision" hint="For example “No”, or “Yes: forward plan reference …”." value={config.keyDecision ?? ''} onChange={(v) => set({ keyDecision: v })} />
+          <TextField id="paper-report-date" label="Report date" type="date" value={config.reportDate ?? ''} onChange={(v) => set({ reportDate: v })} />
+          {(
+            [
+              ['financial', 'Financial implications'],
+              ['legal', 'Legal implications'],
+              ['hr', 'Human resources implications'],
+              ['equality', 'Equality implications'],
+            ] as const
+          ).map(([key, label]) => (
+            <TextField
+              multiline
+              key={key}
+              id={`paper-implications-${key}`}
+              label={label}
+              value={config.implications?.[key] ?? ''}
+              onChange={(v) => set({ implications: { ...config.implications, [key]: v } })}
+            />
+          ))}
+          <TextField multiline id="paper-background" label="Background papers" value={config.backgroundPapers ?? ''} onChange={(v) => set({ backgroundPapers: v })} />
+          <TextField multiline id="paper-contact-details" label="Contact details" hint="As printed at the end of the report: name, telephone, email." value={config.contact ?? ''} onChange={(v) => set({ contact: v })} />
   
           <h2>Commentary</h2>
           <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
