@@ -86,6 +86,25 @@ export const paperConfigSchema = z.strictObject({
   /** The recommendations, one per entry (the committee is asked to ...). */
   recommendations: z.array(text).default([]),
   targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
+  // The council report's usual furniture (issue 14): the author's words, each left out of the
+  // paper when empty. Bounded so a pasted document cannot swell the stored configuration.
+  /** "Yes" / "No" and the forward plan reference, as the council writes it. */
+  keyDecision: text.max(300).default(''),
+  implications: z
+    .strictObject({
+      financial: text.max(4000).default(''),
+      legal: text.max(4000).default(''),
+      hr: text.max(4000).default(''),
+      equality: text.max(4000).default(''),
+    })
+    .default({ financial: '', legal: '', hr: '', equality: '' }),
+  /** Background papers, one per line (or "None"). */
+  backgroundPapers: text.max(4000).default(''),
+  reasonsForRecommendations: text.max(4000).default(''),
+  /** Contact details for the report (name, telephone, email), as printed. */
+  contact: text.max(1000).default(''),
+  /** ISO date the report is dated; blank when not given. */
+  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;
