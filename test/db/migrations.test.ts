@@ -128,7 +128,7 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file);
+      const after = openDatabase(file, { targetVersion: 3 });
       try {
         expect(schemaVersion(after)).toBe(3);
         expect(allRows(after)).toEqual(before);
@@ -177,6 +177,29 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       // Strict typing survives the rebuild: text is not an import number.
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
+  describe('migration 7 (trustimport): import_confirm', () => {
+    it('adds the record of rows an import repeated unchanged, keeping every row and journal entry', () => {
+      const { db, file } = tempDb({ targetVersion: 3 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO allocation (id, case_key, case_type, staff_id, start_date, import_id) VALUES (5, 'k', 'CIN', 'S1', '2020-01-01', 1)`).run();
+      db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (1, 'allocation', 5, '{}')`).run();
+      db.close();
+      const after = openDatabase(file, { targetVersion: 4 });
+      try {
+        expect(tables(after)).toContain('import_confirm');
+        expect(after.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'import_confirm'`).get()).toEqual({ strict: 1 });
+        expect(after.prepare(`SELECT COUNT(*) AS n FROM allocation`).get()).toEqual({ n: 1 });
+        expect(after.prepare(`SELECT COUNT(*) AS n FROM import_change`).get()).toEqual({ n: 1 });
+        after.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (1, 'allocation', 5)`).run();
+        // An unknown import is refused, as in the journal of changes.
+        expect(() => after.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (9, 'allocation', 5)`).run()).toThrow(/FOREIGN KEY/);
+        const indexes = after.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('import_confirm_row', 'import_confirm_import', 'import_change_row') ORDER BY name`).all();
+        expect(indexes).toEqual([{ name: 'import_change_row' }, { name: 'import_confirm_import' }, { name: 'import_confirm_row' }]);
+      } finally {
+        after.close();
+      }
     });
   });
 });
