@@ -9,6 +9,7 @@ import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
+import { makeShapeCheck } from './row-shape';
 import { TABLES } from './tables';
 
 /** Everything the conversion needs, as data a worker thread can be given. */
@@ -59,6 +60,7 @@ export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => vo
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
   const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
   const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
+  const shapeOk = makeShapeCheck(job.binding, job.source, job.sniffed.delimiter);
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
@@ -76,7 +78,7 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       const rowNumber = batch.firstRow + i;
       rowsRead++;
       rowProblems.length = 0;
-      const values = convert(cells, rowNumber, rowProblems);
+      const values = shapeOk(cells, rowNumber, batch.plain, rowProblems) ? convert(cells, rowNumber, rowProblems) : null;
       if (values !== null) {
         for (let v = 0; v < values.length; v++) out.values.push(values[v]!);
         out.rows.push(rowNumber);

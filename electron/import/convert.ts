@@ -12,6 +12,7 @@ import { DateColumn, type DateOrder } from './date-column';
 import { SOURCE_FIELDS } from './fields';
 import type { Binding } from './layouts';
 import { norm } from './normalise';
+import { MAX_FUNDED_FTE, MIN_FTE, messages, shown } from './rules';
 
 export type StoredValue = string | number | null;
 
@@ -59,7 +60,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   };
   const problem = (field: string, value: string | null, reason: string) => {
     failed = true;
-    problems.push({ row, column: columnName(field), value, reason });
+    // Shown as the screen and terminal may show it: no control characters, no megabytes.
+    problems.push({ row, column: columnName(field), value: value === null ? null : shown(value), reason });
   };
   const raw = (field: string): string => {
     const i = index[field];
@@ -129,6 +131,10 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       return null;
     }
     const n = Number(v);
+    if (!Number.isFinite(n)) {
+      problem(field, v, messages.numberTooLarge(Number.MAX_SAFE_INTEGER, 'a number'));
+      return null;
+    }
     const bad = check(n);
     if (bad) problem(field, v, bad);
     return n;
@@ -168,7 +174,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       if (flag === undefined) problem('agency_flag', f, 'is not a yes/no value (use Y/N, Yes/No, TRUE/FALSE or 1/0)');
       employment = flag ? 'agency' : 'permanent';
     } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
-    const fte = number('fte', (n) => (n > 0 && n <= 1 ? null : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'));
+    const fte = number('fte', (n) =>
+      n > 0 && n <= 1 ? (n < MIN_FTE ? messages.fteTooSmall() : null) : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)',
+    );
     const start = layout.startFromExtractDate && index.start_date === undefined ? options.extractDate : date('start_date', true);
     const end = date('end_date', false);
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
@@ -212,7 +220,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const convertEstablishment = (): StoredValue[] => {
     const team = teamName(true);
     const role = code('role', ROLE_CODES, ALLOWED.role, true);
-    const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const funded = number('funded_fte', (n) => (n < 0 ? 'cannot be negative' : n > MAX_FUNDED_FTE ? messages.numberTooLarge(MAX_FUNDED_FTE, "one team's funded FTE") : null));
     const start = date('start_date', true);
     const end = date('end_date', false);
     notBefore('end_date', end, start, 'start date', 'a period cannot end before it starts');

@@ -25,6 +25,7 @@ import { ImportProblem } from './problem';
 import { caseKeySecret } from './pseudonym';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
+import { duplicateHeading } from './row-shape';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
@@ -98,6 +99,8 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
     throw e;
   }
+  const twice = duplicateHeading(binding);
+  if (twice) throw new ImportProblem('unknown_layout', twice);
   const source = binding.source;
   const unused = new Set((binding.layout.unused ?? []).map(norm));
   const refused = STAFF_SOURCES.has(source) ? detection.identityColumns.filter((c) => !unused.has(norm(c))) : detection.identityColumns;
