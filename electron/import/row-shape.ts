@@ -26,7 +26,7 @@ export function makeShapeCheck(binding: Binding, source: CsvSource, delimiter: s
   const width = binding.headers.length;
   const fieldAt: (string | undefined)[] = [];
   for (const [field, i] of Object.entries(binding.index)) fieldAt[i] = field;
-  const labels = Object.fromEntries(SOURCE_FIELDS[source].map((f) => [f.name, f.label.replace(/ \(.*$/, '').toLowerCase()]));
+  const labels = Object.fromEntries(SOURCE_FIELDS[source].map((f) => [f.name, f.label.replace(/ \(.*$/, '')]));
   const bound = Object.entries(binding.index).map(([field, i]) => ({ field, i, max: MAX_CHARS[field] ?? DEFAULT_MAX_CHARS }));
 
   return (cells, row, plain, problems) => {

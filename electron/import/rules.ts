@@ -10,6 +10,9 @@ export const MAX_CHARS: Record<string, number> = {
   swe_number: 64,
   team: 200,
   cohort: 64,
+  // Numbers have their own rules (IMP-09, IMP-10), which say more than a length would.
+  fte: 1000,
+  funded_fte: 1000,
 };
 export const DEFAULT_MAX_CHARS = 100;
 /** A heading row longer than this is not an export's heading row. */
