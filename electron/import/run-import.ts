@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open';
+import { busyAsPlainWords, type Db } from '../db/open';
 import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
@@ -219,7 +219,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     db.exec('BEGIN IMMEDIATE');
   } catch (e) {
     backToWal();
-    throw e;
+    throw busyAsPlainWords(db, e);
   }
   let open = true;
   const rollback = () => {

@@ -10,7 +10,7 @@
 // also delete rows) keep the older rule: rows it created are deleted, rows it changed restored,
 // and an import whose rows a later, still-active import changed must wait for that one.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
+import { busyAsPlainWords, type Db } from '../db/open';
 import type { UndoResult } from '../../shared/import-types';
 import { ImportProblem } from './problem';
 import { assertNotBusy } from './busy';
@@ -97,7 +97,7 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
   let deleted = 0;
   let restored = 0;
   const handed: Handed = { kept: 0, to: new Set() };
-  db.transaction(() => {
+  const undo = db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
     const merged = mergedTables();
     const tables = importedTables(db);
@@ -129,7 +129,12 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
       restored++;
     }
     db.prepare(`UPDATE import_log SET outcome = 'undone', undone_at = ? WHERE id = ?`).run(now.toISOString(), importId);
-  })();
+  });
+  try {
+    undo.immediate();
+  } catch (e) {
+    throw busyAsPlainWords(db, e);
+  }
   const kept =
     handed.kept > 0
       ? `, ${handed.kept.toLocaleString('en-GB')} row${handed.kept === 1 ? '' : 's'} import${handed.to.size === 1 ? '' : 's'} ` +
