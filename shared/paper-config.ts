@@ -33,6 +33,15 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
 };
 
 const text = z.string().trim();
+// Every text has a ceiling (issue 16: a 1 MB team name or an 80,000-word commentary made papers
+// of hundreds of megabytes and minutes of layout). Generous for real use, each says why.
+export const PAPER_LIMITS = { line: 300, commentary: 20_000, recommendation: 2_000, recommendations: 30, contacts: 10 } as const;
+const line = (what: string) =>
+  text.max(PAPER_LIMITS.line, `${what} can be at most ${PAPER_LIMITS.line} characters; shorten it`);
+const commentaryText = text.max(
+  PAPER_LIMITS.commentary,
+  `a section's commentary can be at most ${PAPER_LIMITS.commentary.toLocaleString('en-GB')} characters (about 3,000 words); shorten it, or put the detail in a separate document`,
+);
 const optionalNumber = z.number().finite().nullable();
 
 export const targetsSchema = z.strictObject({
@@ -49,15 +58,18 @@ export const targetsSchema = z.strictObject({
 // Strict objects throughout: an unknown key is almost always a typo ("sections.recomendations"),
 // and ignoring it would silently leave the section the author meant to switch off in the paper.
 export const paperConfigSchema = z.strictObject({
-  title: text.default('Social work caseloads, recruitment and retention'),
-  committee: text.default("Children and Young People's Scrutiny Committee"),
+  title: line('the title').default('Social work caseloads, recruitment and retention'),
+  committee: line("the committee's name").default("Children and Young People's Scrutiny Committee"),
   /** ISO date of the meeting; blank when not yet fixed. */
   meetingDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the meeting date').default(''),
   /** Overrides the council name from the settings when given. */
-  councilName: text.default(''),
-  reportOf: text.default("Director of Children's Services"),
-  contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
-  wardsAffected: text.default('All'),
+  councilName: line("the council's name").default(''),
+  reportOf: line('"report of"').default("Director of Children's Services"),
+  contactOfficers: z
+    .array(z.strictObject({ name: line("a contact officer's name"), role: line("a contact officer's role").default(''), email: line("a contact officer's email").default('') }))
+    .max(PAPER_LIMITS.contacts, `a paper can list at most ${PAPER_LIMITS.contacts} contact officers`)
+    .default([]),
+  wardsAffected: line('"wards affected"').default('All'),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
@@ -65,9 +77,12 @@ export const paperConfigSchema = z.strictObject({
     .strictObject(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(true)])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
     .default(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, true])) as Record<PaperSectionId, boolean>),
   /** The author's commentary per section: paragraphs separated by blank lines. */
-  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
+  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), commentaryText).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
-  recommendations: z.array(text).default([]),
+  recommendations: z
+    .array(text.max(PAPER_LIMITS.recommendation, `a recommendation can be at most ${PAPER_LIMITS.recommendation.toLocaleString('en-GB')} characters`))
+    .max(PAPER_LIMITS.recommendations, `a paper can make at most ${PAPER_LIMITS.recommendations} recommendations`)
+    .default([]),
   targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
 });
 
