@@ -28,6 +28,8 @@ export interface ConvertOptions {
 export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null;
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
+/** A numeric date's first two numbers (31/03/2018, 03.31.18). */
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
 
 /** Results of a pure function of a cell's text, kept for the first few hundred distinct texts. */
 class Remembered<K, V> {
@@ -99,9 +101,17 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     if (found === undefined) problem(field, v, `is not a recognised ${labels[field]}; use one of: ${allowed}`);
     return found ?? null;
   };
+  // Numeric dates of this row, for the check that one row does not mix day-first and month-first.
+  let dayFirstHere: { field: string; value: string } | null = null;
+  let monthFirstHere: { field: string; value: string } | null = null;
   const date = (field: string, required: boolean): IsoDate | null => {
     const v = text(field, required);
     if (v === null) return null;
+    const numeric = NUMERIC_DATE.exec(v);
+    if (numeric && !layout.dateOrder) {
+      if ((options.dateOrders[field] ?? 'dmy') === 'mdy') monthFirstHere ??= { field, value: v };
+      else if (Number(numeric[1]) > 12) dayFirstHere ??= { field, value: v };
+    }
     let col = dateColumns.get(field);
     if (!col) {
       const fixed = layout.dateOrder;
@@ -238,7 +248,20 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     row = rowNumber;
     problems = out;
     failed = false;
+    dayFirstHere = null;
+    monthFirstHere = null;
     const values = convert();
+    if (dayFirstHere && monthFirstHere) {
+      // Each column's order is settled on its own; one row written both ways cannot be trusted.
+      const d = dayFirstHere as { field: string; value: string };
+      const m = monthFirstHere as { field: string; value: string };
+      problem(
+        m.field,
+        m.value,
+        `was read month first, as the rest of its column is, but this row's ${columnName(d.field) ?? d.field} (${shown(d.value)}) can only be day first; ` +
+          'one row cannot be written in both orders, so check how the file was saved',
+      );
+    }
     return failed ? null : values;
   };
 }

@@ -119,3 +119,23 @@ describe('import rules catalogue', () => {
     expect(shown('x'.repeat(5_000_000))).toBe(`${'x'.repeat(60)}… (5,000,000 characters)`);
   });
 });
+
+describe('one row in both date orders', () => {
+  it('a day-first start and a month-first end in the same row are refused on that row; other rows are read', async () => {
+    const t = setup();
+    const r = await t.run(
+      t.file('w.csv', csv(W, 'S1,,case_holder,N,permanent,1,25/01/2019,03/28/2019,other,', 'S2,,case_holder,N,permanent,1,01/02/2019,03/29/2019,other,')),
+      { acceptValid: true, extractDate: '2024-03-31' },
+    );
+    expect(r.problems).toEqual([
+      {
+        row: 2,
+        column: 'end_date',
+        value: '03/28/2019',
+        reason: "was read month first, as the rest of its column is, but this row's start_date (25/01/2019) can only be day first; one row cannot be written in both orders, so check how the file was saved",
+      },
+    ]);
+    expect(r.assumptions.join(' ')).toMatch(/column "end_date" were read month first/);
+    expect(rows(t.db, 'SELECT staff_id, start_date, end_date FROM spell')).toEqual([{ staff_id: 'S2', start_date: '2019-02-01', end_date: '2019-03-29' }]);
+  });
+});
