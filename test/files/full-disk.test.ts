@@ -22,6 +22,32 @@ async function cli(args: string[]) {
 
 const A = 'case_id,case_type,staff_id,team,start_date,end_date';
 
+/** A council database on a small disk, loaded with `rows` allocations; and the folder for CSVs. */
+async function councilOnSmallDisk(kb: number, rows: number) {
+  const dir = smallDisk(kb)!;
+  const dbPath = path.join(dir, 'council.sqlite');
+  const db = openDatabase(dbPath);
+  const files = tempDir();
+  const first = path.join(files, 'first.csv');
+  fs.writeFileSync(first, allocations(rows));
+  await runImport(db, { file: first, dbPath });
+  return { dir, dbPath, db, files };
+}
+
+function allocations(n: number): string {
+  const lines = [A];
+  for (let i = 0; i < n; i++) lines.push(`CASE-${i},CIN,STAFF-${i % 300},Team ${i % 9},2019-${String((i % 12) + 1).padStart(2, '0')}-01,`);
+  return lines.join('\n') + '\n';
+}
+
+/** The error an import throws (null if it succeeds). */
+function importError(db: ReturnType<typeof openDatabase>, file: string, dbPath: string): Promise<unknown> {
+  return runImport(db, { file, dbPath }).then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
 describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () => {
   it('writeFileAtomic: the existing file is untouched, no temporary file is left, the message is plain', () => {
     const dir = smallDisk(200)!;
@@ -59,24 +85,13 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
   }, 60_000);
 
   it('an import that fills the disk says so, with the space it needs, and leaves the database as it was', async () => {
-    const dir = smallDisk(1024)!;
-    const dbPath = path.join(dir, 'council.sqlite');
-    const db = openDatabase(dbPath);
-    const files = tempDir();
-    const small = path.join(files, 'a.csv');
-    fs.writeFileSync(small, csv(A, 'C1,CIN,S1,North,2019-01-01,'));
-    await runImport(db, { file: small, dbPath });
+    const { dir, dbPath, db, files } = await councilOnSmallDisk(1024, 1);
     const before = dump(db, ['allocation', 'import_log', 'import_change', 'meta']);
-    const lines = [A];
-    for (let i = 0; i < 40_000; i++) lines.push(`CASE-${i},CIN,STAFF-${i % 300},Team ${i % 9},2019-${String((i % 12) + 1).padStart(2, '0')}-01,`);
     const big = path.join(files, 'big.csv');
-    fs.writeFileSync(big, lines.join('\n') + '\n');
+    fs.writeFileSync(big, allocations(40_000));
     // Room for the backup (the database is small) but not for 40,000 rows.
     fillDisk(dir, 300 * 1024);
-    const error = await runImport(db, { file: big, dbPath }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await importError(db, big, dbPath);
     expect(error).toBeInstanceOf(ImportProblem);
     expect((error as ImportProblem).code).toBe('disk_full');
     expect((error as Error).message).toMatch(
@@ -89,25 +104,14 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
   }, 60_000);
 
   it('a backup before an import that cannot be written says the disk is full, and nothing is imported', async () => {
-    const dir = smallDisk(4096)!;
-    const dbPath = path.join(dir, 'council.sqlite');
-    const db = openDatabase(dbPath);
-    const files = tempDir();
-    const lines = [A];
-    for (let i = 0; i < 3000; i++) lines.push(`CASE-${i},CIN,STAFF-${i % 300},Team ${i % 9},2019-01-01,`);
-    const first = path.join(files, 'first.csv');
-    fs.writeFileSync(first, lines.join('\n') + '\n');
-    await runImport(db, { file: first, dbPath });
+    const { dir, dbPath, db, files } = await councilOnSmallDisk(4096, 3000);
     db.pragma('wal_checkpoint(TRUNCATE)');
     const before = dump(db, ['allocation', 'import_log']);
     const dbBytes = fs.statSync(dbPath).size;
     fillDisk(dir, Math.floor(dbBytes / 3));
     const next = path.join(files, 'next.csv');
     fs.writeFileSync(next, csv(A, 'C1,CIN,S1,North,2019-01-01,'));
-    const error = await runImport(db, { file: next, dbPath }).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await importError(db, next, dbPath);
     expect((error as ImportProblem).code).toBe('disk_full');
     expect((error as Error).message).toMatch(/^The backup made before every import could not be written: the disk holding .* is full \(the backup needs about [\d.]+ (KB|MB), and \d+ KB are free\)\. Nothing was imported\./);
     expect(dump(db, ['allocation', 'import_log'])).toEqual(before);
