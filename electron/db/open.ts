@@ -25,7 +25,7 @@ export class DatabaseBusyError extends Error {
     const holders = lockHolders(file);
     super(
       `The database ${file} is busy: ${describeHolders(holders)} has been writing to it for more than ` +
-        `${Math.max(1, Math.round(waitedMs / 1000))} second${waitedMs > 1500 ? 's' : ''} (a large import from the command line takes the database to itself until it finishes; ` +
+        `${waitedMs < 1000 ? `${waitedMs} milliseconds` : `${Math.round(waitedMs / 1000)} second${waitedMs >= 1500 ? 's' : ''}`} (a large import from the command line takes the database to itself until it finishes; ` +
         `a database browser such as DB Browser for SQLite holds it while it has unsaved changes). ` +
         `Let that program finish, or write or revert its changes and close it, then try again. Nothing was written.`,
     );

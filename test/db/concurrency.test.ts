@@ -49,7 +49,7 @@ describe('two programs at one database', () => {
         () => 'imported',
         (e: Error) => e.message,
       );
-      expect(message).toMatch(new RegExp(`is busy: the program "sqlite3" \\(process ${shell.pid}\\) has been writing to it for more than 1 second`));
+      expect(message).toMatch(new RegExp(`is busy: the program "sqlite3" \\(process ${shell.pid}\\) has been writing to it for more than 300 milliseconds`));
       expect(message).toMatch(/then try again\. Nothing was written\.$/);
       expect(() => undoImport(db, 1)).toThrow(/is busy: the program "sqlite3"/);
       expect(db.prepare('SELECT COUNT(*) AS n FROM allocation').get()).toEqual({ n: 1 });

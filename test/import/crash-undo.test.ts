@@ -86,7 +86,7 @@ describe('SIGKILL during undo and during a merge into a WAL database', () => {
     expect(after).not.toBe(before);
 
     // The last lets the undo finish: "after" must be whole too.
-    const delays = [0, 30, 100, 250, 600, 20_000];
+    const delays = [0, 50, 250, 20_000];
     const seen: string[] = [];
     for (const [n, delayMs] of delays.entries()) {
       const file = copyOf(base, dir, `undo-${n}.sqlite`);
@@ -105,7 +105,7 @@ describe('SIGKILL during undo and during a merge into a WAL database', () => {
     // At least one kill landed inside the undo's transaction (if every one came too late the test would prove nothing).
     expect(seen.some((s) => s === 'killed:before')).toBe(true);
     if (process.env.SHOW_CRASH) console.log(seen);
-  }, 180_000);
+  }, 300_000);
 
   it('a merge into a WAL database killed at random points: N of N intact and exactly as before', async () => {
     const dir = tempDir();
@@ -115,7 +115,7 @@ describe('SIGKILL during undo and during a merge into a WAL database', () => {
     db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(db);
     db.close();
-    const killAt = [1, 10_000, 25_000, 40_000];
+    const killAt = [1, 20_000, 40_000];
     const seen: string[] = [];
     for (const [n, rows] of killAt.entries()) {
       const file = copyOf(base, dir, `merge-${n}.sqlite`);
@@ -130,5 +130,5 @@ describe('SIGKILL during undo and during a merge into a WAL database', () => {
       }
     }
     expect(seen).toEqual(killAt.map(() => 'killed'));
-  }, 180_000);
+  }, 300_000);
 });
