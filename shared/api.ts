@@ -44,7 +44,8 @@ export const settingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Paper configuration as the screen edits it; the report module owns its exact meaning. */
-const paperConfig = z.record(z.string(), z.unknown());
+// Its values are checked by parsePaperConfig (shared/paper-config.ts), which bounds every text.
+const paperConfig = z.record(text(100), z.unknown());
 
 // ---- the argument schemas, one per handler ----------------------------------------------------
 

@@ -142,7 +142,9 @@ export type ImportProblemCode =
   | 'not_available'
   | 'cannot_undo'
   /** Another import is running on the same database connection. */
-  | 'busy';
+  | 'busy'
+  /** The disk holding the database (or its backups) is full; nothing was written. */
+  | 'disk_full';
 
 export interface ImportLogEntry {
   id: number;

@@ -41,6 +41,33 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
 };
 
 const text = z.string().trim();
+// Every text has a ceiling (issue 16: a 1 MB team name or an 80,000-word commentary made papers
+// of hundreds of megabytes and minutes of layout). Generous for real use, each says why.
+export const PAPER_LIMITS = {
+  line: 300,
+  commentary: 20_000,
+  recommendation: 2_000,
+  recommendations: 30,
+  contacts: 10,
+  /** A block of the report's furniture: implications, background papers, reasons (issue 14). */
+  block: 4_000,
+  /** The report's printed contact details (name, telephone, email). */
+  contact: 1_000,
+} as const;
+const line = (what: string) =>
+  text.max(PAPER_LIMITS.line, `${what} can be at most ${PAPER_LIMITS.line} characters; shorten it`);
+const commentaryText = text.max(
+  PAPER_LIMITS.commentary,
+  `a section's commentary can be at most ${PAPER_LIMITS.commentary.toLocaleString('en-GB')} characters (about 3,000 words); shorten it, or put the detail in a separate document`,
+);
+/** A text of several lines with its own ceiling (the report's furniture). */
+const block = (what: string, max: number = PAPER_LIMITS.block) =>
+  text.max(max, `${what} can be at most ${max.toLocaleString('en-GB')} characters; shorten it, or put the detail in a separate document`);
+/** A what-if assumption: a number within the limits the Planning screen and the whatif command use. */
+const assumption = (what: string, { min, max }: { min: number; max: number }) => {
+  const message = `${what} must be a number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}`;
+  return z.number({ error: message }).min(min, message).max(max, message);
+};
 const optionalNumber = z.number().finite().nullable();
 
 export const targetsSchema = z.strictObject({
@@ -57,15 +84,18 @@ export const targetsSchema = z.strictObject({
 // Strict objects throughout: an unknown key is almost always a typo ("sections.recomendations"),
 // and ignoring it would silently leave the section the author meant to switch off in the paper.
 export const paperConfigSchema = z.strictObject({
-  title: text.default('Social work caseloads, recruitment and retention'),
-  committee: text.default("Children and Young People's Scrutiny Committee"),
+  title: line('the title').default('Social work caseloads, recruitment and retention'),
+  committee: line("the committee's name").default("Children and Young People's Scrutiny Committee"),
   /** ISO date of the meeting; blank when not yet fixed. */
   meetingDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the meeting date').default(''),
   /** Overrides the council name from the settings when given. */
-  councilName: text.default(''),
-  reportOf: text.default("Director of Children's Services"),
-  contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
-  wardsAffected: text.default('All'),
+  councilName: line("the council's name").default(''),
+  reportOf: line('"report of"').default("Director of Children's Services"),
+  contactOfficers: z
+    .array(z.strictObject({ name: line("a contact officer's name"), role: line("a contact officer's role").default(''), email: line("a contact officer's email").default('') }))
+    .max(PAPER_LIMITS.contacts, `a paper can list at most ${PAPER_LIMITS.contacts} contact officers`)
+    .default([]),
+  wardsAffected: line('"wards affected"').default('All'),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
@@ -75,34 +105,37 @@ export const paperConfigSchema = z.strictObject({
   /** The assumptions of the optional "What if" section (shared/what-if.ts). */
   whatIf: z
     .strictObject({
-      supportShare: z.number().min(WHAT_IF_LIMITS.supportShare.min).max(WHAT_IF_LIMITS.supportShare.max).default(DEFAULT_WHAT_IF.supportShare),
-      supportCaseload: z.number().min(WHAT_IF_LIMITS.supportCaseload.min).max(WHAT_IF_LIMITS.supportCaseload.max).default(DEFAULT_WHAT_IF.supportCaseload),
-      convertAgencyFte: z.number().min(WHAT_IF_LIMITS.convertAgencyFte.min).max(WHAT_IF_LIMITS.convertAgencyFte.max).default(DEFAULT_WHAT_IF.convertAgencyFte),
-      fullCaseload: z.number().min(WHAT_IF_LIMITS.fullCaseload.min).max(WHAT_IF_LIMITS.fullCaseload.max).nullable().default(DEFAULT_WHAT_IF.fullCaseload),
+      supportShare: assumption('the share of child-in-need cases support workers take (%)', WHAT_IF_LIMITS.supportShare).default(DEFAULT_WHAT_IF.supportShare),
+      supportCaseload: assumption('the cases per support worker', WHAT_IF_LIMITS.supportCaseload).default(DEFAULT_WHAT_IF.supportCaseload),
+      convertAgencyFte: assumption('the agency FTE made permanent', WHAT_IF_LIMITS.convertAgencyFte).default(DEFAULT_WHAT_IF.convertAgencyFte),
+      fullCaseload: assumption('the caseload after the ASYE', WHAT_IF_LIMITS.fullCaseload).nullable().default(DEFAULT_WHAT_IF.fullCaseload),
     })
     .default({ ...DEFAULT_WHAT_IF }),
   /** The author's commentary per section: paragraphs separated by blank lines. */
-  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
+  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), commentaryText).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
-  recommendations: z.array(text).default([]),
+  recommendations: z
+    .array(text.max(PAPER_LIMITS.recommendation, `a recommendation can be at most ${PAPER_LIMITS.recommendation.toLocaleString('en-GB')} characters`))
+    .max(PAPER_LIMITS.recommendations, `a paper can make at most ${PAPER_LIMITS.recommendations} recommendations`)
+    .default([]),
   targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
   // The council report's usual furniture (issue 14): the author's words, each left out of the
   // paper when empty. Bounded so a pasted document cannot swell the stored configuration.
   /** "Yes" / "No" and the forward plan reference, as the council writes it. */
-  keyDecision: text.max(300).default(''),
+  keyDecision: line('"key decision"').default(''),
   implications: z
     .strictObject({
-      financial: text.max(4000).default(''),
-      legal: text.max(4000).default(''),
-      hr: text.max(4000).default(''),
-      equality: text.max(4000).default(''),
+      financial: block('the financial implications').default(''),
+      legal: block('the legal implications').default(''),
+      hr: block('the human resources implications').default(''),
+      equality: block('the equality implications').default(''),
     })
     .default({ financial: '', legal: '', hr: '', equality: '' }),
   /** Background papers, one per line (or "None"). */
-  backgroundPapers: text.max(4000).default(''),
-  reasonsForRecommendations: text.max(4000).default(''),
+  backgroundPapers: block('the background papers').default(''),
+  reasonsForRecommendations: block('the reasons for the recommendations').default(''),
   /** Contact details for the report (name, telephone, email), as printed. */
-  contact: text.max(1000).default(''),
+  contact: block('the contact details', PAPER_LIMITS.contact).default(''),
   /** ISO date the report is dated; blank when not given. */
   reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
 });

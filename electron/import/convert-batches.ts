@@ -9,6 +9,7 @@ import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
+import { makeShapeCheck } from './row-shape';
 import { TABLES } from './tables';
 
 /** Everything the conversion needs, as data a worker thread can be given. */
@@ -61,6 +62,7 @@ export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => vo
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
   const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
   const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
+  const shapeOk = makeShapeCheck(job.binding, job.source, job.sniffed.delimiter);
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
@@ -78,7 +80,9 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       const rowNumber = batch.firstRow + i;
       rowsRead++;
       rowProblems.length = 0;
-      const values = convert(cells, rowNumber, rowProblems);
+      // The row's structure is checked before the layout may skip it: a row that swallowed the
+      // next lines through a stray quote is refused, never counted away as skipped.
+      const values = shapeOk(cells, rowNumber, batch.plain, rowProblems) ? convert(cells, rowNumber, rowProblems) : null;
       if (typeof values === 'string') {
         out.skipped[values] = (out.skipped[values] ?? 0) + 1;
       } else if (values !== null) {

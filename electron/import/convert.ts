@@ -13,6 +13,7 @@ import { SOURCE_FIELDS } from './fields';
 import { ALLOCATED_CASE_WORKER, SSD_CASE_WORKER_ROLES } from './formats/ssd';
 import type { Binding } from './layouts';
 import { norm } from './normalise';
+import { MAX_FUNDED_FTE, MIN_FTE, messages, shown } from './rules';
 
 export type StoredValue = string | number | null;
 
@@ -40,6 +41,8 @@ export function skipKey(reason: string, detail?: string): string {
 const SQL_NULL = 'NULL';
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
+/** A numeric date's first two numbers (31/03/2018, 03.31.18). */
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
 
 /** Results of a pure function of a cell's text, kept for the first few hundred distinct texts. */
 class Remembered<K, V> {
@@ -72,7 +75,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   };
   const problem = (field: string, value: string | null, reason: string) => {
     failed = true;
-    problems.push({ row, column: columnName(field), value, reason });
+    // Shown as the screen and terminal may show it: no control characters, no megabytes.
+    problems.push({ row, column: columnName(field), value: value === null ? null : shown(value), reason });
   };
   const cell = (field: string): string => {
     const i = index[field];
@@ -126,9 +130,17 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     if (found === undefined) problem(field, v, `is not a recognised ${labels[field]}; use one of: ${allowed}`);
     return found ?? null;
   };
+  // Numeric dates of this row, for the check that one row does not mix day-first and month-first.
+  let dayFirstHere: { field: string; value: string } | null = null;
+  let monthFirstHere: { field: string; value: string } | null = null;
   const date = (field: string, required: boolean): IsoDate | null => {
     const v = text(field, required);
     if (v === null) return null;
+    const numeric = NUMERIC_DATE.exec(v);
+    if (numeric && !layout.dateOrder) {
+      if ((options.dateOrders[field] ?? 'dmy') === 'mdy') monthFirstHere ??= { field, value: v };
+      else if (Number(numeric[1]) > 12) dayFirstHere ??= { field, value: v };
+    }
     let col = dateColumns.get(field);
     if (!col) {
       const fixed = layout.dateOrder;
@@ -158,6 +170,10 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       return null;
     }
     const n = Number(v);
+    if (!Number.isFinite(n)) {
+      problem(field, v, messages.numberTooLarge(Number.MAX_SAFE_INTEGER, 'a number'));
+      return null;
+    }
     const bad = check(n);
     if (bad) problem(field, v, bad);
     return n;
@@ -199,7 +215,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       if (flag === undefined) problem('agency_flag', f, 'is not a yes/no value (use Y/N, Yes/No, TRUE/FALSE or 1/0)');
       employment = flag ? 'agency' : 'permanent';
     } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
-    const fte = number('fte', (n) => (n > 0 && n <= 1 ? null : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'));
+    const fte = number('fte', (n) =>
+      n > 0 && n <= 1 ? (n < MIN_FTE ? messages.fteTooSmall() : null) : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)',
+    );
     const start = layout.startFromExtractDate && index.start_date === undefined ? options.extractDate : date('start_date', true);
     const end = date('end_date', false);
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
@@ -258,7 +276,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const convertEstablishment = (): StoredValue[] => {
     const team = teamName(true);
     const role = code('role', ROLE_CODES, ALLOWED.role, true);
-    const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const funded = number('funded_fte', (n) => (n < 0 ? 'cannot be negative' : n > MAX_FUNDED_FTE ? messages.numberTooLarge(MAX_FUNDED_FTE, "one team's funded FTE") : null));
     const start = date('start_date', true);
     const end = date('end_date', false);
     notBefore('end_date', end, start, 'start date', 'a period cannot end before it starts');
@@ -297,12 +315,25 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     problems = out;
     failed = false;
     skipped = null;
+    dayFirstHere = null;
+    monthFirstHere = null;
     const values = convert();
     if (typeof values === 'string') return values;
     // A skipped row is not checked further: its problems, if any, are not the user's concern.
     if (skipped !== null) {
       problems.length = 0;
       return skipped;
+    }
+    if (dayFirstHere && monthFirstHere) {
+      // Each column's order is settled on its own; one row written both ways cannot be trusted.
+      const d = dayFirstHere as { field: string; value: string };
+      const m = monthFirstHere as { field: string; value: string };
+      problem(
+        m.field,
+        m.value,
+        `was read month first, as the rest of its column is, but this row's ${columnName(d.field) ?? d.field} (${shown(d.value)}) can only be day first; ` +
+          'one row cannot be written in both orders, so check how the file was saved',
+      );
     }
     return failed ? null : values;
   };
