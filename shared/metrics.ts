@@ -47,6 +47,14 @@ export interface AsyeCohort {
   failed: number;
   extended: number;
   withdrawn: number;
+  /**
+   * Members with no outcome recorded by D who are not in the programme either (they left before
+   * an outcome, or the register was not updated). The six outcome columns are exclusive and add
+   * up to `size` (always present from computeMetrics).
+   */
+  noOutcome?: number;
+  /** Members still in the programme at D, in their first period or an extension (always present from computeMetrics). */
+  inProgramme?: number;
   /** Share (0-100) of the cohort still employed 12 / 24 months after their ASYE start; null until that date has passed. */
   retained12m: number | null;
   retained24m: number | null;

@@ -35,13 +35,17 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
 const text = z.string().trim();
 const optionalNumber = z.number().finite().nullable();
 
+// Targets are the council's own: a tile says "target met" or "not met" only against a target the
+// author has set here; with none it sets the figure beside England and the statistical neighbours.
 export const targetsSchema = z.strictObject({
-  /** Average caseload per worker (social workers excluding ASYE) at or below this is "met"; null: the caseload threshold setting. */
+  /** Average caseload (cases per FTE, the DfE measure) at or below this is "met"; null: no target. */
   caseload: optionalNumber.default(null),
-  /** Agency rate (FTE, %) at or below this is "met". */
-  agencyRate: optionalNumber.default(15),
-  /** Turnover rate (FTE, %) at or below this is "met". */
-  turnover: optionalNumber.default(15),
+  /** Share (%) of case-holding social workers over the caseload threshold at or below this is "met"; null: no target. */
+  overThreshold: optionalNumber.default(null),
+  /** Agency rate (FTE, %) at or below this is "met"; null: no target. */
+  agencyRate: optionalNumber.default(null),
+  /** Turnover rate (FTE, %) at or below this is "met"; null: no target. */
+  turnover: optionalNumber.default(null),
   /** ASYE workers in the programme: at least this many is "met" (workforce planning); null: no target. */
   asyeInProgress: optionalNumber.default(null),
 });
@@ -68,7 +72,7 @@ export const paperConfigSchema = z.strictObject({
   commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
   recommendations: z.array(text).default([]),
-  targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
+  targets: targetsSchema.default({ caseload: null, overThreshold: null, agencyRate: null, turnover: null, asyeInProgress: null }),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;

@@ -64,9 +64,9 @@ describe('paper model from the fixture database', () => {
   it('judges the tiles against the configured targets, in words', () => {
     const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT, config: { targets: { caseload: 15, agencyRate: 20, turnover: 25 } } });
     const [caseload, agency, turnover, asye] = tiles(model);
-    // 17.5 against 15 or fewer; 18.2% against 20%; 22.2% against 25%.
+    // 17.8 cases per FTE against 15 or fewer; 18.2% against 20%; 22.2% against 25%.
     expect(caseload!.target).toBe('not met');
-    expect(caseload!.details).toContain('Target: 15 cases or fewer. Target not met.');
+    expect(caseload!.details).toContain("Council's target: 15 cases per FTE or fewer. Target not met.");
     expect(agency!.target).toBe('met');
     expect(turnover!.target).toBe('met');
     expect(asye!.target).toBeNull();
@@ -196,7 +196,7 @@ describe.skipIf(!requiredInCi(fs.existsSync(INDICATORS), `The DfE indicator file
     const eng = (column: string) => dfeFigure(2017, 'National', null, column);
     expect(turnover!.details).toContain(`England: ${Number(eng('turnover_rate_fte')).toFixed(1)}% (DfE, 30 September 2017)`);
     expect(agency!.details).toContain(`England: ${Number(eng('agency_rate_fte')).toFixed(1)}% (DfE, 30 September 2017)`);
-    expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} per FTE (DfE, 30 September 2017)`);
+    expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} cases per FTE (DfE, 30 September 2017)`);
   });
 
   it('quotes England without the council code, and says plainly how to set it for the region and neighbours', () => {

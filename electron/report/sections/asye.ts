@@ -7,6 +7,7 @@ import type { Block, TableBlock } from '../model';
 import { count, one, pct, paragraphs } from '../text';
 import { distributionSpec } from './caseloads';
 import type { SectionInput } from './input';
+import type { AsyeCohort } from '../../../shared/metrics';
 
 const OUTCOMES = [
   ['inProgress', 'In progress'],
@@ -14,7 +15,13 @@ const OUTCOMES = [
   ['failed', 'Failed'],
   ['extended', 'Extended'],
   ['withdrawn', 'Withdrawn'],
+  ['noOutcome', 'No outcome recorded'],
 ] as const;
+
+/** Members still in the programme at D (first period or extension); older Metrics lack the field. */
+export function inProgramme(c: AsyeCohort): number {
+  return c.inProgramme ?? c.inProgress;
+}
 
 export function cohortTable(input: SectionInput): TableBlock {
   const { metrics: m, context } = input;
@@ -22,10 +29,10 @@ export function cohortTable(input: SectionInput): TableBlock {
   const cohorts = m.asye.cohorts;
   // A totals row under a single cohort would repeat it, so it appears only for two or more.
   const many = cohorts.length > 1;
+  // The outcome columns are exclusive (measures/asye.ts), so each row adds up to the cohort's size.
   // The "All cohorts" row is a breakdown total too (one failed ASYE across every cohort identifies
-  // someone), so only the grand total and the number in the programme (a headline tile) are
-  // protected; cells are hidden around them instead.
-  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k])), { threshold, rowTotals: true, columnTotals: many, protectColumnTotals: false, headlineColumns: [0] });
+  // someone), so only the grand total is protected; cells are hidden around it instead.
+  const t = suppressTable(cohorts.map((c) => OUTCOMES.map(([k]) => c[k] ?? 0)), { threshold, rowTotals: true, columnTotals: many, protectColumnTotals: false });
   const rows = cohorts.map((c, i) => {
     const small = isSmallCount(c.size, threshold) || t.rowTotals![i]!.suppressed;
     const retained = (v: number | null) => (v === null ? 'not yet' : small || retentionDiscloses(c.size, v, threshold) ? 'c' : pct(v));
@@ -68,12 +75,12 @@ export function asyeSection(input: SectionInput): Block[] {
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
   const a = m.caseload.groups.asye;
   const cap = context.settings.asyeCap;
-  const inProgress = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
+  const inProgress = m.asye.cohorts.reduce((s, c) => s + inProgramme(c), 0);
   blocks.push({
     type: 'paragraph',
     text:
       `Newly qualified social workers spend their first year in the Assessed and Supported Year in Employment (ASYE) with a protected caseload. ` +
-      `At ${formatLongDate(m.asAt)}, ${count(inProgress)} ${inProgress === 1 ? 'was' : 'were'} in the programme. ` +
+      `At ${formatLongDate(m.asAt)}, ${count(inProgress)} ${inProgress === 1 ? 'was' : 'were'} in the programme (in their first year or an extension). ` +
       (a.caseHolders.headcount > 0
         ? `${count(a.caseHolders.headcount)} held cases, an average of ${one(a.averagePerWorker)} each against a cap of ${cap}; ` +
           `${m.caseload.asyeOverCap === 0 ? 'none was' : m.caseload.asyeOverCap === 1 ? '1 was' : `${count(m.caseload.asyeOverCap)} were`} above the cap.`

@@ -1,0 +1,86 @@
+// The demo council's paper read as a councillor would: figures that add up, verdicts only against
+// targets someone set, like compared with like, neighbours counted honestly (issue 14).
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../electron/db/open';
+import { buildPaperFromDb } from '../../electron/report/index';
+import type { Block, PaperModel, TableBlock, Tile } from '../../electron/report/model';
+import { DEMO_AS_AT, importDemo } from './demo-db';
+
+let db: Db;
+let model: PaperModel;
+
+beforeAll(async () => {
+  ({ db } = await importDemo());
+  model = buildPaperFromDb(db, { asAt: DEMO_AS_AT, generatedOn: '2025-10-15' });
+}, 120_000);
+
+function blocks(m: PaperModel, id: string): Block[] {
+  return m.sections.find((s) => s.id === id)?.blocks ?? [];
+}
+function table(m: PaperModel, id: string): TableBlock {
+  for (const s of m.sections) for (const b of s.blocks) if (b.type === 'table' && b.table.id === id) return b.table;
+  throw new Error(`no table ${id}`);
+}
+function tiles(m: PaperModel): Tile[] {
+  const b = blocks(m, 'summary').find((x) => x.type === 'tiles');
+  return b && b.type === 'tiles' ? b.tiles : [];
+}
+
+describe('ASYE cohort table', () => {
+  it('prints each cohort\'s size, and the sizes add up to "All cohorts"', () => {
+    const t = table(model, 'asye-cohorts');
+    const size = t.columns.findIndex((c) => c.header === 'Size');
+    const row = t.rows.find((r) => r[0] === '2024-09')!;
+    // The register has 8 people in cohort 2024-09 (fixtures/demo/asye.csv), one of them extended.
+    expect(row[size]).toBe('8');
+    const shown = t.rows.map((r) => r[size]!).filter((v) => v !== 'c').map(Number);
+    const total = Number(t.totalRow![size]);
+    expect(total).toBe(38);
+    // Hidden sizes must not be forced: whatever is hidden adds to more than one per hidden cell.
+    const hidden = t.rows.filter((r) => r[size] === 'c').length;
+    if (hidden) expect(total - shown.reduce((a, b) => a + b, 0)).toBeGreaterThan(hidden);
+    else expect(shown.reduce((a, b) => a + b, 0)).toBe(total);
+  });
+});
+
+describe('targets and verdicts', () => {
+  it('gives no "target met" verdict when the council has set no target', () => {
+    for (const t of tiles(model)) {
+      expect(t.target, t.label).toBeNull();
+      expect(t.details.join(' '), t.label).not.toMatch(/Target/);
+    }
+    expect(JSON.stringify(model)).not.toMatch(/Target (not )?met/);
+  });
+
+  it('judges caseload by the share of workers over the threshold, and only against a target that was set', () => {
+    const set = buildPaperFromDb(db, { asAt: DEMO_AS_AT, generatedOn: '2025-10-15', config: { targets: { overThreshold: 10, agencyRate: 15 } } });
+    const [caseload, agency, turnover] = tiles(set);
+    // 24 of the 110 case-holding social workers hold more than 20 cases (21.8%), over a target of 10%.
+    expect(caseload!.details.join(' ')).toMatch(/24 of the 110 social workers holding cases \(21\.8%\) held more than 20 cases/);
+    expect(caseload!.target).toBe('not met');
+    expect(agency!.target).toBe('met');
+    expect(turnover!.target).toBeNull();
+  });
+
+  it('says on each tile whether the change is better or worse', () => {
+    const [caseload, agency, turnover] = tiles(model);
+    // Per FTE 18.3 against a higher figure a year earlier; agency 20.4% -> 13.9%; turnover 10.7% -> 14.2%.
+    expect(agency!.details.join(' ')).toMatch(/Down 6\.5 percentage points on a year ago.*: better/);
+    expect(turnover!.details.join(' ')).toMatch(/Up 3\.5 percentage points on a year ago.*: worse/);
+    expect(caseload!.details.join(' ')).toMatch(/: (better|worse|no change)/);
+  });
+});
+
+describe('like for like', () => {
+  it('puts England\'s per-FTE caseload only beside the council\'s per-FTE caseload', () => {
+    const caseload = tiles(model)[0]!;
+    expect(caseload.value).toBe('18.3');
+    expect(caseload.caption).toMatch(/per full-time equivalent/);
+    const england = caseload.details.find((d) => d.startsWith('England'))!;
+    expect(england).toMatch(/15\.2 cases per FTE/);
+    // The per-worker figure is given, but nothing national is set beside it.
+    const perWorker = caseload.details.find((d) => /per worker/i.test(d))!;
+    expect(perWorker).toMatch(/17\.1/);
+    expect(perWorker).not.toMatch(/England|neighbour/i);
+  });
+});
