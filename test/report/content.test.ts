@@ -5,6 +5,7 @@ import type { Db } from '../../electron/db/open';
 import { buildPaperFromDb } from '../../electron/report/index';
 import type { Block, PaperModel, TableBlock, Tile } from '../../electron/report/model';
 import { DEMO_AS_AT, importDemo } from './demo-db';
+import { updateSettings } from '../../electron/settings';
 
 let db: Db;
 let model: PaperModel;
@@ -82,5 +83,26 @@ describe('like for like', () => {
     const perWorker = caseload.details.find((d) => /per worker/i.test(d))!;
     expect(perWorker).toMatch(/17\.1/);
     expect(perWorker).not.toMatch(/England|neighbour/i);
+  });
+});
+
+describe('statistical neighbours counted honestly', () => {
+  it('names a neighbour with no figure for the year and counts the mean and rank over the others', () => {
+    // Derbyshire (830): one of its ten 2021 neighbours is Cumbria (909), abolished in 2023, so the
+    // 2025 DfE file has no row for it: nine neighbours have figures.
+    updateSettings(db, { laCode: '830', councilName: 'Derbyshire County Council' });
+    try {
+      const m = buildPaperFromDb(db, { asAt: DEMO_AS_AT, generatedOn: '2025-10-15' });
+      const t = table(m, 'benchmark-comparison');
+      const notes = t.footnotes.join(' ');
+      expect(notes).toMatch(/Cumbria/);
+      expect(notes).toMatch(/9 of the 10/);
+      expect(notes).not.toMatch(/the council's 10 statistical neighbours;/);
+      const turnover = t.rows.find((r) => r[0]!.startsWith('Turnover'))!;
+      expect(turnover[turnover.length - 1]).toMatch(/ of 10 /);
+      expect(turnover[turnover.length - 2]).toMatch(/\(9 of 10\)/);
+    } finally {
+      updateSettings(db, { laCode: '892', councilName: 'Testshire County Council' });
+    }
   });
 });
