@@ -45,8 +45,10 @@ function judge(value: number | null, target: number | null, higherIsWorse: boole
 export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number): TileModel[] {
   const ya = m.yearAgo;
   const cl = m.caseload.groups.excludingAsye.averagePerWorker;
-  const clTarget = targets.caseload ?? caseloadThreshold;
-  const asye = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
+  // A verdict only against a target the council set (the paper's rule): the caseload target is
+  // cases per FTE, so it is judged on the DfE per-FTE figure, not the per-worker one shown large.
+  void caseloadThreshold;
+  const asye = m.asye.cohorts.reduce((s, c) => s + (c.inProgramme ?? c.inProgress), 0);
   return [
     {
       id: 'caseload',
@@ -54,7 +56,7 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       value: formatAverage(cl),
       caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${formatAverage(m.caseload.averageFte)})`,
       change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 'average', formatAverage),
-      target: judge(cl, clTarget, true, 1, `${formatCount(clTarget)} cases or fewer`),
+      target: judge(m.caseload.averageFte, targets.caseload, true, 1, `${formatCount(targets.caseload ?? 0)} cases per FTE or fewer`),
     },
     {
       id: 'agency',

@@ -14,7 +14,9 @@ export const PAPER_SECTIONS = [
   'recruitment',
   'asye',
   'comparison',
+  'implications',
   'sources',
+  'backgroundPapers',
   'appendix',
 ] as const;
 export type PaperSectionId = (typeof PAPER_SECTIONS)[number];
@@ -28,11 +30,17 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
   recruitment: 'Recruitment and retention',
   asye: 'Newly qualified social workers (ASYE cohorts)',
   comparison: 'Comparison with England, region and statistical neighbours',
+  implications: 'Implications',
   sources: 'Data sources and definitions',
+  backgroundPapers: 'Background papers',
   appendix: 'Appendix: the data behind each chart',
 };
 
 const text = z.string().trim();
+// Author text is bounded so a pasted document cannot swell the paper unseen: a line (names, a
+// date, "No") or a passage (paragraphs separated by blank lines).
+const line = z.string().trim().max(300, 'Keep this to 300 characters or fewer');
+const passage = z.string().trim().max(6000, 'Keep this to 6,000 characters or fewer');
 const optionalNumber = z.number().finite().nullable();
 
 // Targets are the council's own: a tile says "target met" or "not met" only against a target the
@@ -61,7 +69,21 @@ export const paperConfigSchema = z.strictObject({
   councilName: text.default(''),
   reportOf: text.default("Director of Children's Services"),
   contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
-  wardsAffected: text.default('All'),
+  wardsAffected: line.default('All'),
+  /** Whether the report asks for a key decision ("No", "Yes: ..."); blank leaves it off the cover. */
+  keyDecision: line.default(''),
+  /** ISO date of the report (shown on the cover); blank leaves it off. */
+  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
+  /** Contact details for the report (name, role, telephone, email) as the council prints them; blank leaves it off. */
+  contact: line.default(''),
+  /** Why the committee is asked to agree the recommendations; blank leaves it off. */
+  reasonsForRecommendations: passage.default(''),
+  /** The implications sections councils' templates require; each is printed only when written. */
+  implications: z
+    .strictObject({ financial: passage.default(''), legal: passage.default(''), hr: passage.default(''), equality: passage.default('') })
+    .default({ financial: '', legal: '', hr: '', equality: '' }),
+  /** Documents relied on in writing the report (Local Government Act 1972, s.100D), one per entry. */
+  backgroundPapers: z.array(line).max(30, 'List 30 background papers or fewer').default([]),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),

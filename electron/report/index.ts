@@ -3,6 +3,7 @@
 //   buildPaperFromDb(db, asAt, config)          -> the paper as data (PaperModel)
 //   buildPaperModel(metrics, config, context)   -> the same, from figures already computed
 //   renderPdf(model) / renderHtml(model)        -> the two formats
+//   producePaperWithWarnings(db, request)       -> the file and the author's warnings (model.warnings)
 import type { Db } from '../db/open';
 import { todayIso, type IsoDate } from '../../shared/dates';
 import { parsePaperConfig, type PaperConfig } from '../../shared/paper-config';
@@ -42,6 +43,11 @@ export async function producePaper(db: Db, request: PaperRequest & { format: 'pd
 export async function producePaper(db: Db, request: PaperRequest & { format: 'html' }): Promise<string>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string> {
+  return (await producePaperWithWarnings(db, request)).content;
+}
+
+/** The paper and what its author should fix before it is published (model.warnings). */
+export async function producePaperWithWarnings(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<{ content: Buffer | string; warnings: string[] }> {
   const model = buildPaperFromDb(db, request);
-  return request.format === 'pdf' ? renderPdf(model) : renderHtml(model);
+  return { content: request.format === 'pdf' ? await renderPdf(model) : renderHtml(model), warnings: model.warnings };
 }

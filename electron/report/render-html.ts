@@ -45,6 +45,7 @@ tbody th { text-align: left; font-weight: normal; }
 tfoot th { text-align: left; }
 th.num, td.num { text-align: right; }
 tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #1a1a1a; }
+.para-no { font-weight: bold; margin-right: 0.3rem; }
 .note { font-size: 0.85rem; color: #4d4d4d; margin: 0.2rem 0 1rem; }
 dl.defs dt { font-weight: bold; margin-top: 0.6rem; }
 dl.defs dd { margin: 0; }
@@ -77,12 +78,16 @@ ${tile.details.map((d) => `<p class="tile-detail${/Target (met|not met)/.test(d)
 </li>`;
 }
 
+function numberHtml(number: string | undefined): string {
+  return number ? `<span class="para-no">${escapeHtml(number)}</span> ` : '';
+}
+
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return `<p>${numberHtml(block.number)}${escapeHtml(block.text)}</p>`;
     case 'commentary':
-      return block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+      return block.paragraphs.map((p, i) => `<p>${numberHtml(block.numbers?.[i])}${escapeHtml(p)}</p>`).join('\n');
     case 'subheading':
       return `<h3>${escapeHtml(block.text)}</h3>`;
     case 'list': {

@@ -142,12 +142,17 @@ function keptWhole(block: Block): boolean {
   return block.type === 'chart' || block.type === 'tiles' || (block.type === 'table' && block.table.rows.length <= KEEP_TABLE_ROWS);
 }
 
+/** A numbered paragraph: "3.1  At 30 September ..." (the number in bold). */
+function numbered(number: string | undefined, text: string): Content {
+  return (number ? [{ text: `${number}  `, bold: true }, text] : text) as Content;
+}
+
 function blockContent(block: Block): Content {
   switch (block.type) {
     case 'paragraph':
-      return { text: block.text, style: 'body' };
+      return { text: numbered(block.number, block.text), style: 'body' };
     case 'commentary':
-      return { stack: block.paragraphs.map((p) => ({ text: p, style: 'body' })) };
+      return { stack: block.paragraphs.map((p, i) => ({ text: numbered(block.numbers?.[i], p), style: 'body' })) };
     case 'subheading':
       return { text: block.text, style: 'h2', headlineLevel: 2 } as Content;
     case 'list':

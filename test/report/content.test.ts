@@ -106,3 +106,29 @@ describe('statistical neighbours counted honestly', () => {
     }
   });
 });
+
+describe('warnings for the author, never instructions in the paper', () => {
+  it('warns when the council name and the DfE code\'s council differ, and when placeholders remain', () => {
+    // The demo is named Testshire but compared as Nottingham (892).
+    expect(model.warnings.join('\n')).toMatch(/Testshire County Council.*Nottingham/);
+    expect(model.warnings.join('\n')).toMatch(/Date of meeting/);
+    expect(model.warnings.join('\n')).toMatch(/contact/i);
+    const filled = buildPaperFromDb(db, {
+      asAt: DEMO_AS_AT, generatedOn: '2025-10-15',
+      config: { councilName: 'Nottingham City Council', meetingDate: '2025-11-20', contactOfficers: [{ name: 'A. Officer', role: 'Head of Service', email: 'a@example.org' }] },
+    });
+    expect(filled.warnings).toEqual([]);
+  });
+
+  it('never tells a councillor how to use the software', () => {
+    updateSettings(db, { laCode: null });
+    try {
+      const m = buildPaperFromDb(db, { asAt: DEMO_AS_AT, generatedOn: '2025-10-15' });
+      const text = JSON.stringify({ ...m, warnings: [] });
+      expect(text).not.toMatch(/Settings|produce the paper again|scrutiny-pack|--source|import --/);
+      expect(m.warnings.join(' ')).toMatch(/DfE code/);
+    } finally {
+      updateSettings(db, { laCode: '892' });
+    }
+  });
+});

@@ -74,7 +74,7 @@ describe('paper model from the fixture database', () => {
 
   it('keeps each section\'s commentary with its section', () => {
     const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT, config: { commentary: { agency: 'First paragraph.\n\nSecond\nparagraph.' } } });
-    expect(blocks(model, 'agency')[0]).toEqual({ type: 'commentary', paragraphs: ['First paragraph.', 'Second paragraph.'] });
+    expect(blocks(model, 'agency')[0]).toEqual({ type: 'commentary', paragraphs: ['First paragraph.', 'Second paragraph.'], numbers: ['4.1', '4.2'] });
   });
 
   it('every chart has a summary and an appendix table with a row per point', () => {
@@ -130,10 +130,13 @@ describe('paper model from the fixture database', () => {
     expect(table.table.totalRow![col('Withdrawn')]).toBe('c');
     expect(table.table.totalRow![col('Size')]).toBe('23');
     // 10 of 11 retained (1 left) and 7 of 11 (4 left) would reveal small numbers; 12 of 12 and 6 of 12 do not.
-    expect(table.table.rows[0]![col('Retained 12 months')]).toBe('c');
-    expect(table.table.rows[0]![col('Retained 24 months')]).toBe('c');
-    expect(table.table.rows[1]![col('Retained 12 months')]).toBe('100.0%');
-    expect(table.table.rows[1]![col('Retained 24 months')]).toBe('50.0%');
+    const retention = blocks(model, 'asye').find((b) => b.type === 'table' && b.table.id === 'asye-retention');
+    if (!retention || retention.type !== 'table') throw new Error('no retention table');
+    const r = (h: string) => retention.table.columns.findIndex((c) => c.header === h);
+    expect(retention.table.rows[0]![r('Retained after 12 months')]).toBe('c');
+    expect(retention.table.rows[0]![r('Retained after 24 months')]).toBe('c');
+    expect(retention.table.rows[1]![r('Retained after 12 months')]).toBe('100.0%');
+    expect(retention.table.rows[1]![r('Retained after 24 months')]).toBe('50.0%');
   });
 
   it('publishes no count from 1 to the threshold in the monthly movements or caseload distributions', () => {
@@ -199,7 +202,7 @@ describe.skipIf(!requiredInCi(fs.existsSync(INDICATORS), `The DfE indicator file
     expect(caseload!.details).toContain(`England: ${Number(eng('caseload_fte')).toFixed(1)} cases per FTE (DfE, 30 September 2017)`);
   });
 
-  it('quotes England without the council code, and says plainly how to set it for the region and neighbours', () => {
+  it('quotes England without the council code, and tells the author (not the paper) how to set it', () => {
     updateSettings(db, { laCode: null });
     try {
       const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
@@ -210,19 +213,22 @@ describe.skipIf(!requiredInCi(fs.existsSync(INDICATORS), `The DfE indicator file
       if (table?.type !== 'table') throw new Error('no England table');
       expect(table.table.rows.find((r) => r[0]!.startsWith('Turnover'))![1]).toBe(`${Number(eng('turnover_rate_fte')).toFixed(1)}%`);
       const text = JSON.stringify(comparison);
-      expect(text).toContain("the council's DfE code is not set");
-      expect(text).toContain('in Settings');
+      expect(text).toContain('compares the council with England only');
+      // How to set the code is for the author, before export, not for the committee.
+      expect(text).not.toContain('Settings');
+      expect(model.warnings.join(' ')).toContain("enter the council's DfE code in Settings");
     } finally {
       updateSettings(db, { laCode: '892' });
     }
   });
 
-  it('says in plain words when the council code in Settings is not in the DfE file, with no command-line advice', () => {
+  it('tells the author in plain words when the council code in Settings is not in the DfE file, with no command-line advice', () => {
     updateSettings(db, { laCode: '999' });
     try {
       const model = buildPaperFromDb(db, { asAt: FIXTURE_AS_AT });
       const text = JSON.stringify(blocks(model, 'comparison'));
-      expect(text).toContain('the council code \\"999\\" in Settings was not found in the DfE file');
+      expect(text).not.toContain('Settings');
+      expect(model.warnings.join(' ')).toContain('The council code "999" in Settings was not found in the DfE file');
       expect(text).not.toMatch(/--la|scrutiny-pack|laCode/);
       expect(tiles(model)[2]!.details.some((d) => d.startsWith('England: '))).toBe(true);
     } finally {

@@ -60,8 +60,10 @@ export const reportCommand: Command = {
     ctx.progress(`Writing the ${format.toUpperCase()} paper at ${asAt}...`);
     // Loaded here, not at the top: the PDF and chart libraries take about half a second to load,
     // which every other command (an import above all) would otherwise pay for nothing.
-    const { producePaper } = await import('../../report/index');
-    const result = await producePaper(ctx.db(), { asAt, config, format });
+    const { producePaperWithWarnings } = await import('../../report/index');
+    const { content: result, warnings } = await producePaperWithWarnings(ctx.db(), { asAt, config, format });
+    // For the author, not the committee: the paper itself never carries these.
+    for (const w of warnings) ctx.err(`Before publishing: ${w}`);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, result);
     const bytes = typeof result === 'string' ? Buffer.byteLength(result) : result.length;

@@ -102,7 +102,7 @@ export function caseloadsSection(input: SectionInput): Block[] {
   const commentary = paragraphs(config.commentary.caseloads);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
   if (c.caseHolders.headcount === 0) {
-    blocks.push({ type: 'paragraph', text: `No social workers held cases at ${formatLongDate(m.asAt)}, so there are no caseload figures for that date. Check that the case allocations have been imported.` });
+    blocks.push({ type: 'paragraph', text: `No social workers held cases at ${formatLongDate(m.asAt)}, so there are no caseload figures for that date.` });
   } else blocks.push({
     type: 'paragraph',
     text:

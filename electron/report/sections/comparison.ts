@@ -1,6 +1,6 @@
 // Section 8: comparison with England, the region and the statistical neighbours, from the DfE's
-// published indicators (the benchmarks module). When none are loaded it says so plainly and how
-// to load them, rather than leaving a gap.
+// published indicators (the benchmarks module). When none are loaded it says so plainly rather
+// than leaving a gap; how to load them is the author's business (model.warnings), not the reader's.
 import { formatPublished, type BenchmarkComparison } from '../../../shared/benchmarks';
 import type { LineChartSpec } from '../../../shared/charts/spec';
 import { trendSummary } from '../../../shared/summaries';
@@ -9,11 +9,6 @@ import { paragraphs } from '../text';
 import type { SectionInput } from './input';
 import type { EnglandFigures } from '../england';
 import { listNames } from '../../benchmarks/compare';
-
-export const HOW_TO_LOAD_BENCHMARKS =
-  'To include it, import the DfE "Children\'s social work workforce" indicator file ' +
-  '(scrutiny-pack import --source benchmark csww_indicators_2017_to_2025.csv) and, for statistical neighbours, the DfE ' +
-  'statistical-neighbour file (--source neighbours), and set the council\'s DfE code in the settings.';
 
 // Notes written for the command line that tell the reader which command to run: the paper never
 // instructs a councillor to use the software (the author is warned instead, model.warnings).
@@ -115,8 +110,8 @@ export function comparisonSection(input: SectionInput): Block[] {
     const e = context.england;
     blocks.push({
       type: 'paragraph',
-      text: `England's figures at 30 September ${e.year}, as published by the DfE, are below. This paper cannot show the region or the statistical neighbours: ` +
-        (context.benchmarksMissingReason ?? "the council's DfE code is not set."),
+      text: `England's figures at 30 September ${e.year}, as published by the DfE, are below. The region and the statistical neighbours are not included: ` +
+        (context.benchmarksMissingReason ?? 'this paper compares the council with England only.'),
     });
     blocks.push({ type: 'table', table: englandTable(e) });
     return blocks;
@@ -129,7 +124,7 @@ export function comparisonSection(input: SectionInput): Block[] {
       type: 'paragraph',
       text: reason
         ? `This paper cannot compare the council with England, its region or its statistical neighbours: ${reason}`
-        : `No DfE benchmarks are loaded, so this paper cannot compare the council with England, its region or its statistical neighbours. ${HOW_TO_LOAD_BENCHMARKS}`,
+        : 'The DfE\'s published figures are not included in this paper, so it does not compare the council with England, its region or its statistical neighbours.',
     });
     return blocks;
   }

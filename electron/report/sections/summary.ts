@@ -133,7 +133,10 @@ export function headlineTiles(input: SectionInput): Tile[] {
 export function summarySection(input: SectionInput): Block[] {
   const { metrics: m, context, config } = input;
   const council = config.councilName || context.councilName || 'the council';
-  const blocks: Block[] = [
+  // The author's commentary opens its section (docs/paper.md), before the figures.
+  const c = paragraphs(config.commentary.summary);
+  return [
+    ...(c.length ? [{ type: 'commentary' as const, paragraphs: c }] : []),
     {
       type: 'paragraph',
       text:
@@ -144,21 +147,23 @@ export function summarySection(input: SectionInput): Block[] {
     { type: 'tiles', tiles: headlineTiles(input) },
     ...warningBlocks(m),
   ];
-  const c = paragraphs(config.commentary.summary);
-  if (c.length) blocks.push({ type: 'commentary', paragraphs: c });
-  return blocks;
 }
 
 export function recommendationsSection(input: SectionInput): Block[] {
   const recs = input.config.recommendations;
   const blocks: Block[] = [];
+  const c = paragraphs(input.config.commentary.recommendations);
+  if (c.length) blocks.push({ type: 'commentary', paragraphs: c });
   if (recs.length) {
     blocks.push({ type: 'paragraph', text: 'The committee is asked to:' });
     blocks.push({ type: 'list', ordered: true, items: recs });
   } else {
     blocks.push({ type: 'paragraph', text: 'The committee is asked to note the contents of this report.' });
   }
-  const c = paragraphs(input.config.commentary.recommendations);
-  if (c.length) blocks.push({ type: 'commentary', paragraphs: c });
+  const reasons = paragraphs(input.config.reasonsForRecommendations);
+  if (reasons.length) {
+    blocks.push({ type: 'subheading', text: 'Reasons for the recommendations' });
+    blocks.push(...reasons.map((text): Block => ({ type: 'paragraph', text })));
+  }
   return blocks;
 }
