@@ -6,6 +6,8 @@ import { buildPaperFromDb } from '../../electron/report/index';
 import type { Block, PaperModel, TableBlock, Tile } from '../../electron/report/model';
 import { DEMO_AS_AT, importDemo } from './demo-db';
 import { updateSettings } from '../../electron/settings';
+import { computeMetrics } from '../../electron/measures/index';
+import { disclosedCells, type PublishedCell, type Sum } from '../../shared/disclosure';
 
 let db: Db;
 let model: PaperModel;
@@ -132,3 +134,70 @@ describe('warnings for the author, never instructions in the paper', () => {
     }
   });
 });
+
+describe('suppression that keeps the main message', () => {
+  const specOf = (m: PaperModel, id: string) => {
+    for (const s of m.sections) for (const b of s.blocks) if (b.type === 'chart' && b.spec.id === id) return b.spec;
+    return undefined;
+  };
+
+  it('merges the bands over the threshold ("21 or more") instead of hiding the 21-25 band', () => {
+    const spec = specOf(model, 'caseload-distribution')!;
+    expect(spec.kind).toBe('bar');
+    if (spec.kind !== 'bar') return;
+    // 24 social workers held more than 20 cases (the headline figure): 23 in 21-25 and a few above.
+    // The small bands join ("21-30", "31 or more": 0) and every band over the threshold is shown.
+    const over = spec.categories.map((c, i) => [c, spec.series[0].values[i]] as const).filter(([c]) => c.includes('over the threshold'));
+    expect(over.map(([c]) => c)).toEqual(['21-30 (over the threshold)', '31 or more (over the threshold)']);
+    expect(over.reduce((a, [, v]) => a + (v ?? NaN), 0)).toBe(24);
+    expect(spec.series[0].values.some((v, i) => v === null && spec.valueText?.[i] === 'c')).toBe(false);
+  });
+
+  it('never hides a group larger than the threshold in the leavers tables', () => {
+    for (const id of ['leavers-by-reason', 'leavers-by-years-qualified', 'leavers-by-service']) {
+      const t = table(model, id);
+      const shown = t.rows.map((r) => r[1]!).filter((v) => v !== 'c').map(Number);
+      const hidden = t.rows.filter((r) => r[1] === 'c').length;
+      const total = Number(t.totalRow![1]);
+      // What is hidden adds up to no more than the threshold per hidden cell: nothing large was hidden.
+      expect(total - shown.reduce((a, b) => a + b, 0), id).toBeLessThanOrEqual(4 * hidden);
+    }
+    // The largest reason (resignation, 13 of 18) is published.
+    expect(table(model, 'leavers-by-reason').rows.find((r) => r[0] === 'Resignation')![1]).toBe('13');
+  });
+
+  it('shows starters and leavers by quarter rather than a chart of c\'s, and says nothing that bounds a hidden count', () => {
+    const spec = specOf(model, 'starters-leavers');
+    const text = JSON.stringify(model);
+    expect(text).not.toMatch(/no month had more than/);
+    if (spec && spec.kind === 'line') {
+      for (const s of spec.series) expect(s.values.filter((v) => v === null).length, s.name).toBeLessThanOrEqual(s.values.length / 2);
+    }
+  });
+
+  it('leaves no hidden leaver count recoverable from the tables that share the 12-month total', () => {
+    const cells: PublishedCell[] = [{ id: 'leavers', value: 18, hidden: false }];
+    const sums: Sum[] = [];
+    for (const id of ['leavers-by-reason', 'leavers-by-years-qualified', 'leavers-by-service']) {
+      const t = table(model, id);
+      expect(t.totalRow![1]).toBe('18');
+      // The true values behind the c's, from the measures (merged rows add up the categories).
+      const truth = trueCounts(id);
+      t.rows.forEach((r, i) => cells.push({ id: `${id}:${i}`, value: r[1] === 'c' ? truth(r[0]!) : Number(r[1]), hidden: r[1] === 'c' }));
+      sums.push({ parts: t.rows.map((_, i) => `${id}:${i}`), total: 'leavers' });
+    }
+    expect(disclosedCells(cells, sums)).toEqual([]);
+  });
+});
+
+/** The unsuppressed count behind a published leavers row, read from the measures. */
+function trueCounts(id: string): (label: string) => number {
+  const metrics = computeMetrics(db, DEMO_AS_AT, { months: 0 });
+  const record = id === 'leavers-by-reason' ? metrics.leavers.byReason : id === 'leavers-by-service' ? metrics.leavers.byServiceBand : metrics.leavers.byYearsQualified;
+  return (label) => {
+    const t = table(model, id);
+    const footnote = t.footnotes.find((f) => f.startsWith(`${label} combines`));
+    const names = footnote ? footnote.replace(/^.* combines /, '').replace(/, each too small.*$/, '').split(/, | and /) : [label];
+    return Object.entries(record).filter(([k]) => names.some((n) => n.toLowerCase().includes(k.replace(/_/g, ' ')) || k.replace(/_/g, ' ').includes(n.toLowerCase()))).reduce((a, [, v]) => a + v, 0);
+  };
+}

@@ -145,7 +145,12 @@ describe('paper model from the fixture database', () => {
     const ids = ['appendix-starters-leavers', 'appendix-caseload-distribution'];
     for (const id of ids) {
       const t = appendix.find((b) => b.type === 'table' && b.table.id === id);
-      if (!t || t.type !== 'table') throw new Error(`no ${id}`);
+      // With one starter, one leaver and four case holders every figure is hidden: the chart is
+      // then a sentence, not an empty frame of c's, and has no appendix table.
+      if (!t || t.type !== 'table') {
+        expect(JSON.stringify(model.sections), id).toMatch(/(is|are) not (drawn as a chart|shown)/);
+        continue;
+      }
       const cells = t.table.rows.flatMap((r) => r.slice(1));
       expect(cells.filter((c) => /^[1-4]$/.test(c)), id).toEqual([]);
     }

@@ -9,6 +9,7 @@ import type { Block, TableBlock } from '../model';
 import type { CaseloadBand } from '../extras';
 import { count, one, paragraphs } from '../text';
 import { seriesLabels, type SectionInput } from './input';
+import { mergeOrdered } from './merge-bands';
 
 export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
   const { metrics: m, context } = input;
@@ -39,7 +40,16 @@ export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
   };
 }
 
-export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], bands: CaseloadBand[], limitName: string, limit: number, asAt: string, smallNumberThreshold: number): BarChartSpec {
+export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], rawBands: CaseloadBand[], limitName: string, limit: number, asAt: string, smallNumberThreshold: number): BarChartSpec {
+  // Bands holding a small number are merged with a neighbour on the same side of the limit
+  // ("21 or more") before anything is hidden, so the largest groups stay visible.
+  const merged = mergeOrdered(
+    rawBands.map((b) => ({ label: b.band, count: b.workers, range: { from: b.from, to: b.to }, over: b.overLimit })),
+    smallNumberThreshold,
+    (from, to) => (to === null ? `${from} or more` : `${from}-${to}`),
+    (a, b) => overOf(a, limit) === overOf(b, limit),
+  );
+  const bands = merged.map((c) => ({ band: c.label, from: c.range!.from, to: c.range!.to, workers: c.count, overLimit: overOf(c, limit) }));
   const total = bands.reduce((s, b) => s + b.workers, 0);
   const over = bands.filter((b) => b.overLimit).reduce((s, b) => s + b.workers, 0);
   const categories = bands.map((b) => (b.overLimit ? `${b.band} (over ${limitName})` : b.band));
@@ -63,6 +73,11 @@ export function distributionSpec(id: string, title: string, who: [singular: stri
     series: [{ name: 'Workers', values }],
     ...(sup.anySuppressed ? { valueText: sup.cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
   };
+}
+
+/** Whether every caseload in the band is above the limit. */
+function overOf(c: { range: { from: number } | null }, limit: number): boolean {
+  return (c.range?.from ?? 0) > limit;
 }
 
 export function teamTable(input: SectionInput): TableBlock {

@@ -10,6 +10,15 @@ import type { Block } from '../model';
 export class Figures {
   readonly specs: ChartSpec[] = [];
   add(spec: ChartSpec): Block {
+    // A chart whose every value is hidden (small numbers) would be an empty frame of c's: its
+    // summary is given as a sentence instead, and it takes no figure number.
+    const hidden = (v: number | null, i: number, s: ChartSpec['series'][number]) =>
+      v === null && (s.valueText?.[i] === 'c' || (spec.kind === 'bar' && spec.valueText?.[i] === 'c'));
+    const drawn = spec.series.some((s) => s.values.some((v, i) => v !== null && v !== 0 && !hidden(v, i, s)));
+    const anyHidden = spec.series.some((s) => s.values.some((v, i) => hidden(v, i, s)));
+    if (!drawn && anyHidden) {
+      return { type: 'paragraph', text: `${spec.summary} ${spec.title} is not drawn as a chart: every figure in it is hidden to protect individuals.` };
+    }
     this.specs.push(spec);
     const n = this.specs.length;
     return { type: 'chart', spec, figure: n, appendixTable: `A${n}` };
