@@ -2,6 +2,7 @@
 // the overview screen shows and what the committee paper is built from. Key names are fixed
 // (councils script against them); keys may be added, never renamed. Numbers are unrounded:
 // rounding is presentation. `null` means "not applicable" (a zero denominator).
+import type { SeriesCoverage } from './coverage';
 import type { IsoDate } from './dates';
 
 export interface HeadcountFte {
@@ -109,6 +110,8 @@ export interface Metrics {
   vacancy: { fte: number; rate: number | null } | null;
   asye: { cohorts: AsyeCohort[] };
   yearAgo: Headline & { asAt: IsoDate };
+  /** From when the imported records are complete (shared/coverage.ts); trends start there. */
+  coverage?: SeriesCoverage;
   series: Array<Headline & { date: IsoDate }>;
 }
 

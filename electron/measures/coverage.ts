@@ -3,6 +3,7 @@
 // assumption rather than on data (docs/measures.md, "Cautions").
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
+import type { SeriesCoverage } from '../../shared/coverage';
 
 // Imports whose rows are still in place and describe the council's own workforce (the DfE
 // benchmark files live in the same log).
@@ -40,6 +41,21 @@ export function dataCoverage(db: Db): DataCoverage {
   );
   const latest = [latestExtract, latestData].filter((d): d is string => !!d).sort().pop() ?? null;
   return { firstSpellStart, firstAllocationStart, latestExtract, latest };
+}
+
+/**
+ * From when the exports can be trusted to hold every record: the earliest date a staff spell or an
+ * allocation *ended*. An export covering October 2017 onwards lists the people and cases open on
+ * 1 October 2017 with their real (earlier) start dates, but nothing that closed before then, so the
+ * earliest start says nothing about coverage and the earliest end does. Without any closed record,
+ * the earliest start. Trends are drawn only over months these dates fully cover (shared/coverage.ts).
+ */
+export function historyStarts(db: Db): SeriesCoverage {
+  const one = (sql: string) => (db.prepare(sql).get() as { d: string | null }).d;
+  return {
+    spellsFrom: one(`SELECT coalesce(min(end_date), min(start_date)) AS d FROM spell`),
+    allocationsFrom: one(`SELECT coalesce(min(end_date), min(start_date)) AS d FROM allocation`),
+  };
 }
 
 /** Spells created by a Standard Safeguarding Dataset professionals import (a snapshot). */

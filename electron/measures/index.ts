@@ -10,7 +10,7 @@ import { classifyMovements, leaverBreakdowns } from './movers';
 import { caseCounts } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts } from './asye';
-import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
+import { dataCoverage, historyStarts, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
 
@@ -80,6 +80,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     vacancy: h.vacancy,
     asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
     yearAgo: { asAt: yearAgo, ...before.headline },
+    coverage: historyStarts(db),
     series: series.map((d) => ({
       date: d,
       ...(d === asAt ? h : d === yearAgo ? before.headline : headline(d).headline),

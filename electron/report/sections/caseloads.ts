@@ -8,16 +8,18 @@ import type { LineChartSpec, BarChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import type { CaseloadBand } from '../extras';
 import { count, one, paragraphs } from '../text';
-import { seriesLabels, type SectionInput } from './input';
+import { coveredSeries, notCoveredSentence, type SectionInput } from './input';
 import { mergeOrdered } from './merge-bands';
 
-export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
+export function caseloadTrendSpec(input: SectionInput): LineChartSpec | string {
   const { metrics: m, context } = input;
   const threshold = context.settings.caseloadThreshold;
+  const c = coveredSeries(input, 'cases');
+  if (!c.enough) return notCoveredSentence('Average caseload', 'cases', m);
   const series = [
-    { name: 'Social workers (excl. ASYE)', values: m.series.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
-    { name: 'ASYE', values: m.series.map((p) => p.caseload.groups.asye.averagePerWorker) },
-    { name: 'Support workers', values: m.series.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
+    { name: 'Social workers (excl. ASYE)', values: c.points.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
+    { name: 'ASYE', values: c.points.map((p) => p.caseload.groups.asye.averagePerWorker) },
+    { name: 'Support workers', values: c.points.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
   ];
   return {
     kind: 'line',
@@ -30,11 +32,11 @@ export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
       m.asAt,
       { decimals: 1 },
       { limit: { value: threshold, name: 'the threshold', higherIsWorse: true } },
-    ),
+    ) + c.note,
     valueLabel: 'Cases per worker holding cases',
     decimals: 1,
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
+    xLabels: c.labels,
     series,
     reference: { value: threshold, label: `Threshold: ${threshold}` },
   };
@@ -136,7 +138,10 @@ export function caseloadsSection(input: SectionInput): Block[] {
         (c.supportWorkerCinShare !== null ? ` They held ${one(c.supportWorkerCinShare)}% of child-in-need cases.` : ''),
     });
   }
-  if (m.series.length > 1) blocks.push(figures.add(caseloadTrendSpec(input)));
+  if (m.series.length > 1) {
+    const trend = caseloadTrendSpec(input);
+    blocks.push(typeof trend === 'string' ? { type: 'paragraph', text: trend } : figures.add(trend));
+  }
   if (context.extras) {
     blocks.push(figures.add(distributionSpec('caseload-distribution', `Caseloads of social workers (excluding ASYE) at ${formatLongDate(m.asAt)}`,
       ['social worker (excluding ASYE)', 'social workers (excluding ASYE)'], context.extras.caseloadBands.socialWorkers, 'the threshold', threshold, m.asAt, context.settings.smallNumberThreshold)));

@@ -3,7 +3,8 @@
 import type { Metrics } from '../../../shared/metrics';
 import type { PaperConfig } from '../../../shared/paper-config';
 import type { ChartSpec } from '../../../shared/charts/spec';
-import { formatMonthShort } from '../../../shared/dates';
+import { formatLongDate, formatMonthShort } from '../../../shared/dates';
+import { coverageNote, firstCoveredIndex, type CoverageNeed } from '../../../shared/coverage';
 import type { PaperContext } from '../context';
 import type { Block } from '../model';
 
@@ -30,6 +31,27 @@ export interface SectionInput {
   config: PaperConfig;
   context: PaperContext;
   figures: Figures;
+}
+
+/**
+ * The series points a trend may be drawn over: from the first month the imported data fully
+ * covers for what it needs (shared/coverage.ts), with the sentence its summary ends with when
+ * earlier months were left out. Fewer than two points: no trend to draw.
+ */
+export function coveredSeries(input: SectionInput, need: CoverageNeed): { points: Metrics['series']; labels: string[]; note: string; enough: boolean } {
+  const m = input.metrics;
+  const start = firstCoveredIndex(m.series.map((p) => p.date), need, m.coverage);
+  const points = m.series.slice(start);
+  const labels = points.map((p) => formatMonthShort(p.date));
+  const note = start > 0 && points.length ? ' ' + coverageNote(labels[0]!, need, m.coverage) : '';
+  return { points, labels, note, enough: points.length > 1 };
+}
+
+/** "Turnover is not shown as a trend: ..." when the data covers too few months. */
+export function notCoveredSentence(what: string, need: CoverageNeed, m: Metrics): string {
+  const from = need === 'cases' ? m.coverage?.allocationsFrom : m.coverage?.spellsFrom;
+  const needs = need === 'history' ? ' and each month needs the 12 months before it' : '';
+  return `${what} is not shown as a trend: the imported records are complete only from ${from ? formatLongDate(from) : 'an unknown date'}${needs}, which leaves fewer than two months to draw.`;
 }
 
 /** The x-axis labels of the monthly series ("Sep 2018"). */

@@ -10,8 +10,9 @@ import { suppressBreakdown, suppressSeries, suppressionFootnote, cellText, type 
 import type { BarChartSpec, LineChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import { count, one, pct, paragraphs } from '../text';
-import { seriesLabels, type SectionInput } from './input';
+import { coveredSeries, notCoveredSentence, seriesLabels, type SectionInput } from './input';
 import { mergeNominal, mergeOrdered, type Category } from './merge-bands';
+import { yearAgoCovered } from './summary';
 
 /**
  * Starters and leavers month by month, or by quarter when months would hide too much. Each run
@@ -21,8 +22,13 @@ import { mergeNominal, mergeOrdered, type Category } from './merge-bands';
  */
 export function movementsSpec(input: SectionInput): LineChartSpec | string {
   const { metrics: m, context } = input;
-  const monthly = context.extras?.monthly;
-  if (monthly && monthly.length) {
+  // Only whole months the staff records cover: before that, nobody could be seen to join or leave.
+  const from = m.coverage ? m.coverage.spellsFrom : '0000-01-01';
+  const allMonths = context.extras?.monthly ?? [];
+  const start = allMonths.findIndex((x) => from !== null && x.date.slice(0, 8) + '01' >= from);
+  const monthly = start < 0 ? [] : allMonths.slice(start);
+  if (allMonths.length && monthly.length < 2) return notCoveredSentence('Starters and leavers month by month', 'staff', m);
+  if (monthly.length) {
     const threshold = context.settings.smallNumberThreshold;
     const starters = monthly.map((x) => x.starters);
     const leavers = monthly.map((x) => x.leavers);
@@ -32,7 +38,7 @@ export function movementsSpec(input: SectionInput): LineChartSpec | string {
     // Months first; quarters when months would hide more than a quarter of the points or any
     // count above the threshold (hidden only to protect a small one).
     const tooMuch = (cells: SuppressedCell[]) => cells.filter((c) => c.suppressed).length > cells.length / 4 || cells.some((c) => c.suppressed && c.value > threshold);
-    let labels = seriesLabels(m);
+    let labels = seriesLabels(m).slice(start);
     let unit = 'month';
     let groups = { starters, leavers };
     let s = suppressSeries(starters, threshold);
@@ -93,21 +99,23 @@ export function movementsSpec(input: SectionInput): LineChartSpec | string {
   };
 }
 
-export function turnoverSpec(input: SectionInput): LineChartSpec {
+export function turnoverSpec(input: SectionInput): LineChartSpec | string {
   const m = input.metrics;
   const target = input.config.targets.turnover;
-  const values = m.series.map((p) => p.turnover.rateFte);
+  const c = coveredSeries(input, 'history');
+  if (!c.enough) return notCoveredSentence('Turnover', 'history', m);
+  const values = c.points.map((p) => p.turnover.rateFte);
   const spec: LineChartSpec = {
     kind: 'line',
     id: 'turnover-trend',
     title: 'Turnover rate (FTE, 12 months to each month end)',
     summary: trendSummary([{ name: 'Turnover', values }], m.asAt, { decimals: 1, unit: '%' },
-      { ...(target !== null ? { limit: { value: target, name: 'the target', higherIsWorse: true } } : {}) }),
+      { ...(target !== null ? { limit: { value: target, name: 'the target', higherIsWorse: true } } : {}) }) + c.note,
     valueLabel: 'Leavers FTE as % of FTE in post',
     decimals: 1,
     unit: '%',
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
+    xLabels: c.labels,
     series: [{ name: 'Turnover', values }],
   };
   if (target !== null) spec.reference = { value: target, label: `Target: ${target}%` };
@@ -225,6 +233,7 @@ function ordered(record: Record<string, number>, order: readonly string[]): stri
 
 export function recruitmentSection(input: SectionInput): Block[] {
   const { metrics: m, config, figures } = input;
+  const ya = yearAgoCovered(m);
   const blocks: Block[] = [];
   const commentary = paragraphs(config.commentary.recruitment);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
@@ -233,9 +242,12 @@ export function recruitmentSection(input: SectionInput): Block[] {
     text:
       `In the 12 months to ${formatLongDate(m.asAt)}, ${plural(m.starters.headcount, 'directly employed social worker')} joined (${one(m.starters.fte)} FTE) ` +
       `and ${m.leavers.headcount.toLocaleString('en-GB')} left (${one(m.leavers.fte)} FTE). Turnover was ${pct(m.turnover.rateFte)} of FTE in post ` +
-      `(${describeChange(m.turnover.rateFte, m.yearAgo.turnover.rateFte, 'rate')}, when it was ${pct(m.yearAgo.turnover.rateFte)}). ` +
+      (ya.turnover.rateFte === null
+        ? '(the imported records do not cover the year before, so there is no comparison). '
+        : `(${describeChange(m.turnover.rateFte, ya.turnover.rateFte, 'rate')}, when it was ${pct(ya.turnover.rateFte)}). `) +
       (m.stabilityIndex !== null
-        ? `Of the social workers in post a year earlier, ${pct(m.stabilityIndex)} were still in post (the stability index; a year before that, ${pct(m.yearAgo.stabilityIndex)}).`
+        ? `Of the social workers in post a year earlier, ${pct(m.stabilityIndex)} were still in post (the stability index` +
+          (ya.stabilityIndex === null ? ').' : `; a year before that, ${pct(ya.stabilityIndex)}).`)
         : 'The stability index cannot be calculated because no social workers were in post a year earlier.'),
   });
   if (m.vacancy) {
@@ -250,7 +262,8 @@ export function recruitmentSection(input: SectionInput): Block[] {
   if (m.series.length > 1) {
     const movements = movementsSpec(input);
     blocks.push(typeof movements === 'string' ? { type: 'paragraph', text: movements } : figures.add(movements));
-    blocks.push(figures.add(turnoverSpec(input)));
+    const turnover = turnoverSpec(input);
+    blocks.push(typeof turnover === 'string' ? { type: 'paragraph', text: turnover } : figures.add(turnover));
   }
 
   // Every reason, zeros included: a zero can then be hidden to protect a lone small count.

@@ -9,6 +9,7 @@ import type { Block, Tile } from '../model';
 import { changeLine, count, one, pct, paragraphs } from '../text';
 import { roundHalfAway } from '../../../shared/format';
 import { inProgramme } from './asye';
+import { isCovered } from '../../../shared/coverage';
 import { warningBlocks, type SectionInput } from './input';
 
 /**
@@ -31,6 +32,26 @@ function comparators(input: SectionInput, key: BenchmarkMeasureKey, show: (v: nu
       : `Statistical neighbours' average: ${show(n.mean)}` + (n.withValue < n.total ? ` (${n.withValue} of the ${n.total} have a figure)` : ''));
   }
   return out;
+}
+
+/**
+ * The year-ago figures with those the imported records do not cover set to null, so a tile says
+ * "no comparable figure a year ago" rather than comparing with an artefact of the export's start.
+ */
+export function yearAgoCovered(m: SectionInput['metrics']): SectionInput['metrics']['yearAgo'] {
+  const ya = m.yearAgo;
+  const history = isCovered(ya.asAt, 'history', m.coverage);
+  const staff = isCovered(ya.asAt, 'staff', m.coverage);
+  const cases = isCovered(ya.asAt, 'cases', m.coverage);
+  const none = { headcount: 0, fte: 0 };
+  return {
+    ...ya,
+    turnover: history ? ya.turnover : { rateFte: null, rateHeadcount: null },
+    stabilityIndex: history ? ya.stabilityIndex : null,
+    agency: staff ? ya.agency : { ...ya.agency, rateFte: null },
+    caseload: cases ? ya.caseload : { ...ya.caseload, averageFte: null, averagePerWorker: null, caseHolders: none,
+      groups: { ...ya.caseload.groups, excludingAsye: { ...ya.caseload.groups.excludingAsye, averagePerWorker: null, averageFte: null } } },
+  };
 }
 
 /** Whether the change on a year ago is for the better, judged on the printed (rounded) figures. */
@@ -57,7 +78,8 @@ function both(a: Tile['target'], b: Tile['target']): Tile['target'] {
 
 export function headlineTiles(input: SectionInput): Tile[] {
   const { metrics: m, config, context } = input;
-  const ya = m.yearAgo;
+  // A year-ago figure (or today's) the imported records do not cover is no figure at all.
+  const ya = yearAgoCovered(m);
   const tiles: Tile[] = [];
   const line = (...parts: Array<string | null>) => parts.filter((x): x is string => !!x);
 
@@ -103,11 +125,12 @@ export function headlineTiles(input: SectionInput): Tile[] {
     target: agTarget.status,
   });
 
-  const to = m.turnover.rateFte;
+  const toCovered = isCovered(m.asAt, 'history', m.coverage);
+  const to = toCovered ? m.turnover.rateFte : null;
   const toTarget = targetLine(to, config.targets.turnover, true, (t) => `${t}% or lower`, 1);
   tiles.push({
     label: 'Turnover',
-    value: pct(to),
+    value: toCovered ? pct(to) : 'not available',
     caption: `${plural(m.leavers.headcount, 'leaver')} (${one(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}`,
     details: line(
       changeLine(to, ya.turnover.rateFte, 'rate', pct(ya.turnover.rateFte)) + changeVerdict(to, ya.turnover.rateFte, 1, true),
