@@ -14,7 +14,7 @@ import { recruitmentSection } from './sections/recruitment';
 import { asyeSection } from './sections/asye';
 import { comparisonSection } from './sections/comparison';
 import { sourcesSection } from './sections/sources';
-import { appendixBlocks } from './sections/appendix';
+import { appendixBlocks, type Appendix } from './sections/appendix';
 import { backgroundPapersSection, implicationsSection } from './sections/furniture';
 import { authorWarnings } from './warnings';
 
@@ -40,12 +40,26 @@ export function buildPaperModel(metrics: Metrics, config: PaperConfig, context: 
 
   const sections: PaperSection[] = [];
   let number = 0;
+  let appendix: Appendix | null = null;
   for (const id of PAPER_SECTIONS) {
     if (!config.sections[id] || id === 'cover') continue;
-    const blocks = id === 'appendix' ? appendixBlocks(figures.specs) : BUILDERS[id](input);
+    const blocks = id === 'appendix' ? (appendix = appendixBlocks(figures.specs)).blocks : BUILDERS[id](input);
     // Author-text sections (implications, background papers) are left out when nothing is written.
     if (!blocks.length) continue;
     sections.push({ id, number: ++number, title: PAPER_SECTION_TITLE[id], blocks: numberParagraphs(blocks, number) });
+  }
+
+  // Each chart names the appendix table that holds its figures (several monthly charts share one).
+  if (appendix) {
+    for (const section of sections) {
+      for (const b of section.blocks) {
+        const t = b.type === 'chart' ? appendix.tableFor.get(b.spec.id) : undefined;
+        if (b.type === 'chart' && t) {
+          b.appendixTable = t.label;
+          b.appendixId = t.id;
+        }
+      }
+    }
   }
 
   const contacts = config.contactOfficers.map((c) => [c.name, c.role, c.email].filter(Boolean).join(', '));

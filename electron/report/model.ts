@@ -39,7 +39,8 @@ export type Block =
   | { type: 'subheading'; text: string }
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'tiles'; tiles: Tile[] }
-  | { type: 'chart'; spec: ChartSpec; figure: number; appendixTable: string }
+  /** `appendixTable` is the appendix table's label ("A1"), `appendixId` its anchor. */
+  | { type: 'chart'; spec: ChartSpec; figure: number; appendixTable: string; appendixId?: string }
   | { type: 'table'; table: TableBlock }
   | { type: 'definitions'; items: Array<{ term: string; definition: string }> };
 

@@ -101,7 +101,7 @@ function blockHtml(block: Block): string {
       return `<figure id="figure-${block.figure}">
 ${svg}
 <figcaption><strong>Figure ${block.figure}: ${escapeHtml(block.spec.title)}.</strong> ${escapeHtml(block.spec.summary)}
-<a href="#appendix-${escapeHtml(block.spec.id)}">The figures are in table ${escapeHtml(block.appendixTable)}</a>.</figcaption>
+<a href="#${escapeHtml(block.appendixId ?? `appendix-${block.spec.id}`)}">The figures are in table ${escapeHtml(block.appendixTable)}</a>.</figcaption>
 </figure>`;
     }
     case 'table':
