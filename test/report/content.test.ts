@@ -1,6 +1,7 @@
 // The demo council's paper read as a councillor would: figures that add up, verdicts only against
 // targets someone set, like compared with like, neighbours counted honestly (issue 14).
 import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import type { Db } from '../../electron/db/open';
 import { buildPaperFromDb } from '../../electron/report/index';
 import type { Block, PaperModel, TableBlock, Tile } from '../../electron/report/model';
@@ -201,3 +202,29 @@ function trueCounts(id: string): (label: string) => number {
     return Object.entries(record).filter(([k]) => names.some((n) => n.toLowerCase().includes(k.replace(/_/g, ' ')) || k.replace(/_/g, ' ').includes(n.toLowerCase()))).reduce((a, [, v]) => a + v, 0);
   };
 }
+
+describe('HTML at 320 px (WCAG 1.4.10 reflow)', () => {
+  it('fits a 320 px wide window with no sideways scrolling, and chart text is not much smaller than body text', async () => {
+    if (!fs.existsSync('/usr/bin/chromium')) return;
+    const { renderHtml } = await import('../../electron/report/render-html');
+    const html = renderHtml(buildPaperFromDb(db, { asAt: DEMO_AS_AT, generatedOn: '2025-10-15', config: { contact: 'A. Long-Named Officer, Head of Children\'s Social Work, childrens.social.work.workforce@testshire-county-council.gov.uk' } }));
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+      await page.setContent(html, { waitUntil: 'load' });
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.setViewportSize({ width: 1024, height: 800 });
+      // At a desktop width the charts' text is within two pixels of the body text (it was about 11 px beside 16).
+      const sizes = await page.evaluate(() => {
+        const svg = document.querySelector('figure svg')!;
+        const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('viewBox')?.split(' ')[2] ?? svg.getAttribute('width'));
+        const units = Number(svg.querySelector('text[font-size]')!.getAttribute('font-size'));
+        return { chart: units * scale, body: parseFloat(getComputedStyle(document.querySelector('main p')!).fontSize) };
+      });
+      expect(sizes.chart).toBeGreaterThan(sizes.body - 2);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
