@@ -36,7 +36,7 @@ export const MIN_PROTECTION_WIDTH = 2;
  * printed figures and sums (cells shared between tables appear once, under one id). `first`
  * stops at the first one found (the suppression loop needs only one at a time).
  */
-export function disclosedCells(cells: PublishedCell[], sums: Sum[], options: { first?: boolean; skip?: ReadonlySet<string> } = {}): Disclosure[] {
+export function disclosedCells(cells: PublishedCell[], sums: Sum[], options: { first?: boolean; skip?: ReadonlySet<string>; only?: string } = {}): Disclosure[] {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const hidden = cells.filter((c) => c.hidden);
   if (!hidden.length) return [];
@@ -57,7 +57,7 @@ export function disclosedCells(cells: PublishedCell[], sums: Sum[], options: { f
   const system: LinearSystem = { n: hidden.length, equations, lower: hidden.map((c) => (c.value >= 1 ? 1 : 0)) };
   const out: Disclosure[] = [];
   hidden.forEach((c, k) => {
-    if ((options.first && out.length) || options.skip?.has(c.id)) return;
+    if ((options.first && out.length) || options.skip?.has(c.id) || (options.only !== undefined && c.id !== options.only)) return;
     // A hidden cell in no printed sum cannot be worked out from one.
     if (!equations.some((e) => e.coefficients[k] !== 0)) return;
     const range = boundsOf(system, k);

@@ -164,7 +164,7 @@ export function hideUntilSafe(cells: Array<{ id: string; cell: SuppressedCell; h
     let chosen = candidates[0]!;
     for (const c of candidates.slice(0, 6)) {
       c.cell.suppressed = true;
-      const still = disclosedCells(published(), sums).some((d) => d.id === found.id);
+      const still = disclosedCells(published(), sums, { only: found.id }).length > 0;
       c.cell.suppressed = false;
       if (!still) {
         chosen = c;
