@@ -2,6 +2,9 @@
 // targets someone set, like compared with like, neighbours counted honestly (issue 14).
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import path from 'node:path';
+import { PDF_TOOLS_AVAILABLE, pdfWordBoxes } from './pdf-tools';
+import { tempDir } from '../support/tmp';
 import type { Db } from '../../electron/db/open';
 import { buildPaperFromDb } from '../../electron/report/index';
 import type { Block, PaperModel, TableBlock, Tile } from '../../electron/report/model';
@@ -227,4 +230,29 @@ describe('HTML at 320 px (WCAG 1.4.10 reflow)', () => {
       await browser.close();
     }
   }, 60_000);
+});
+
+describe('page fill of the demo PDF', () => {
+  it('leaves no page more than a third empty, except the last page of a section', async () => {
+    if (!PDF_TOOLS_AVAILABLE) return;
+    const { renderPdf } = await import('../../electron/report/render-pdf');
+    const file = path.join(tempDir('scrutiny-fill-'), 'demo.pdf');
+    fs.writeFileSync(file, await renderPdf(model));
+    const words = pdfWordBoxes(file);
+    const pages = Math.max(...words.map((w) => w.page));
+    // A4 841.89 pt tall; the running header and footer sit in the top and bottom 50 pt.
+    const top = 62;
+    const bottom = 841.89 - 56;
+    const empty: string[] = [];
+    for (let p = 1; p < pages; p++) {
+      const body = words.filter((w) => w.page === p && w.yMin > 50 && w.yMax < 841.89 - 50);
+      const lowest = Math.max(...body.map((w) => w.yMax));
+      const nextFirst = words.filter((w) => w.page === p + 1 && w.yMin > 50).sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin)[0];
+      // The next page opening with a numbered section heading ("6. Newly ...") ends this section here.
+      const sectionEnds = !!nextFirst && /^\d+\.$/.test(nextFirst.word);
+      const share = (bottom - lowest) / (bottom - top);
+      if (!sectionEnds && share > 1 / 3) empty.push(`page ${p}: ${Math.round(share * 100)}% empty`);
+    }
+    expect(empty).toEqual([]);
+  }, 120_000);
 });
