@@ -98,7 +98,7 @@ function numbersIn(x: unknown, out: number[] = []): number[] {
 
 /** Everything but the dates themselves (and cohort labels, which name a month). */
 function withoutDates(m: Metrics): unknown {
-  return JSON.parse(JSON.stringify(m, (k, v) => (k === 'asAt' || k === 'date' || k === 'cohort' || k === 'warnings' ? undefined : v)));
+  return JSON.parse(JSON.stringify(m, (k, v) => (k === 'asAt' || k === 'date' || k === 'cohort' || k === 'warnings' || k === 'coverage' ? undefined : v)));
 }
 
 describe('measures: properties', () => {
@@ -220,6 +220,9 @@ describe('measures: properties', () => {
         expect(b.asAt).toBe(addDays(a.asAt, shift));
         expect(b.series.map((s) => s.date)).toEqual(a.series.map((s) => addDays(s.date, shift)));
         expect(withoutDates(b)).toEqual(withoutDates(a));
+        // From when the records are complete moves with them.
+        const shifted = (d: string | null | undefined) => (d ? addDays(d, shift) : d);
+        expect(b.coverage).toEqual({ spellsFrom: shifted(a.coverage?.spellsFrom), allocationsFrom: shifted(a.coverage?.allocationsFrom) });
         // Cautions name dates, so they are compared with the dates taken out.
         const undated = (m: Metrics) => m.warnings?.map((w) => w.replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, 'DATE'));
         expect(undated(b)).toEqual(undated(a));
