@@ -8,6 +8,9 @@ export class ScriptedHost implements Host {
   readonly opened: string[] = [];
   readonly shown: string[] = [];
   readonly saved: string[] = [];
+  /** The answers the person gives to confirmation questions, in order (yes when none is queued). */
+  readonly confirmAnswers: boolean[] = [];
+  readonly asked: Array<{ title: string; message: string; detail: string; confirmLabel: string }> = [];
 
   constructor(private readonly saveDir: string) {}
 
@@ -27,5 +30,10 @@ export class ScriptedHost implements Host {
 
   showInFolder(file: string): void {
     this.shown.push(file);
+  }
+
+  async confirm(question: { title: string; message: string; detail: string; confirmLabel: string }): Promise<boolean> {
+    this.asked.push(question);
+    return this.confirmAnswers.shift() ?? true;
   }
 }

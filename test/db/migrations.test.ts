@@ -128,7 +128,7 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file);
+      const after = openDatabase(file, { targetVersion: 3 });
       try {
         expect(schemaVersion(after)).toBe(3);
         expect(allRows(after)).toEqual(before);
@@ -177,6 +177,27 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       // Strict typing survives the rebuild: text is not an import number.
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
+
+  // migration 8 (trustkeys)
+  describe('migration 8: a database id naming the case key kept outside the database', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name.startsWith('database id naming the case key'));
+    const idOf = (db: Database.Database) => (db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined)?.value;
+
+    it('gives each database its own random id and keeps an id already there', () => {
+      expect(at).toBeGreaterThanOrEqual(0);
+      const a = tempDb({ targetVersion: at });
+      expect(idOf(a.db)).toBeUndefined();
+      MIGRATIONS[at]!.up(a.db);
+      const b = tempDb();
+      expect(idOf(a.db)).toMatch(/^[0-9a-f]{32}$/);
+      expect(idOf(b.db)).toMatch(/^[0-9a-f]{32}$/);
+      expect(idOf(a.db)).not.toBe(idOf(b.db));
+      // Run again (a restored backup that already has one): the id is kept, never replaced.
+      const first = idOf(a.db);
+      MIGRATIONS[at]!.up(a.db);
+      expect(idOf(a.db)).toBe(first);
     });
   });
 });

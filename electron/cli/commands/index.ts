@@ -8,6 +8,7 @@ import { metricsCommand } from './metrics';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
 import { settingsCommand } from './settings';
+import { keyCommand } from './key';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   benchmarkCommand,
   settingsCommand,
+  keyCommand,
 ];
