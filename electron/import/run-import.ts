@@ -22,7 +22,7 @@ import { detectFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
-import { caseKeyFor, KeyStore, MissingKeyError } from '../keys';
+import { caseKeyFor, KeyStore, MissingKeyError, recordKeyCheck } from '../keys';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
@@ -247,6 +247,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
+    if (ctx.caseKey && !options.dryRun) recordKeyCheck(db, ctx.caseKey);
     const job: ConvertJob = {
       file: ctx.file,
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },

@@ -68,7 +68,11 @@ export interface CaseKeyOptions {
   create?: boolean;
 }
 
-/** The key to hash this database's case IDs with, loaded once per import. */
+/**
+ * The key to hash this database's case IDs with, loaded once per import. It writes nothing to the
+ * database (a new key goes to the key store only): the import records the key check inside its
+ * own transaction (recordKeyCheck), so a cancelled or refused import leaves the database as it was.
+ */
 export function caseKeyFor(db: Db, keys: KeyStore, options: CaseKeyOptions = {}): Buffer {
   if (metaValue(db, LEGACY_KEY) !== null) moveKeyOut(db, keys);
   if (db.memory) {
@@ -79,17 +83,18 @@ export function caseKeyFor(db: Db, keys: KeyStore, options: CaseKeyOptions = {})
   const id = databaseId(db);
   const check = storedKeyCheck(db);
   const found = keys.find(id, check);
-  if (found) {
-    if (check === null) setMeta(db, KEY_CHECK, keyCheck(found.key));
-    return found.key;
-  }
+  if (found) return found.key;
   if (check !== null || hasAllocations(db)) throw new MissingKeyError(id);
   if (options.create === false) return newKey();
   const itKey = keys.itKey(id);
   const key = itKey ?? newKey();
   if (!itKey) keys.save(id, key);
-  setMeta(db, KEY_CHECK, keyCheck(key));
   return key;
+}
+
+/** Notes in meta which key the pseudonyms are made with (once; inside the import's transaction). */
+export function recordKeyCheck(db: Db, key: Buffer): void {
+  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(KEY_CHECK, keyCheck(key));
 }
 
 export interface KeyStatus {
