@@ -12,7 +12,7 @@ export function caseKeyStatus(ctx: AppContext): CaseKeyStatus {
   const message = !s.hasKey
     ? 'No case key yet: one is made when case allocations are first imported, and kept on this computer, outside the database.'
     : s.source
-      ? `The case key is on this computer (${s.source}), outside the database: a copy of the database alone cannot be used to work out case IDs.`
+      ? `The case key of this database is on this computer (${s.source}).`
       : new MissingKeyError(s.databaseId).message;
   return { hasKey: s.hasKey, source: s.source, message };
 }

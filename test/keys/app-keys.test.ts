@@ -27,7 +27,7 @@ describe('case key in Settings', () => {
     const csv = path.join(dir, 'a.csv');
     fs.writeFileSync(csv, 'case_id,case_type,staff_id,team,start_date,end_date\n101,CIN,S1,North,2024-01-01,\n102,CP,S2,North,2024-01-01,\n');
     await runImport(here.ctx.db(), { file: csv, dbPath: dbFile, keys: here.keys, extractDate: '2025-01-01' });
-    expect(await invokeHandler(here.handlers, 'keyStatus', {})).toMatchObject({ ok: true, value: { hasKey: true, source: 'key folder', message: expect.stringMatching(/outside the database/) } });
+    expect(await invokeHandler(here.handlers, 'keyStatus', {})).toMatchObject({ ok: true, value: { hasKey: true, source: 'key folder', message: 'The case key of this database is on this computer (key folder).' } });
     const exported = await invokeHandler(here.handlers, 'exportKey', {});
     expect(exported).toMatchObject({ ok: true, value: { done: true, message: expect.stringMatching(/anyone can work out the case IDs.*Settings > Case key > Import a key/) } });
     const keyFile = here.host.saved[0]!;
