@@ -89,7 +89,10 @@ export class KeyStore {
     ];
     for (const next of candidates) {
       const found = next();
-      if (found && (check === null || keyCheck(found.key) === check)) return found;
+      if (found && (check === null || keyCheck(found.key) === check)) {
+        if (found.source === 'key folder') this.addProtectedCopy(databaseId, found.key);
+        return found;
+      }
     }
     return null;
   }
@@ -111,6 +114,16 @@ export class KeyStore {
     const text = Buffer.from(serialiseKey({ databaseId, key, createdAt: new Date().toISOString() }));
     if (!existing) writePrivate(this.keyFile(databaseId), text);
     if (this.protector?.available()) writePrivate(this.protectedFile(databaseId), this.protector.protect(text));
+  }
+
+  /** A key the command line made (or an upgrade moved) gets the app's protected copy on first use. */
+  private addProtectedCopy(databaseId: string, key: Buffer): void {
+    if (!this.protector?.available() || fs.existsSync(this.protectedFile(databaseId))) return;
+    try {
+      writePrivate(this.protectedFile(databaseId), this.protector.protect(Buffer.from(serialiseKey({ databaseId, key, createdAt: new Date().toISOString() }))));
+    } catch {
+      // The plain file still works; the copy is made next time.
+    }
   }
 
   private ensureDir(): void {

@@ -215,6 +215,14 @@ describe('case keys kept out of the database', () => {
     expect(filesHoldingKey([app.protectedFile(id)], key)).toEqual([]);
     // The command line (no protector) reads the same key from the shared folder.
     expect(w.keys.find(id, keyCheck(key))?.source).toBe('key folder');
+    // A key the command line made gets the app's protected copy the first time the app uses it.
+    const cliDb = path.join(w.dir, 'cli.sqlite');
+    const cli = openWithKeys(cliDb, w.keys);
+    await runImport(cli, { file: w.write('c.csv', allocationsCsv([1])), dbPath: cliDb, keys: w.keys, extractDate: '2025-06-30' });
+    expect(fs.existsSync(app.protectedFile(databaseId(cli)))).toBe(false);
+    expect(app.find(databaseId(cli), null)?.source).toBe('key folder');
+    expect(fs.existsSync(app.protectedFile(databaseId(cli)))).toBe(true);
+    cli.close();
     fs.rmSync(app.keyFile(id));
     expect(app.find(id, keyCheck(key))).toMatchObject({ source: 'protected copy' });
     expect(app.find(id, keyCheck(key))!.key.equals(key)).toBe(true);
