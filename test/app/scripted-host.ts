@@ -1,7 +1,8 @@
 // A stand-in for the desktop shell's native dialogs: the test queues what the user "picks", save
 // dialogs write into a temporary folder, and opening files is recorded instead of done.
 import path from 'node:path';
-import type { Host } from '../../electron/handlers';
+import { AppContext, createHandlers, type Host } from '../../electron/handlers';
+import { tempDir } from '../support/tmp';
 
 export class ScriptedHost implements Host {
   readonly nextPicks: string[][] = [];
@@ -36,4 +37,12 @@ export class ScriptedHost implements Host {
     this.asked.push(question);
     return this.confirmAnswers.shift() ?? true;
   }
+}
+
+/** The handler table over a fresh database in a temporary folder, with a scripted host. */
+export function scriptedApp() {
+  const dir = tempDir();
+  const host = new ScriptedHost(dir);
+  const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+  return { ctx, host, dir, handlers: createHandlers(ctx) };
 }

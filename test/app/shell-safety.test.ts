@@ -5,19 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppContext, createHandlers, invokeHandler } from '../../electron/handlers';
+import { invokeHandler } from '../../electron/handlers';
 import { assertOpenable, effectiveExtension, withExtension } from '../../electron/handlers/file-types';
 import { isAllowedRequest, isRendererPage, resolveAppRequest } from '../../electron/shell/app-protocol';
 import { checkUnpackedFiles, sha256OfFile } from '../../electron/shell/integrity';
 import { tempDir } from '../support/tmp';
-import { ScriptedHost } from './scripted-host';
+import { scriptedApp } from './scripted-host';
 
-function app() {
-  const dir = tempDir();
-  const host = new ScriptedHost(dir);
-  const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
-  return { ctx, host, dir, handlers: createHandlers(ctx) };
-}
+const app = scriptedApp;
 
 describe('saving and opening files', () => {
   it('saves only the kinds of file the product writes; "problems.hta" is refused before any dialog', async () => {
