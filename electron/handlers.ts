@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { API_ARGS, type ApiName, type ApiResponse, type ApiResult, type ModuleAvailability } from '../shared/api';
 import { UserError, type AppContext } from './handlers/context';
 import { backupDatabase, listBackups, readSettings, restoreBackup, writeSettings } from './handlers/settings';
+import { exportCaseKey, importCaseKey, caseKeyStatus } from './handlers/keys';
 import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
 import { demoAvailable, loadDemo } from './handlers/demo';
@@ -41,6 +42,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     backupDatabase: async ({ chooseLocation }) => backupDatabase(ctx, chooseLocation),
     listBackups: async () => listBackups(ctx),
     restoreBackup: async (args) => restoreBackup(ctx, args),
+    keyStatus: async () => caseKeyStatus(ctx),
+    exportKey: async () => exportCaseKey(ctx),
+    importKey: async () => importCaseKey(ctx),
 
     loadDemo: async () => loadDemo(ctx),
 
@@ -76,7 +80,7 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),
-    previewPaper: async ({ asAt, config }) => ({ html: await paperHtml(ctx, asAt, config) }),
+    previewPaper: async ({ asAt, config }) => paperHtml(ctx, asAt, config),
     exportPaper: async ({ asAt, config, format, docxMode }) => exportPaper(ctx, asAt, config, format, docxMode),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),

@@ -59,6 +59,10 @@ export const API_ARGS = {
   listBackups: none,
   /** Replaces the database with a backup (the current one is itself backed up first). */
   restoreBackup: z.strictObject({ backupId: id.optional(), chooseFile: z.boolean() }),
+  // The case key, kept outside the database (docs/security.md): where it is, and moving it.
+  keyStatus: none,
+  exportKey: none,
+  importKey: none,
 
   /** Imports the bundled demo council into the (empty) database. */
   loadDemo: none,
@@ -137,6 +141,16 @@ export interface AppSettings {
   agencyAnnualCost: number;
   employeeAnnualCost: number;
   smallNumberThreshold: number;
+}
+
+/** Where this database's case key is on this computer (the key itself never leaves the main process). */
+export interface CaseKeyStatus {
+  /** Pseudonyms have been made in this database (so a key exists somewhere). */
+  hasKey: boolean;
+  /** Where it was found here ("key folder", "protected copy", "IT key file"); null when missing or none yet. */
+  source: string | null;
+  /** What that means, in plain words. */
+  message: string;
 }
 
 export interface BackupInfo {
@@ -245,6 +259,8 @@ export interface BenchmarkSummaryResult {
 
 export interface PaperPreview {
   html: string;
+  /** What the author should fix before the paper is published (never printed in the paper). */
+  warnings?: string[];
 }
 
 export interface OutputRef {
@@ -261,6 +277,9 @@ export interface ApiResults {
   backupDatabase: BackupInfo | null;
   listBackups: BackupInfo[];
   restoreBackup: { restored: boolean; message: string };
+  keyStatus: CaseKeyStatus;
+  exportKey: { done: boolean; message: string };
+  importKey: { done: boolean; message: string };
   loadDemo: { imports: number; message: string };
   pickFiles: FileRef[];
   stageFile: FileRef;

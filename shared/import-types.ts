@@ -144,7 +144,9 @@ export type ImportProblemCode =
   /** Another import is running on the same database connection. */
   | 'busy'
   /** The disk holding the database (or its backups) is full; nothing was written. */
-  | 'disk_full';
+  | 'disk_full'
+  /** The database's case key is not on this computer (allocations cannot be matched). */
+  | 'missing_case_key';
 
 export interface ImportLogEntry {
   id: number;

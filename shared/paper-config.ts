@@ -20,7 +20,9 @@ export const PAPER_SECTIONS = [
   'asye',
   'comparison',
   'whatif',
+  'implications',
   'sources',
+  'backgroundPapers',
   'appendix',
 ] as const;
 export type PaperSectionId = (typeof PAPER_SECTIONS)[number];
@@ -36,23 +38,26 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
   asye: 'Newly qualified social workers (ASYE cohorts)',
   comparison: 'Comparison with England, region and statistical neighbours',
   whatif: 'What if: projections',
+  implications: 'Implications',
   sources: 'Data sources and definitions',
+  backgroundPapers: 'Background papers',
   appendix: 'Appendix: the data behind each chart',
 };
 
 const text = z.string().trim();
 // Every text has a ceiling (issue 16: a 1 MB team name or an 80,000-word commentary made papers
-// of hundreds of megabytes and minutes of layout). Generous for real use, each says why.
+// of hundreds of megabytes and minutes of layout), and so a pasted document cannot swell the paper
+// unseen: a line (names, a date, "No") or a passage (paragraphs separated by blank lines).
+// Generous for real use; each message names the field and its limit.
 export const PAPER_LIMITS = {
   line: 300,
   commentary: 20_000,
   recommendation: 2_000,
   recommendations: 30,
   contacts: 10,
-  /** A block of the report's furniture: implications, background papers, reasons (issue 14). */
-  block: 4_000,
-  /** The report's printed contact details (name, telephone, email). */
-  contact: 1_000,
+  /** A passage of the report's furniture: implications, reasons for the recommendations. */
+  passage: 6_000,
+  backgroundPapers: 30,
 } as const;
 const line = (what: string) =>
   text.max(PAPER_LIMITS.line, `${what} can be at most ${PAPER_LIMITS.line} characters; shorten it`);
@@ -60,9 +65,11 @@ const commentaryText = text.max(
   PAPER_LIMITS.commentary,
   `a section's commentary can be at most ${PAPER_LIMITS.commentary.toLocaleString('en-GB')} characters (about 3,000 words); shorten it, or put the detail in a separate document`,
 );
-/** A text of several lines with its own ceiling (the report's furniture). */
-const block = (what: string, max: number = PAPER_LIMITS.block) =>
-  text.max(max, `${what} can be at most ${max.toLocaleString('en-GB')} characters; shorten it, or put the detail in a separate document`);
+const passage = (what: string) =>
+  text.max(
+    PAPER_LIMITS.passage,
+    `${what} can be at most ${PAPER_LIMITS.passage.toLocaleString('en-GB')} characters; shorten it, or put the detail in a separate document`,
+  );
 /** A what-if assumption: a number within the limits the Planning screen and the whatif command use. */
 const assumption = (what: string, { min, max }: { min: number; max: number }) => {
   const message = `${what} must be a number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}`;
@@ -70,13 +77,17 @@ const assumption = (what: string, { min, max }: { min: number; max: number }) =>
 };
 const optionalNumber = z.number().finite().nullable();
 
+// Targets are the council's own: a tile says "target met" or "not met" only against a target the
+// author has set here; with none it sets the figure beside England and the statistical neighbours.
 export const targetsSchema = z.strictObject({
-  /** Average caseload per worker (social workers excluding ASYE) at or below this is "met"; null: the caseload threshold setting. */
+  /** Average caseload (cases per FTE, the DfE measure) at or below this is "met"; null: no target. */
   caseload: optionalNumber.default(null),
-  /** Agency rate (FTE, %) at or below this is "met". */
-  agencyRate: optionalNumber.default(15),
-  /** Turnover rate (FTE, %) at or below this is "met". */
-  turnover: optionalNumber.default(15),
+  /** Share (%) of case-holding social workers over the caseload threshold at or below this is "met"; null: no target. */
+  overThreshold: optionalNumber.default(null),
+  /** Agency rate (FTE, %) at or below this is "met"; null: no target. */
+  agencyRate: optionalNumber.default(null),
+  /** Turnover rate (FTE, %) at or below this is "met"; null: no target. */
+  turnover: optionalNumber.default(null),
   /** ASYE workers in the programme: at least this many is "met" (workforce planning); null: no target. */
   asyeInProgress: optionalNumber.default(null),
 });
@@ -96,6 +107,28 @@ export const paperConfigSchema = z.strictObject({
     .max(PAPER_LIMITS.contacts, `a paper can list at most ${PAPER_LIMITS.contacts} contact officers`)
     .default([]),
   wardsAffected: line('"wards affected"').default('All'),
+  /** Whether the report asks for a key decision ("No", "Yes: ..."); blank leaves it off the cover. */
+  keyDecision: line('"key decision"').default(''),
+  /** ISO date of the report (shown on the cover); blank leaves it off. */
+  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
+  /** Contact details for the report (name, role, telephone, email) as the council prints them; blank leaves it off. */
+  contact: line('the contact details').default(''),
+  /** Why the committee is asked to agree the recommendations; blank leaves it off. */
+  reasonsForRecommendations: passage('the reasons for the recommendations').default(''),
+  /** The implications sections councils' templates require; each is printed only when written. */
+  implications: z
+    .strictObject({
+      financial: passage('the financial implications').default(''),
+      legal: passage('the legal implications').default(''),
+      hr: passage('the human resources implications').default(''),
+      equality: passage('the equality implications').default(''),
+    })
+    .default({ financial: '', legal: '', hr: '', equality: '' }),
+  /** Documents relied on in writing the report (Local Government Act 1972, s.100D), one per entry. */
+  backgroundPapers: z
+    .array(line('a background paper'))
+    .max(PAPER_LIMITS.backgroundPapers, `a paper can list at most ${PAPER_LIMITS.backgroundPapers} background papers`)
+    .default([]),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
@@ -118,26 +151,7 @@ export const paperConfigSchema = z.strictObject({
     .array(text.max(PAPER_LIMITS.recommendation, `a recommendation can be at most ${PAPER_LIMITS.recommendation.toLocaleString('en-GB')} characters`))
     .max(PAPER_LIMITS.recommendations, `a paper can make at most ${PAPER_LIMITS.recommendations} recommendations`)
     .default([]),
-  targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
-  // The council report's usual furniture (issue 14): the author's words, each left out of the
-  // paper when empty. Bounded so a pasted document cannot swell the stored configuration.
-  /** "Yes" / "No" and the forward plan reference, as the council writes it. */
-  keyDecision: line('"key decision"').default(''),
-  implications: z
-    .strictObject({
-      financial: block('the financial implications').default(''),
-      legal: block('the legal implications').default(''),
-      hr: block('the human resources implications').default(''),
-      equality: block('the equality implications').default(''),
-    })
-    .default({ financial: '', legal: '', hr: '', equality: '' }),
-  /** Background papers, one per line (or "None"). */
-  backgroundPapers: block('the background papers').default(''),
-  reasonsForRecommendations: block('the reasons for the recommendations').default(''),
-  /** Contact details for the report (name, telephone, email), as printed. */
-  contact: block('the contact details', PAPER_LIMITS.contact).default(''),
-  /** ISO date the report is dated; blank when not given. */
-  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
+  targets: targetsSchema.default({ caseload: null, overThreshold: null, agencyRate: null, turnover: null, asyeInProgress: null }),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;

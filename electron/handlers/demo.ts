@@ -24,6 +24,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ imports: number; mess
     if (!(CSV_SOURCES as readonly string[]).includes(f.source)) continue;
     const r = await runImport(ctx.db(), {
       file: path.join(dir, f.file),
+      keys: ctx.keys,
       source: f.source as CsvSource,
       preset: f.preset,
       extractDate: manifest.endDate,

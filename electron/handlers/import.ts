@@ -125,6 +125,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
     if (isCsvSource(args.source)) {
       const r = await runImport(ctx.db(), {
         file: f.path,
+        keys: ctx.keys,
         source: args.source,
         ...(args.preset && args.preset !== 'dfe' ? { preset: args.preset } : {}),
         ...(args.mapping ? { mapping: { ...args.mapping, source: args.source } } : {}),

@@ -23,7 +23,7 @@ import { detectFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
-import { caseKeySecret } from './pseudonym';
+import { caseKeyFor, KeyStore, MissingKeyError, recordKeyCheck } from '../keys';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
 import { duplicateHeading } from './row-shape';
@@ -56,6 +56,8 @@ export interface RunImportOptions {
   onConvertMode?: (mode: ConvertMode) => void;
   /** The clock, for tests. */
   now?: Date;
+  /** Where the case key is kept (default: the store the environment names, as the command line uses). */
+  keys?: KeyStore;
 }
 
 /** Problems kept in the result (the app lists them; the rest are counted). */
@@ -158,6 +160,16 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     };
   }
 
+  // Loaded once, before the backup: a missing key refuses the import with nothing written.
+  let caseKey: Buffer | null = null;
+  if (source === 'allocations') {
+    try {
+      caseKey = caseKeyFor(db, options.keys ?? KeyStore.fromEnv(), { create: !options.dryRun });
+    } catch (e) {
+      if (e instanceof MissingKeyError) throw new ImportProblem('missing_case_key', e.message);
+      throw e;
+    }
+  }
   const backupFile = options.dryRun ? null : await backupBeforeImport(db, options.dbPath ?? db.name, now);
   const dateOrders: Record<string, DateOrder> = {};
   const monthFirstNotes: string[] = [];
@@ -165,7 +177,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     try {
       const loggedExtractDate = options.extractDate ?? null;
       const assumptions = [...base.assumptions, ...monthFirstNotes];
-      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate });
+      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate, caseKey });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -206,6 +218,7 @@ interface PassContext {
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
+  caseKey: Buffer | null;
 }
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
@@ -246,6 +259,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
+    if (ctx.caseKey && !options.dryRun) recordKeyCheck(db, ctx.caseKey);
     const job: ConvertJob = {
       file: ctx.file,
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
@@ -253,7 +267,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       source,
       extractDate: ctx.extractDate,
       dateOrders: ctx.dateOrders,
-      caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
+      caseKeySecret: ctx.caseKey,
     };
     const load = startTableLoad(db, spec, importId, sniffed.bytes);
     const { writer } = load;

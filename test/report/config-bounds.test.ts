@@ -23,11 +23,12 @@ describe('paper configuration bounds', () => {
     ['recommendations', { recommendations: Array.from({ length: 31 }, () => 'r') }, /at most 30 recommendations/],
     // The report's furniture (paperfmt) and the what-if assumptions (churn), bounded the same way.
     ['key decision', { keyDecision: 'k'.repeat(301) }, /keyDecision: "key decision" can be at most 300 characters/],
-    ['financial implications', { implications: { financial: 'f'.repeat(4_001) } }, /implications\.financial: the financial implications can be at most 4,000 characters/],
-    ['equality implications', { implications: { equality: 'e'.repeat(4_001) } }, /implications\.equality: the equality implications can be at most 4,000 characters/],
-    ['background papers', { backgroundPapers: 'b'.repeat(4_001) }, /backgroundPapers: the background papers can be at most 4,000 characters/],
-    ['reasons', { reasonsForRecommendations: 'r'.repeat(4_001) }, /reasonsForRecommendations: the reasons for the recommendations can be at most 4,000/],
-    ['contact', { contact: 'c'.repeat(1_001) }, /contact: the contact details can be at most 1,000 characters/],
+    ['financial implications', { implications: { financial: 'f'.repeat(6_001) } }, /implications\.financial: the financial implications can be at most 6,000 characters/],
+    ['equality implications', { implications: { equality: 'e'.repeat(6_001) } }, /implications\.equality: the equality implications can be at most 6,000 characters/],
+    ['a background paper', { backgroundPapers: ['b'.repeat(301)] }, /backgroundPapers\.0: a background paper can be at most 300 characters/],
+    ['background papers', { backgroundPapers: Array.from({ length: 31 }, () => 'b') }, /backgroundPapers: a paper can list at most 30 background papers/],
+    ['reasons', { reasonsForRecommendations: 'r'.repeat(6_001) }, /reasonsForRecommendations: the reasons for the recommendations can be at most 6,000/],
+    ['contact', { contact: 'c'.repeat(301) }, /contact: the contact details can be at most 300 characters/],
     ['support share', { whatIf: { supportShare: 101 } }, /whatIf\.supportShare: the share of child-in-need cases support workers take \(%\) must be a number from 0 to 100/],
     ['support caseload', { whatIf: { supportCaseload: 0 } }, /whatIf\.supportCaseload: the cases per support worker must be a number from 1 to 60/],
     ['agency FTE', { whatIf: { convertAgencyFte: 1e9 } }, /whatIf\.convertAgencyFte: the agency FTE made permanent must be a number from 0 to 10,000/],
@@ -39,12 +40,12 @@ describe('paper configuration bounds', () => {
   it('the furniture and the what-if assumptions at their limits are accepted', () => {
     const c = parsePaperConfig({
       keyDecision: 'k'.repeat(PAPER_LIMITS.line),
-      implications: { financial: 'f'.repeat(PAPER_LIMITS.block), legal: '', hr: '', equality: '' },
-      backgroundPapers: 'b'.repeat(PAPER_LIMITS.block),
-      contact: 'c'.repeat(PAPER_LIMITS.contact),
+      implications: { financial: 'f'.repeat(PAPER_LIMITS.passage), legal: '', hr: '', equality: '' },
+      backgroundPapers: Array.from({ length: PAPER_LIMITS.backgroundPapers }, () => 'b'.repeat(PAPER_LIMITS.line)),
+      contact: 'c'.repeat(PAPER_LIMITS.line),
       whatIf: { supportShare: 100, supportCaseload: 60, convertAgencyFte: 10_000, fullCaseload: null },
     });
-    expect([c.keyDecision.length, c.implications.financial.length, c.backgroundPapers.length, c.contact.length]).toEqual([300, 4_000, 4_000, 1_000]);
+    expect([c.keyDecision.length, c.implications.financial.length, c.backgroundPapers.length, c.contact.length]).toEqual([300, 6_000, 30, 300]);
     expect(c.whatIf).toEqual({ supportShare: 100, supportCaseload: 60, convertAgencyFte: 10_000, fullCaseload: null });
   });
 });
