@@ -82,7 +82,8 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
     fillDisk(dir, 8 * 1024);
     const r = await cli(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--format', format, '--out', dest]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(new RegExp(`^Error: There is not enough space on the disk to write .*paper\\.${format}: it needs [\\d.]+ (KB|MB) and \\d+ KB are free\\. The existing paper\\.${format} was left as it was\\.`));
+    // The author's warnings ("Before publishing: ...") come first on stderr; the error is its own line.
+    expect(r.err).toMatch(new RegExp(`^Error: There is not enough space on the disk to write .*paper\\.${format}: it needs [\\d.]+ (KB|MB) and \\d+ KB are free\\. The existing paper\\.${format} was left as it was\\.`, 'm'));
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(fs.readFileSync(dest, 'utf8')).toBe(old);
     expect(fs.readdirSync(dir).sort()).toEqual(['filler.bin', name]);
