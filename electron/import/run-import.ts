@@ -326,7 +326,19 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
 
     if (options.dryRun) {
       rollback();
-      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
+      // A check reports the outcome the real import would have (and the command line exits as
+      // it would): a strict import of a file with invalid rows fails, so its check fails too.
+      const refused = counts.rejected > 0 && (!options.acceptValid || counts.rejected === counts.rowsRead);
+      if (refused) {
+        const valid = counts.rowsRead - counts.rejected;
+        return result(
+          null,
+          'failed',
+          `Check only, nothing written: importing ${ctx.fileName} would fail, because ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
+            (valid > 0 && !options.acceptValid ? `Correct them, or import the ${plural(valid, 'valid row')} alone with --accept-valid.` : 'Correct them and check the file again.'),
+        );
+      }
+      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems and would be left out.` : ' No problems found.';
       return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}`);
     }
     if (counts.rejected > 0 && !options.acceptValid) {

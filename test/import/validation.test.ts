@@ -172,12 +172,21 @@ describe('strict by default, --accept-valid on request', () => {
     expect(JSON.parse(log[0]!.rejected_json)).toEqual([{ row: 3, column: 'fte', value: '7', reason: 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)' }]);
   });
 
-  it('dry run: the real import, rolled back, counts reported', async () => {
+  it('dry run: the real import, rolled back, with the outcome the real import would have', async () => {
     const t = setup();
     const before = dump(t.db, ['spell', 'import_log', 'import_change']);
-    const r = await t.run(t.file('w.csv', file), { dryRun: true });
-    expect(r).toMatchObject({ outcome: 'checked', importId: null, inserted: 2, rejected: 1, backupFile: null });
-    expect(dump(t.db, ['spell', 'import_log', 'import_change'])).toEqual(before);
+    const f = t.file('w.csv', file);
+    // Strict (the default): the real import would fail, so the check fails, with the same counts.
+    const strict = await t.run(f, { dryRun: true });
+    const real = await t.run(f, {});
+    expect(real.outcome).toBe('failed');
+    expect(strict).toMatchObject({ outcome: 'failed', importId: null, rowsRead: 3, inserted: 0, rejected: 1, backupFile: null });
+    expect(strict.problems).toEqual(real.problems);
+    expect(strict.message).toMatch(/^Check only, nothing written: importing w.csv would fail, because 1 row of 3 has problems/);
+    // With --accept-valid the import would keep the two valid rows.
+    const valid = await t.run(f, { dryRun: true, acceptValid: true });
+    expect(valid).toMatchObject({ outcome: 'checked', importId: null, inserted: 2, rejected: 1, backupFile: null });
+    expect(dump(t.db, ['spell', 'import_change'])).toEqual({ spell: before.spell, import_change: before.import_change });
   });
 });
 
