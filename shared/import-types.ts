@@ -44,6 +44,9 @@ export interface FileDetection {
   candidates: LayoutCandidate[];
   /** Columns refused because they look like a child's name or date of birth. */
   identityColumns: string[];
+  /** An .xlsx workbook: the sheet read, and every sheet in it (in order). */
+  sheet?: string;
+  sheets?: string[];
 }
 
 export type ImportOutcome =

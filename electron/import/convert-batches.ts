@@ -10,6 +10,7 @@ import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
 import { TABLES } from './tables';
+import { readXlsxRowBatches } from './xlsx-stream';
 
 /** Everything the conversion needs, as data a worker thread can be given. */
 export interface ConvertJob {
@@ -26,6 +27,8 @@ export interface ConvertJob {
    * thread, 'balanced' (by whichever thread is behind) or 'importer' (always the receiving thread).
    */
   caseIdHashing?: 'here' | 'balanced' | 'importer';
+  /** The file is an .xlsx workbook: read this sheet (the first when no name is given). */
+  xlsx?: { sheet?: string };
 }
 
 export interface ConvertedBatch {
@@ -62,7 +65,8 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
-  for await (const batch of readRowBatches(job.file, job.sniffed, signal ? { signal } : {})) {
+  const batches = job.xlsx ? readXlsxRowBatches(job.file, { sheet: job.xlsx.sheet, signal }) : readRowBatches(job.file, job.sniffed, signal ? { signal } : {});
+  for await (const batch of batches) {
     const out: ConvertedBatch = { values: [], rows: [], problems: [], rejected: 0, rowsRead: 0, bytesRead: batch.bytesRead };
     const cellRows = batch.rows;
     for (let i = 0; i < cellRows.length; i++) {

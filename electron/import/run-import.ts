@@ -18,7 +18,7 @@ import type { ConvertJob } from './convert-batches';
 import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
-import { detectFile } from './detect';
+import { detectImportFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
@@ -53,6 +53,8 @@ export interface RunImportOptions {
   onConvertMode?: (mode: ConvertMode) => void;
   /** The clock, for tests. */
   now?: Date;
+  /** An .xlsx workbook's sheet to read (default: the first). */
+  sheet?: string;
 }
 
 /** Problems kept in the result (the app lists them; the rest are counted). */
@@ -79,7 +81,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const now = options.now ?? new Date();
   const file = path.resolve(options.file);
   const fileName = path.basename(file);
-  const detection = detectFile(file, db);
+  const detection = await detectImportFile(file, db, options.sheet);
   // A file that may be about children is refused before anything else is worked out; a staff
   // file is refused too (worded for staff), unless its mapping marks the column as not used.
   const guessed = options.source ?? detection.best?.source;
@@ -96,6 +98,10 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   } catch (e) {
     // The name column is the first thing to fix, whatever else is wrong.
     if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    if (e instanceof ImportProblem && detection.sheets && detection.sheets.length > 1) {
+      const sheets = detection.sheets.map((n) => `"${n}"`).join(', ');
+      throw new ImportProblem(e.code, `${e.message} This is sheet "${detection.sheet}" of a workbook with ${detection.sheets.length} sheets (${sheets}): if the data is on another, choose it with --sheet NAME.`);
+    }
     throw e;
   }
   const source = binding.source;
@@ -127,11 +133,12 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
 
   const base = {
     file,
+    ...(detection.sheet !== undefined ? { sheet: detection.sheet } : {}),
     sha256,
     source,
     preset: binding.preset,
     encoding: detection.encoding,
-    assumptions: binding.assumptions,
+    assumptions: [...sheetNote(detection.sheet, detection.sheets), ...binding.assumptions],
     extractDate,
   };
   const earlier = db
@@ -196,6 +203,8 @@ interface PassContext {
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
+  /** An .xlsx workbook's sheet; undefined for a CSV file. */
+  sheet?: string;
 }
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
@@ -242,6 +251,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       extractDate: ctx.extractDate,
       dateOrders: ctx.dateOrders,
       caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
+      ...(ctx.sheet !== undefined ? { xlsx: { sheet: ctx.sheet } } : {}),
     };
     const load = startTableLoad(db, spec, importId, sniffed.bytes);
     const { writer } = load;
@@ -393,6 +403,12 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
     backToWal();
   }
+}
+
+/** Which sheet of a workbook with several was read, said so a wrong sheet is noticed. */
+function sheetNote(sheet: string | undefined, sheets: string[] | undefined): string[] {
+  if (sheet === undefined || !sheets || sheets.length < 2) return [];
+  return [`The workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); sheet "${sheet}" was read. Choose another with --sheet NAME.`];
 }
 
 /** A failed strict import leaves a record (and its problems) in the history, and nothing else. */
