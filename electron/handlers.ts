@@ -46,7 +46,7 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async ({ fileId }) => detect(ctx, fileId),
+    detectFile: async ({ fileId, sheet }) => detect(ctx, fileId, sheet),
     startImport: async (args) => startImport(ctx, args),
     importProgress: async ({ jobId }) => importProgress(jobId),
     cancelImport: async ({ jobId }) => cancelImport(jobId),

@@ -66,9 +66,11 @@ export const API_ARGS = {
   pickFiles: z.strictObject({ multiple: z.boolean() }),
   /** A file dropped on the window: its bytes, staged to a private temporary folder. */
   stageFile: z.strictObject({ name: text(260).min(1), base64: z.string().max(200 * 1024 * 1024) }),
-  detectFile: z.strictObject({ fileId: id }),
+  /** sheet: an .xlsx workbook's sheet to read (default: the first). */
+  detectFile: z.strictObject({ fileId: id, sheet: text(100).optional() }),
   startImport: z.strictObject({
     fileId: id,
+    sheet: text(100).optional(),
     source: importSource,
     preset: text(100).optional(),
     mapping: columnMappingSchema.optional(),
@@ -168,6 +170,9 @@ export interface DetectResult {
   presetBySource: Record<string, string>;
   /** A saved mapping whose columns match this file, if any. */
   suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
+  /** An .xlsx workbook: the sheet read and all its sheets, in order. */
+  sheet?: string;
+  sheets?: string[];
 }
 
 /** What the screens are told about an import: the importer's result without file-level detail. */

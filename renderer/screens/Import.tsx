@@ -24,6 +24,8 @@ interface FileState {
   saveMappingAs: string;
   check: ImportSummary | null;
   result: ImportSummary | null;
+  /** The sheet of an .xlsx workbook being read. */
+  sheet?: string | undefined;
 }
 
 const STEPS: Array<[Step, string]> = [
@@ -89,6 +91,24 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     setBusy(null);
   }
 
+  /** A workbook's other sheet: looked at afresh, since its columns are its own. */
+  async function chooseSheet(i: number, sheet: string) {
+    const f = files[i]!;
+    try {
+      const d = await call('detectFile', { fileId: f.ref.id, sheet });
+      update(i, {
+        detect: d,
+        sheet,
+        source: d.source ?? d.suggestedMapping?.source ?? 'workers',
+        preset: d.preset,
+        mapping: d.preset ? null : (d.suggestedMapping?.mapping ?? null),
+        check: null,
+      });
+    } catch (err) {
+      setError(`${f.ref.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   async function choose() {
     try {
       await addFiles(await call('pickFiles', { multiple: true }));
@@ -148,6 +168,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         const summary = await runImportJob(
           {
             fileId: f.ref.id,
+            ...(f.sheet ? { sheet: f.sheet } : {}),
             source: f.source as never,
             ...(f.preset ? { preset: f.preset } : {}),
             ...(!f.preset && f.mapping ? { mapping: f.mapping } : {}),
@@ -205,7 +226,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
   return (
     <>
-      <PageHeading lead="Bring in the CSV exports from your HR, agency and case-management systems. Every row is checked before anything is saved, and any import can be undone from the Data screen.">
+      <PageHeading lead="Bring in the CSV or Excel exports from your HR, agency and case-management systems. Every row is checked before anything is saved, and any import can be undone from the Data screen.">
         Import files
       </PageHeading>
       {!status.modules.import ? (
@@ -238,7 +259,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
             onDragLeave={() => setDragging(false)}
             onDrop={(e) => void drop(e)}
           >
-            <p>Drag CSV files here, or</p>
+            <p>Drag CSV or Excel (.xlsx) files here, or</p>
             <button type="button" className="button" onClick={() => void choose()} disabled={!!busy || !status.modules.import}>
               Choose files…
             </button>
@@ -252,7 +273,21 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 rows={files.map((f, i) => [
                   f.ref.name,
                   fmtBytes(f.ref.bytes),
-                  f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>,
+                  <>
+                    {f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>}
+                    {f.detect?.sheets && f.detect.sheets.length > 1 ? (
+                      <div className="field sheet-choice">
+                        <label htmlFor={`sheet-${i}`}>Sheet of the workbook to read</label>
+                        <select id={`sheet-${i}`} value={f.detect.sheet ?? ''} onChange={(e) => void chooseSheet(i, e.target.value)}>
+                          {f.detect.sheets.map((n) => (
+                            <option key={n} value={n}>
+                              {n}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    ) : null}
+                  </>,
                   f.detect ? (
                     <select
                       aria-label={`Import ${f.ref.name} as`}
