@@ -29,6 +29,9 @@ export const columnMappingSchema = z.strictObject({
   defaults: z.record(text(100), text(200)).optional(),
   /** Day-month order of slash dates; default: decided per column from the data (UK first). */
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** How the FTE column is written (default: decided from its heading and first rows). */
+  fteUnit: z.enum(['fraction', 'percent', 'hours']).optional(),
+  standardHours: z.number().positive().max(80).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -40,6 +43,7 @@ export const settingsPatchSchema = z.strictObject({
   agencyAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
   employeeAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
   smallNumberThreshold: z.number().int().min(0).max(100).optional(),
+  standardWeeklyHours: z.number().positive().max(80).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

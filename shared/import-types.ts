@@ -81,6 +81,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rows left out as not counted (job titles or contracts outside social work); not errors. */
+  skipped?: number;
   problems: RowProblem[];
   /** True when there were more problems than `problems` lists. */
   problemsTruncated: boolean;
@@ -163,4 +165,8 @@ export interface ColumnMappingSpec {
   defaults?: Record<string, string>;
   /** Day-month order of slash dates; default: decided per column from the data (UK first). */
   dateOrder?: 'dmy' | 'mdy';
+  /** How the FTE column is written; default: decided from its heading and first rows. */
+  fteUnit?: 'fraction' | 'percent' | 'hours';
+  /** The standard week for FTE given as hours (default: the setting, 37). */
+  standardHours?: number;
 }

@@ -4,7 +4,9 @@
 // in a worker thread beside it (convert-thread.ts) while the importing thread writes.
 import type { IsoDate } from '../../shared/dates';
 import type { CsvSource, RowProblem } from '../../shared/import-types';
-import { makeConverter, type StoredValue } from './convert';
+import { makeConverter, SKIPPED, type PlacementUse, type StoredValue } from './convert';
+import type { FteReading } from './fte-reading';
+import type { ValueRuleSet } from './value-maps';
 import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
@@ -29,6 +31,9 @@ export interface ConvertJob {
   caseIdHashing?: 'here' | 'balanced' | 'importer';
   /** The file is an .xlsx workbook: read this sheet (the first when no name is given). */
   xlsx?: { sheet?: string };
+  /** The council's own value rules, and how the FTE column is written. */
+  councilValues?: ValueRuleSet;
+  fte?: FteReading;
 }
 
 export interface ConvertedBatch {
@@ -42,6 +47,10 @@ export interface ConvertedBatch {
   rejected: number;
   /** Data rows read so far (blank lines and the heading row are not data). */
   rowsRead: number;
+  /** Rows left out so far as not counted (a job title or contract the rules leave out). */
+  skipped?: number;
+  /** Every value placed by a rule so far, with its rows (small: one entry per distinct value). */
+  placed?: PlacementUse[];
   bytesRead: number;
 }
 
@@ -61,7 +70,14 @@ export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => vo
 
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
   const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
-  const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
+  const convert = makeConverter(job.binding, job.source, {
+    extractDate: job.extractDate,
+    dateOrders: job.dateOrders,
+    hashCase,
+    ...(job.councilValues ? { councilValues: job.councilValues } : {}),
+    ...(job.fte ? { fte: job.fte } : {}),
+  });
+  let skipped = 0;
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
@@ -81,7 +97,8 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       rowsRead++;
       rowProblems.length = 0;
       const values = convert(cells, rowNumber, rowProblems);
-      if (values !== null) {
+      if (values === SKIPPED) skipped++;
+      else if (values !== null) {
         for (let v = 0; v < values.length; v++) out.values.push(values[v]!);
         out.rows.push(rowNumber);
       } else {
@@ -90,6 +107,10 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       }
     }
     out.rowsRead = rowsRead;
+    if (convert.placements.size > 0) {
+      out.skipped = skipped;
+      out.placed = [...convert.placements.values()].map((u) => ({ ...u }));
+    }
     yield out;
   }
 }

@@ -12,19 +12,45 @@ import { DateColumn, type DateOrder } from './date-column';
 import { SOURCE_FIELDS } from './fields';
 import type { Binding } from './layouts';
 import { norm } from './normalise';
+import { NOT_COUNTED } from './formats/job-titles';
+import type { FteReading } from './fte-reading';
+import { makePlacer, WORDED_FIELDS, type PlacedBy, type ValueRuleSet } from './value-maps';
 
 export type StoredValue = string | number | null;
 
 export interface ConvertOptions {
   extractDate: IsoDate;
+  /** The council's own value rules (value-rules.ts). */
+  councilValues?: ValueRuleSet;
+  /** How the FTE column is written (fte-reading.ts); a fraction of full time when absent. */
+  fte?: FteReading;
   /** Per date field, the day-month order when it has been settled ('dmy' otherwise). */
   dateOrders: Record<string, DateOrder>;
   /** The keyed hash of a case ID (allocations only). */
   hashCase(caseId: string): string;
 }
 
-/** Converts one row; returns the stored values in TABLES order, or null after adding problems. */
-export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null;
+/** A row left out because its job title or contract is not counted (not an error). */
+export const SKIPPED = Symbol('not counted');
+
+/** A value placed by a rule rather than written as a code, and how many rows had it. */
+export interface PlacementUse {
+  field: string;
+  /** The value as first seen in the file. */
+  value: string;
+  to: string;
+  by: PlacedBy;
+  why?: string;
+  rows: number;
+}
+
+/**
+ * Converts one row; returns the stored values in TABLES order, null after adding problems, or
+ * SKIPPED. `placements` counts the values placed by a rule (for the summary).
+ */
+export type Converter = ((cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null | typeof SKIPPED) & {
+  placements: Map<string, PlacementUse>;
+};
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
 
@@ -87,15 +113,44 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return v === null ? null : teams.get(v, () => v.replace(/\s+/g, ' '));
   };
   const mapped = (field: string, v: string): string => valueMaps[field]?.get(norm(v)) ?? v;
-  const codes = new Map<string, Remembered<string, string | undefined>>();
+  // Values in the council's own words (job titles, contract types, leaving reasons): the
+  // mapping's value map, then the exact codes, then the council's rules and the default rules;
+  // each value placed by a rule is counted, so the summary can say what was assumed.
+  const placer = makePlacer(valueMaps, options.councilValues ?? {});
+  const placements = new Map<string, PlacementUse>();
+  const worded = new Set<string>(WORDED_FIELDS);
+  const resolve = (field: string, v: string, table: Map<string, string>): { code: string | undefined; use: PlacementUse | null } => {
+    const viaMapping = valueMaps[field]?.get(norm(v));
+    if (viaMapping === undefined || !worded.has(field)) {
+      const exact = table.get(norm(viaMapping ?? v));
+      if (exact !== undefined || !worded.has(field)) return { code: exact, use: null };
+    }
+    const p = placer(field, v);
+    if (p === undefined) return { code: undefined, use: null };
+    const to = p.to === NOT_COUNTED ? NOT_COUNTED : table.get(norm(p.to));
+    if (to === undefined) return { code: undefined, use: null };
+    const key = `${field}\u0000${norm(v)}`;
+    let use = placements.get(key);
+    if (!use) placements.set(key, (use = { field, value: v, to, by: p.by, ...(p.why ? { why: p.why } : {}), rows: 0 }));
+    return { code: to, use };
+  };
+  const codes = new Map<string, Remembered<string, { code: string | undefined; use: PlacementUse | null }>>();
   const code = (field: string, table: Map<string, string>, allowed: string, required: boolean): string | null => {
     const v = text(field, required);
     if (v === null) return null;
     let known = codes.get(field);
     if (!known) codes.set(field, (known = new Remembered()));
-    const found = known.get(v, () => table.get(norm(mapped(field, v))));
-    if (found === undefined) problem(field, v, `is not a recognised ${labels[field]}; use one of: ${allowed}`);
-    return found ?? null;
+    const found = known.get(v, () => resolve(field, v, table));
+    if (found.use) found.use.rows++;
+    if (found.code === undefined) {
+      problem(
+        field,
+        v,
+        `is not a recognised ${labels[field]}; use one of: ${allowed}` +
+          (worded.has(field) ? `; or, as no rule places it, choose what it is in the import's value step (or a mapping's "values" for ${field})` : ''),
+      );
+    }
+    return found.code ?? null;
   };
   const date = (field: string, required: boolean): IsoDate | null => {
     const v = text(field, required);
@@ -134,6 +189,36 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return n;
   };
 
+  const fteUnit = options.fte?.unit ?? 'fraction';
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  const fteValue = (): number | null => {
+    if (fteUnit === 'fraction') return number('fte', (n) => (n > 0 && n <= 1 ? null : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'));
+    const v = text('fte', true);
+    if (v === null) return null;
+    if (!FTE_RE.test(v)) {
+      problem('fte', v, 'is not a number');
+      return null;
+    }
+    const n = Number(v);
+    if (fteUnit === 'percent') {
+      if (n > 0 && n <= 100) return round(n / 100);
+      problem('fte', v, 'is outside the FTE range as a percentage: more than 0 and at most 100 (full time is 100)');
+      return null;
+    }
+    let week = options.fte!.standardHours;
+    const s = raw('standard_hours');
+    if (index.standard_hours !== undefined && s !== '') {
+      if (!FTE_RE.test(s) || Number(s) <= 0) {
+        problem('standard_hours', s, 'is not a number of hours more than 0');
+        return null;
+      }
+      week = Number(s);
+    }
+    if (n > 0 && n <= week) return round(n / week);
+    problem('fte', v, n <= 0 ? 'is not more than 0 hours' : `is more hours than the standard week of ${week}: FTE cannot be more than 1`);
+    return null;
+  };
+
   const convertSpell = (): StoredValue[] => {
     const staffId = text('staff_id', true);
     const swe = text('swe_number', false);
@@ -146,6 +231,10 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       }
     } else {
       role = code('role', ROLE_CODES, ALLOWED.role, true);
+      if (role === NOT_COUNTED) {
+        skipped = true;
+        return [];
+      }
     }
     const team = teamName(false);
     let employment: string | null;
@@ -161,14 +250,20 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       const flagIndex = index.agency_flag;
       const flagCell = flagIndex === undefined ? '' : (cells[flagIndex] ?? '').trim();
       if (flagCell !== '' && parseFlag(flagCell) === false) problem('agency_flag', flagCell, 'says not agency, but this file was imported as agency (every row an agency worker); correct the row or import it as a workers file');
-    } else if (raw('employment_type') !== '') employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+    } else if (raw('employment_type') !== '') {
+      employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+      if (employment === NOT_COUNTED) {
+        skipped = true;
+        return [];
+      }
+    }
     else if (index.agency_flag !== undefined || defaults.agency_flag !== undefined) {
       const f = raw('agency_flag');
       const flag = parseFlag(f);
       if (flag === undefined) problem('agency_flag', f, 'is not a yes/no value (use Y/N, Yes/No, TRUE/FALSE or 1/0)');
       employment = flag ? 'agency' : 'permanent';
     } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
-    const fte = number('fte', (n) => (n > 0 && n <= 1 ? null : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)'));
+    const fte = fteValue();
     const start = layout.startFromExtractDate && index.start_date === undefined ? options.extractDate : date('start_date', true);
     const end = date('end_date', false);
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
@@ -225,12 +320,21 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     : source === 'establishment' ? convertEstablishment
     : convertSpell;
 
-  return (rowCells, rowNumber, out) => {
+  let skipped = false;
+  const converter = (rowCells: readonly string[], rowNumber: number, out: RowProblem[]) => {
     cells = rowCells;
     row = rowNumber;
     problems = out;
     failed = false;
+    skipped = false;
+    const before = out.length;
     const values = convert();
+    if (skipped) {
+      // Not counted is not an error: whatever else the row had wrong does not matter.
+      out.length = before;
+      return SKIPPED;
+    }
     return failed ? null : values;
   };
+  return Object.assign(converter, { placements });
 }

@@ -31,6 +31,9 @@ export interface LayoutDef {
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;
+  /** How the FTE column is written, when a mapping says (fte-reading.ts decides otherwise). */
+  fteUnit?: 'fraction' | 'percent' | 'hours';
+  standardHours?: number;
   /** Headings a column mapping explicitly marks as not used (read by nothing, stored nowhere). */
   unused?: readonly string[];
   /** Said to the user whenever this layout is used. */

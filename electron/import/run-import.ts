@@ -28,6 +28,11 @@ import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
+import type { PlacementUse } from './convert';
+import { fteReading } from './fte-reading';
+import { placementNotes } from './placement-notes';
+import { valueRuleSet } from './value-rules';
+import { getSettings } from '../settings';
 
 export interface RunImportOptions {
   file: string;
@@ -55,6 +60,8 @@ export interface RunImportOptions {
   now?: Date;
   /** An .xlsx workbook's sheet to read (default: the first). */
   sheet?: string;
+  /** The standard working week, for FTE given as hours (default: the setting, 37). */
+  standardHours?: number;
 }
 
 /** Problems kept in the result (the app lists them; the rest are counted). */
@@ -140,6 +147,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     encoding: detection.encoding,
     assumptions: [...sheetNote(detection.sheet, detection.sheets), ...binding.assumptions],
     extractDate,
+    preview: detection.preview,
   };
   const earlier = db
     .prepare(`SELECT id, started_at FROM import_log WHERE sha256 = ? AND outcome IN ${ACTIVE} ORDER BY id DESC LIMIT 1`)
@@ -205,6 +213,8 @@ interface PassContext {
   dateOrders: Record<string, DateOrder>;
   /** An .xlsx workbook's sheet; undefined for a CSV file. */
   sheet?: string;
+  /** The first data rows (detection's preview), for deciding how the FTE column is written. */
+  preview: string[][];
 }
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
@@ -243,6 +253,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
+    const fte = fteReading(binding, ctx.preview, {
+      unit: binding.layout.fteUnit,
+      standardHours: options.standardHours ?? binding.layout.standardHours ?? getSettings(db).standardWeeklyHours,
+    });
     const job: ConvertJob = {
       file: ctx.file,
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
@@ -252,7 +266,11 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       dateOrders: ctx.dateOrders,
       caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
       ...(ctx.sheet !== undefined ? { xlsx: { sheet: ctx.sheet } } : {}),
+      councilValues: valueRuleSet(db),
+      fte,
     };
+    let placed: PlacementUse[] = [];
+    let skipped = 0;
     const load = startTableLoad(db, spec, importId, sniffed.bytes);
     const { writer } = load;
     const width = spec.columns.length;
@@ -265,6 +283,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     for await (const batch of converted) {
       counts.rowsRead = batch.rowsRead;
       counts.rejected += batch.rejected;
+      if (batch.placed) placed = batch.placed;
+      if (batch.skipped !== undefined) skipped = batch.skipped;
       // This batch's problems in file order: the converter's, and the repeats the writer finds.
       batchProblems.length = 0;
       let p = 0;
@@ -306,6 +326,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
     }
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
+    const assumptions = [...ctx.assumptions, ...(fte.note ? [fte.note] : []), ...placementNotes(placed, skipped)];
+    const notCounted = skipped > 0 ? ` ${plural(skipped, 'row')} not counted (not social work posts; listed below).` : '';
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
       // A refused import wrote nothing, so it reports nothing written (as its import_log row does);
       // only a dry run reports the counts it would have written.
@@ -326,7 +348,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       rejected: counts.rejected,
       problems: shown,
       problemsTruncated: counts.problemCount > shown.length,
-      assumptions: ctx.assumptions,
+      assumptions,
+      ...(skipped > 0 ? { skipped } : {}),
       extractDate: ctx.extractDate,
       backupFile: ctx.backupFile,
       previousImportId: null,
@@ -349,7 +372,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         );
       }
       const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems and would be left out.` : ' No problems found.';
-      return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}`);
+      return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}${notCounted}`);
     }
     if (counts.rejected > 0 && !options.acceptValid) {
       rollback();
@@ -376,7 +399,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
           ? `${ctx.fileName} has a heading row but no data rows; nothing changed (recorded as import ${importId}).`
           : `Every row of ${ctx.fileName} is already in the database unchanged; nothing changed (recorded as import ${importId}).`
         : `Imported ${ctx.fileName} (import ${importId}): ${changes}.` +
-          (counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} with problems ${counts.rejected === 1 ? 'was' : 'were'} left out and listed in the import log.` : '');
+          (counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} with problems ${counts.rejected === 1 ? 'was' : 'were'} left out and listed in the import log.` : '') +
+          notCounted;
     db.prepare(
       `UPDATE import_log SET rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?, rows_rejected = ?,
          rejected_json = ?, finished_at = ?, outcome = ?, message = ? WHERE id = ?`,

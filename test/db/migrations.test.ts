@@ -130,7 +130,7 @@ describe('migrations', () => {
 
       const after = openDatabase(file);
       try {
-        expect(schemaVersion(after)).toBe(3);
+        expect(schemaVersion(after)).toBe(MIGRATIONS.length);
         expect(allRows(after)).toEqual(before);
         expect(after.prepare(`SELECT a.case_key AS k FROM import_change c JOIN allocation a ON a.id = c.row_id`).all()).toEqual([{ k: 'k3' }]);
         expect(shape(after)).toEqual(beforeShape);
@@ -177,6 +177,22 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       // Strict typing survives the rebuild: text is not an import number.
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
+  // migration 6 (xlsx): found by name, since the integrator orders the migrations.
+  describe('migration 6: value rules', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name.startsWith('value rules')) + 1;
+    it("creates value_rule: one placement per field and matched value, only for the worded fields", () => {
+      const { db } = tempDb({ targetVersion: version });
+      expect(version).toBeGreaterThan(3);
+      expect(tables(db)).toContain('value_rule');
+      const ins = db.prepare(`INSERT INTO value_rule (field, value_key, value, placed, updated_at) VALUES (?, ?, ?, ?, '2025-01-01')`);
+      ins.run('role', 'practiceeducator', 'Practice Educator', 'case_holder');
+      expect(() => ins.run('role', 'practiceeducator', 'practice educator', 'senior_practitioner')).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => ins.run('team', 'north', 'North', 'x')).toThrow(/CHECK/);
+      expect(() => ins.run('role', '', 'Blank', 'case_holder')).toThrow(/CHECK/);
+      ins.run('employment_type', 'practiceeducator', 'Practice Educator', 'permanent');
+      expect(db.prepare('SELECT COUNT(*) AS n FROM value_rule').get()).toEqual({ n: 2 });
     });
   });
 });

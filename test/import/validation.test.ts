@@ -25,9 +25,9 @@ describe('row validation (every rule names row, column, value and reason)', () =
   });
 
   it('codes', async () => {
-    expect(await problemsOf('S2,,wizard,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,casual,1,2019-01-01,,,', 'S4,,case_holder,North,permanent,1,2019-01-01,2019-02-01,bored,')).toEqual([
+    expect(await problemsOf('S2,,wizard,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,sabbatical,1,2019-01-01,,,', 'S4,,case_holder,North,permanent,1,2019-01-01,2019-02-01,bored,')).toEqual([
       { row: 3, column: 'role', value: 'wizard', reason: expect.stringMatching(/^is not a recognised Role; use one of: senior_manager, .*support_worker/) },
-      { row: 4, column: 'employment_type', value: 'casual', reason: 'is not a recognised Employment type; use one of: permanent, fixed_term, agency' },
+      { row: 4, column: 'employment_type', value: 'sabbatical', reason: 'is not a recognised Employment type; use one of: permanent, fixed_term, agency; or, as no rule places it, choose what it is in the import\'s value step (or a mapping\'s "values" for employment_type)' },
       { row: 5, column: 'leaving_reason', value: 'bored', reason: expect.stringMatching(/^is not a recognised Reason for leaving/) },
     ]);
   });
