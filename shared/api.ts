@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Metrics } from './metrics';
 import type { ImportSource } from './domain';
-import type { ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem } from './import-types';
+import type { ColumnValues, ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem, ValueRuleInfo } from './import-types';
 
 export type { RowProblem };
 
@@ -87,6 +87,19 @@ export const API_ARGS = {
   listImports: none,
   undoImport: z.strictObject({ importId: z.number().int().positive() }),
   listMappings: none,
+  /** The value step: each worded column's distinct values and where they are placed now. */
+  fileValues: z.strictObject({
+    fileId: id,
+    sheet: text(100).optional(),
+    source: importSource,
+    preset: text(100).optional(),
+    mapping: columnMappingSchema.optional(),
+  }),
+  /** The council's own value rules (placed '' removes one, so the default applies again). */
+  listValueRules: none,
+  saveValueRules: z.strictObject({
+    rules: z.array(z.strictObject({ field: z.enum(['role', 'employment_type', 'leaving_reason']), value: text(200).min(1), placed: text(100) })).max(5000),
+  }),
   /** The rows an import left out ("import the valid rows"), with the reasons. */
   importProblems: z.strictObject({ importId: z.number().int().positive() }),
 
@@ -273,6 +286,9 @@ export interface ApiResults {
   listImports: ImportLogEntry[];
   undoImport: { message: string };
   listMappings: SavedMappingInfo[];
+  fileValues: ColumnValues[];
+  listValueRules: ValueRuleInfo[];
+  saveValueRules: ValueRuleInfo[];
   importProblems: RowProblem[];
   computeMetrics: Metrics;
   dataRange: DataRange;

@@ -170,3 +170,35 @@ export interface ColumnMappingSpec {
   /** The standard week for FTE given as hours (default: the setting, 37). */
   standardHours?: number;
 }
+
+/** Fields whose values are words placed in codes (job titles, contract types, leaving reasons). */
+export type WordedFieldName = 'role' | 'employment_type' | 'leaving_reason';
+
+/** One distinct value of a worded column, and where it is placed now (the wizard's value step). */
+export interface ColumnValue {
+  value: string;
+  rows: number;
+  /** The code it is placed as ('not_counted' leaves the row out), or null when nothing places it. */
+  placed: string | null;
+  /** What placed it: an exact code, the column mapping, the council's saved rules, the default rules. */
+  by: 'code' | 'mapping' | 'council' | 'default' | null;
+}
+
+export interface ColumnValues {
+  field: WordedFieldName;
+  fieldLabel: string;
+  /** The file's heading of the column. */
+  column: string;
+  choices: Array<{ value: string; label: string }>;
+  values: ColumnValue[];
+  /** More distinct values than are listed (the most frequent are). */
+  truncated: boolean;
+}
+
+/** A council's saved correction of the default placement of a value. */
+export interface ValueRuleInfo {
+  field: WordedFieldName;
+  value: string;
+  placed: string;
+  updatedAt: string;
+}
