@@ -4,6 +4,7 @@
 // the defaults, or nowhere yet), so the user can see every placement and correct it.
 import type { Db } from '../db/open';
 import type { ColumnMappingSpec, ColumnValue, ColumnValues, CsvSource } from '../../shared/import-types';
+import { LEAVING_REASON_LABEL, type LeavingReason } from '../../shared/domain';
 import { ROLE_CODES, EMPLOYMENT_TYPE_CODES, LEAVING_REASON_CODES } from './codes';
 import { readRowBatches, sniffFile } from './csv-stream';
 import { detectImportFile } from './detect';
@@ -18,6 +19,12 @@ import { readXlsxRowBatches } from './xlsx-stream';
 export const VALUES_LISTED = 200;
 
 const TABLES: Record<WordedField, Map<string, string>> = { role: ROLE_CODES, employment_type: EMPLOYMENT_TYPE_CODES, leaving_reason: LEAVING_REASON_CODES };
+
+/** A dropdown's words: the paper's labels, capitalised ("Not counted", "Fixed term"). */
+function choiceLabel(field: WordedField, placed: string): string {
+  const label = field === 'leaving_reason' ? (LEAVING_REASON_LABEL[placed as LeavingReason] ?? placed) : placementLabel(field, placed);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 
 export interface ValueQuery {
   file: string;
@@ -75,7 +82,7 @@ export async function columnValues(db: Db, q: ValueQuery): Promise<ColumnValues[
       field,
       fieldLabel: labels[field] ?? field,
       column: binding.headers[binding.index[field]!] ?? field,
-      choices: PLACEMENTS[field].map((p) => ({ value: p, label: placementLabel(field, p) })),
+      choices: PLACEMENTS[field].map((p) => ({ value: p, label: choiceLabel(field, p) })),
       values,
       truncated: all.length > VALUES_LISTED,
     };
