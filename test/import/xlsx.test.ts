@@ -8,6 +8,9 @@ import { main } from '../../electron/cli/main';
 import { detectImportFile } from '../../electron/import/detect';
 import { readXlsxRowBatches } from '../../electron/import/xlsx-stream';
 import { tempDir } from '../support/tmp';
+import { AppContext, createHandlers } from '../../electron/handlers';
+import { computeMetrics } from '../../electron/measures/index';
+import { ScriptedHost } from '../app/scripted-host';
 import { csv, rows, setup } from './helpers';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -70,6 +73,35 @@ describe('.xlsx import', () => {
     expect(stored).toHaveLength(6);
     expect(stored[3]).toMatchObject({ staff_id: 'S4', team: 'North', start_date: '2019-09-01', employment_type: 'permanent' });
     expect(stored[2]).toMatchObject({ staff_id: 'S3', employment_type: 'agency' });
+    // And so the same figures: headcount, FTE, agency, turnover on a date.
+    const figures = (db: typeof t.db) => computeMetrics(db, '2024-09-30', { months: 12 });
+    expect(figures(t.db)).toEqual(figures(fromCsv.db));
+    // Non-trivial: S1, S3 (agency), S5 and S6 in post on the date; S2 left within the year.
+    expect(figures(t.db).inPost.headcount).toBe(3);
+    expect(figures(t.db).agency.headcount).toBe(1);
+    expect(figures(t.db).leavers.headcount).toBe(1);
+  });
+
+  it('the app: detection offers the sheets, and another sheet is looked at afresh', async () => {
+    const dir = tempDir();
+    const file = await workbook(path.join(dir, 'book.xlsx'), { sheetFirst: 'Read me' });
+    const host = new ScriptedHost(dir);
+    const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: dir });
+    const h = createHandlers(ctx);
+    host.nextPicks.push([file]);
+    const [ref] = await h.pickFiles({ multiple: false });
+    const first = await h.detectFile({ fileId: ref!.id });
+    expect(first).toMatchObject({ sheet: 'Read me', sheets: ['Read me', 'Staff', 'Allocations'], source: null });
+    const staff = await h.detectFile({ fileId: ref!.id, sheet: 'Staff' });
+    expect(staff).toMatchObject({ sheet: 'Staff', source: 'workers', preset: 'canonical', headers: HEADINGS });
+    const { jobId } = await h.startImport({ fileId: ref!.id, sheet: 'Staff', source: 'workers', preset: 'canonical', acceptValid: false, dryRun: true });
+    let p = await h.importProgress({ jobId });
+    while (p.state === 'running') {
+      await new Promise((r) => setTimeout(r, 10));
+      p = await h.importProgress({ jobId });
+    }
+    expect(p.result).toMatchObject({ outcome: 'checked', rowsRead: 6, inserted: 6 });
+    ctx.close();
   });
 
   it('finds the heading row below the title block, and numbers rows as the sheet does', async () => {
