@@ -50,6 +50,15 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Paper configuration as the screen edits it; the report module owns its exact meaning. */
 const paperConfig = z.record(z.string(), z.unknown());
 
+/** A chosen file read as a source (and a workbook's sheet), by a preset or a column mapping. */
+const fileAsLayout = {
+  fileId: id,
+  sheet: text(100).optional(),
+  source: importSource,
+  preset: text(100).optional(),
+  mapping: columnMappingSchema.optional(),
+};
+
 // ---- the argument schemas, one per handler ----------------------------------------------------
 
 export const API_ARGS = {
@@ -73,11 +82,7 @@ export const API_ARGS = {
   /** sheet: an .xlsx workbook's sheet to read (default: the first). */
   detectFile: z.strictObject({ fileId: id, sheet: text(100).optional() }),
   startImport: z.strictObject({
-    fileId: id,
-    sheet: text(100).optional(),
-    source: importSource,
-    preset: text(100).optional(),
-    mapping: columnMappingSchema.optional(),
+    ...fileAsLayout,
     saveMappingAs: text(100).optional(),
     acceptValid: z.boolean(),
     dryRun: z.boolean(),
@@ -88,13 +93,7 @@ export const API_ARGS = {
   undoImport: z.strictObject({ importId: z.number().int().positive() }),
   listMappings: none,
   /** The value step: each worded column's distinct values and where they are placed now. */
-  fileValues: z.strictObject({
-    fileId: id,
-    sheet: text(100).optional(),
-    source: importSource,
-    preset: text(100).optional(),
-    mapping: columnMappingSchema.optional(),
-  }),
+  fileValues: z.strictObject(fileAsLayout),
   /** The council's own value rules (placed '' removes one, so the default applies again). */
   listValueRules: none,
   saveValueRules: z.strictObject({

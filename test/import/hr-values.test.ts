@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { main } from '../../electron/cli/main';
-import { AppContext, createHandlers } from '../../electron/handlers';
 import { saveValueRules, listValueRules } from '../../electron/import/value-rules';
 import { defaultPlacement } from '../../electron/import/value-maps';
 import { tempDir } from '../support/tmp';
-import { ScriptedHost } from '../app/scripted-host';
+import { handlersWithFile } from '../support/app-handlers';
 import { rows, setup } from './helpers';
 
 const HR = path.resolve(__dirname, '../../fixtures/hr/hr-export.csv');
@@ -129,21 +128,20 @@ describe('an HR export in the council\'s own words', () => {
     expect(mapped).toBe(0);
   });
 
-  it('through the app\'s handlers: detected as a workers file and imported', async () => {
-    const dir = tempDir();
-    const host = new ScriptedHost(dir);
-    const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: dir });
-    const h = createHandlers(ctx);
-    host.nextPicks.push([HR]);
-    const [file] = await h.pickFiles({ multiple: false });
-    const detected = await h.detectFile({ fileId: file!.id });
+  it('through the app\'s handlers: detected as a workers file, its values listed, and imported', async () => {
+    const { ctx, h, fileId, finished } = await handlersWithFile(HR);
+    const detected = await h.detectFile({ fileId });
     expect(detected).toMatchObject({ source: 'workers', preset: 'canonical' });
-    const { jobId } = await h.startImport({ fileId: file!.id, source: 'workers', preset: 'canonical', acceptValid: false, dryRun: false });
-    let p = await h.importProgress({ jobId });
-    while (p.state === 'running') {
-      await new Promise((r) => setTimeout(r, 10));
-      p = await h.importProgress({ jobId });
-    }
+    const values = await h.fileValues({ fileId, source: 'workers', preset: 'canonical' });
+    expect(values.map((c) => [c.field, c.column, c.values.length])).toEqual([
+      ['role', 'Job Title', 7],
+      ['employment_type', 'Contract Type', 4],
+      ['leaving_reason', 'Reason for Leaving', 2],
+    ]);
+    expect(values[0]!.values.find((v) => v.value === 'Social Worker')).toEqual({ value: 'Social Worker', rows: 2, placed: 'case_holder', by: 'default' });
+    expect(values[1]!.values.find((v) => v.value === 'Permanent')).toEqual({ value: 'Permanent', rows: 4, placed: 'permanent', by: 'code' });
+    const { jobId } = await h.startImport({ fileId, source: 'workers', preset: 'canonical', acceptValid: false, dryRun: false });
+    const p = await finished(jobId);
     expect(p.result).toMatchObject({ outcome: 'imported', rowsRead: 8, inserted: 5, rejected: 0 });
     expect(p.result!.assumptions.some((a) => a.startsWith('Job titles placed by the default rules'))).toBe(true);
     ctx.close();

@@ -8,9 +8,8 @@ import { main } from '../../electron/cli/main';
 import { detectImportFile } from '../../electron/import/detect';
 import { readXlsxRowBatches } from '../../electron/import/xlsx-stream';
 import { tempDir } from '../support/tmp';
-import { AppContext, createHandlers } from '../../electron/handlers';
 import { computeMetrics } from '../../electron/measures/index';
-import { ScriptedHost } from '../app/scripted-host';
+import { handlersWithFile } from '../support/app-handlers';
 import { csv, rows, setup } from './helpers';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -83,24 +82,14 @@ describe('.xlsx import', () => {
   });
 
   it('the app: detection offers the sheets, and another sheet is looked at afresh', async () => {
-    const dir = tempDir();
-    const file = await workbook(path.join(dir, 'book.xlsx'), { sheetFirst: 'Read me' });
-    const host = new ScriptedHost(dir);
-    const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: dir });
-    const h = createHandlers(ctx);
-    host.nextPicks.push([file]);
-    const [ref] = await h.pickFiles({ multiple: false });
-    const first = await h.detectFile({ fileId: ref!.id });
+    const file = await workbook(path.join(tempDir(), 'book.xlsx'), { sheetFirst: 'Read me' });
+    const { ctx, h, fileId, finished } = await handlersWithFile(file);
+    const first = await h.detectFile({ fileId });
     expect(first).toMatchObject({ sheet: 'Read me', sheets: ['Read me', 'Staff', 'Allocations'], source: null });
-    const staff = await h.detectFile({ fileId: ref!.id, sheet: 'Staff' });
+    const staff = await h.detectFile({ fileId, sheet: 'Staff' });
     expect(staff).toMatchObject({ sheet: 'Staff', source: 'workers', preset: 'canonical', headers: HEADINGS });
-    const { jobId } = await h.startImport({ fileId: ref!.id, sheet: 'Staff', source: 'workers', preset: 'canonical', acceptValid: false, dryRun: true });
-    let p = await h.importProgress({ jobId });
-    while (p.state === 'running') {
-      await new Promise((r) => setTimeout(r, 10));
-      p = await h.importProgress({ jobId });
-    }
-    expect(p.result).toMatchObject({ outcome: 'checked', rowsRead: 6, inserted: 6 });
+    const { jobId } = await h.startImport({ fileId, sheet: 'Staff', source: 'workers', preset: 'canonical', acceptValid: false, dryRun: true });
+    expect((await finished(jobId)).result).toMatchObject({ outcome: 'checked', rowsRead: 6, inserted: 6 });
     ctx.close();
   });
 
