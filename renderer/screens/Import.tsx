@@ -143,6 +143,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   // The DfE's own files are read exactly as published: they never need a column mapping.
   const mappable = (f: FileState) => !!f.detect && !f.preset && !DFE_SOURCES.includes(f.source);
   const needsMapping = readable.some(mappable);
+  const hasValues = files.some((f) => valuesToShow(f.values ?? []).length > 0);
 
   function startOver() {
     setFiles([]);
@@ -499,7 +500,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 <button type="button" className="button" disabled={!acceptValid && totalProblems > 0} onClick={() => void doImport()}>
                   Import
                 </button>
-                <button type="button" className="button button-secondary" onClick={() => setStep(needsMapping ? 'map' : 'choose')}>
+                <button type="button" className="button button-secondary" onClick={() => setStep(hasValues ? 'values' : needsMapping ? 'map' : 'choose')}>
                   Back
                 </button>
               </div>
