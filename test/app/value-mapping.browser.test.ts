@@ -4,6 +4,7 @@
 // two, the choices are saved as the council's rules, and the import counts the rows as chosen.
 import { beforeAll, expect, it } from 'vitest';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { appSuite, axe, browserDescribe, ROOT } from './browser-harness';
 
 const HR = path.join(ROOT, 'fixtures', 'hr', 'hr-export.csv');
@@ -67,5 +68,32 @@ browserDescribe('the value-mapping step of the import wizard', () => {
       { staff_id: 'E1008', role: 'case_holder', employment_type: 'permanent' },
     ]);
     expect(suite.app.consoleErrors).toEqual([]);
+  });
+
+  it('offers the sheets of a workbook with several, and reads the one chosen', async () => {
+    const page = suite.app.page;
+    const file = path.join(suite.app.dir, 'hr-book.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').addRow(['Exported from iTrent', 'for the workforce census']);
+    const ws = wb.addWorksheet('Staff');
+    ws.addRow(['Workforce report']);
+    ws.addRow(['Run date', new Date(Date.UTC(2025, 9, 1))]);
+    ws.addRow(['staff_id', 'role', 'employment_type', 'fte', 'start_date']);
+    ws.addRow(['X1', 'case_holder', 'permanent', 1, new Date(Date.UTC(2020, 0, 6))]);
+    await wb.xlsx.writeFile(file);
+    await page.getByRole('button', { name: 'Import more files' }).click();
+    suite.app.host.nextPicks.push([file]);
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const files = page.getByRole('table', { name: 'Files to import' });
+    await files.getByRole('cell', { name: /hr-book\.xlsx/ }).first().waitFor();
+    const sheet = page.getByLabel('Sheet of the workbook to read');
+    await expect(sheet.inputValue()).resolves.toBe('Notes');
+    await sheet.selectOption('Staff');
+    await expect.poll(async () => (await files.textContent()) ?? '').toMatch(/workers file/);
+    await suite.app.shot('32-import-xlsx-sheet');
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: '4. Check the rows' }).waitFor();
+    await expect.poll(async () => (await page.getByRole('region', { name: 'Check of hr-book.xlsx' }).textContent()) ?? '').toContain('1 row would be added');
   });
 });
