@@ -148,6 +148,8 @@ export interface AppSettings {
   agencyAnnualCost: number;
   employeeAnnualCost: number;
   smallNumberThreshold: number;
+  /** The standard working week, for HR files giving FTE as hours. */
+  standardWeeklyHours: number;
 }
 
 export interface BackupInfo {
