@@ -5,7 +5,7 @@ import type { FileRef, OutputRef } from '../../shared/api';
 import { UserError, type AppContext } from './context';
 
 const CSV_FILTERS = [
-  { name: 'CSV and text exports', extensions: ['csv', 'txt', 'tsv'] },
+  { name: 'CSV, text and Excel exports', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
   { name: 'All files', extensions: ['*'] },
 ];
 
