@@ -111,7 +111,13 @@ export const API_ARGS = {
   getPaperConfig: none,
   savePaperConfig: z.strictObject({ config: paperConfig }),
   previewPaper: z.strictObject({ asAt: isoDate, config: paperConfig }),
-  exportPaper: z.strictObject({ asAt: isoDate, config: paperConfig, format: z.enum(['pdf', 'html']) }),
+  exportPaper: z.strictObject({
+    asAt: isoDate,
+    config: paperConfig,
+    format: z.enum(['pdf', 'html', 'docx']),
+    /** Word only: the whole paper (default) or the figures as an appendix to the council's own report. */
+    docxMode: z.enum(['paper', 'appendix']).optional(),
+  }),
   /** Open a file this session wrote (an exported paper, a saved report) or show it in its folder. */
   openOutput: z.strictObject({ outputId: id, inFolder: z.boolean() }),
   /** Save text (a CSV of validation errors, a data-quality list) where the user chooses. */

@@ -10,7 +10,7 @@ import { classifyMovements, leaverBreakdowns } from './movers';
 import { caseCounts } from './cases';
 import { workerLinker } from './worker-links';
 import { headlineAt, MeasureContext } from './headline';
-import { asyeCohorts } from './asye';
+import { asyeCohorts, asyeInProgress } from './asye';
 import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
@@ -97,7 +97,10 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     stabilityIndex: h.stabilityIndex,
     caseload: now.caseload,
     vacancy: h.vacancy,
-    asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    asye: {
+      cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap),
+      inProgress: asyeInProgress(w, asAt, now.at, countsOn.get(asAt)!),
+    },
     agencyRules: agencyRulesAt(w, ctx.mv, asAt),
     childStability: {
       ...stability,
