@@ -121,25 +121,35 @@ type WorksheetReader = AsyncIterable<{ number: number; values: unknown }> & { na
 
 /** The workbook's sheets in order, and each sheet reader as it streams past. */
 async function* worksheets(file: string, signal?: AbortSignal): AsyncGenerator<{ sheets: string[]; ws: WorksheetReader }> {
-  const input = fs.createReadStream(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell a date-formatted number from a number
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  try {
-    for await (const ws of reader as unknown as AsyncIterable<WorksheetReader>) {
-      signal?.throwIfAborted();
-      const model = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model;
-      yield { sheets: (model?.sheets ?? []).map((s) => s.name), ws };
+  for (let attempt = 1; ; attempt++) {
+    const input = fs.createReadStream(file);
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache', // needed to tell a date-formatted number from a number
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    let yielded = false;
+    try {
+      for await (const ws of reader as unknown as AsyncIterable<WorksheetReader>) {
+        signal?.throwIfAborted();
+        const model = (reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model;
+        yielded = true;
+        yield { sheets: (model?.sheets ?? []).map((s) => s.name), ws };
+      }
+      return;
+    } catch (e) {
+      if (e instanceof ImportProblem || (e as Error).name === 'AbortError') throw e;
+      // exceljs 4.4's streaming reader, after a run of reads stopped early (detection reads only
+      // the first rows), now and then (one read in 128, measured) sees the zip end before
+      // xl/workbook.xml and fails on the missing sheet list; the same file reads whole at once
+      // again. Nothing was read yet, so reading again loses nothing.
+      if (!yielded && attempt === 1 && /reading 'sheets'/.test((e as Error).message)) continue;
+      throw new ImportProblem('unreadable', `The workbook ${file} cannot be read as an .xlsx file (${(e as Error).message}). Open it in Excel and save it again.`);
+    } finally {
+      input.destroy();
     }
-  } catch (e) {
-    if (e instanceof ImportProblem || (e as Error).name === 'AbortError') throw e;
-    throw new ImportProblem('unreadable', `The workbook ${file} cannot be read as an .xlsx file (${(e as Error).message}). Open it in Excel and save it again.`);
-  } finally {
-    input.destroy();
   }
 }
 
