@@ -80,7 +80,7 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),
-    previewPaper: async ({ asAt, config }) => ({ html: await paperHtml(ctx, asAt, config) }),
+    previewPaper: async ({ asAt, config }) => paperHtml(ctx, asAt, config),
     exportPaper: async ({ asAt, config, format, docxMode }) => exportPaper(ctx, asAt, config, format, docxMode),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),

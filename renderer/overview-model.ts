@@ -7,6 +7,7 @@ import { LEAVING_REASONS, LEAVING_REASON_LABEL } from '../shared/domain';
 import { YEARS_QUALIFIED_BANDS } from '../shared/metrics';
 import { describeChange, formatAverage, formatCount, formatFte, formatRate, roundHalfAway, type ChangeKind } from '../shared/format';
 import { formatLongDate } from '../shared/dates';
+import { firstCoveredIndex, type CoverageNeed } from '../shared/coverage';
 
 export interface Targets {
   caseload: number | null;
@@ -45,8 +46,10 @@ function judge(value: number | null, target: number | null, higherIsWorse: boole
 export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number): TileModel[] {
   const ya = m.yearAgo;
   const cl = m.caseload.groups.excludingAsye.averagePerWorker;
-  const clTarget = targets.caseload ?? caseloadThreshold;
-  const asye = m.asye.cohorts.reduce((s, c) => s + c.inProgress, 0);
+  // A verdict only against a target the council set (the paper's rule): the caseload target is
+  // cases per FTE, so it is judged on the DfE per-FTE figure, not the per-worker one shown large.
+  void caseloadThreshold;
+  const asye = m.asye.cohorts.reduce((s, c) => s + (c.inProgramme ?? c.inProgress), 0);
   return [
     {
       id: 'caseload',
@@ -54,7 +57,7 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       value: formatAverage(cl),
       caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${formatAverage(m.caseload.averageFte)})`,
       change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 'average', formatAverage),
-      target: judge(cl, clTarget, true, 1, `${formatCount(clTarget)} cases or fewer`),
+      target: judge(m.caseload.averageFte, targets.caseload, true, 1, `${formatCount(targets.caseload ?? 0)} cases per FTE or fewer`),
     },
     {
       id: 'agency',
@@ -149,69 +152,77 @@ function trendWords(name: string, values: Array<number | null>, labels: string[]
 }
 
 export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChartSpec[] {
-  const s = m.series;
-  const labels = s.map((p) => monthLabel(p.date));
+  // Each chart starts at the first month the imported records cover fully (the paper's rule,
+  // shared/coverage.ts); one with fewer than two such months is not drawn.
+  const covered = (need: CoverageNeed) => {
+    const points = m.series.slice(firstCoveredIndex(m.series.map((p) => p.date), need, m.coverage));
+    return { s: points, labels: points.map((p) => monthLabel(p.date)), enough: points.length > 1 };
+  };
+  const cases = covered('cases');
+  const staff = covered('staff');
+  const history = covered('history');
   const caseSeries = [
-    { name: 'Social workers (excl. ASYE)', values: s.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
-    { name: 'ASYE', values: s.map((p) => p.caseload.groups.asye.averagePerWorker) },
-    { name: 'Support workers', values: s.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
+    { name: 'Social workers (excl. ASYE)', values: cases.s.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
+    { name: 'ASYE', values: cases.s.map((p) => p.caseload.groups.asye.averagePerWorker) },
+    { name: 'Support workers', values: cases.s.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
   ];
-  const agency = s.map((p) => p.agency.rateFte);
-  const turnover = s.map((p) => p.turnover.rateFte);
-  const inPost = s.map((p) => p.inPost.fte);
-  const agencyFte = s.map((p) => p.agency.fte);
-  return [
-    {
+  const agency = staff.s.map((p) => p.agency.rateFte);
+  const turnover = history.s.map((p) => p.turnover.rateFte);
+  const inPost = staff.s.map((p) => p.inPost.fte);
+  const agencyFte = staff.s.map((p) => p.agency.fte);
+  const charts: Array<LineChartSpec | null> = [
+    cases.enough ? {
       kind: 'line',
       id: 'overview-caseload',
       title: 'Average caseload by month',
-      summary: trendWords('Average caseload of social workers (excluding ASYE)', caseSeries[0]!.values, labels, 1) + ` The threshold is ${caseloadThreshold}.`,
+      summary: trendWords('Average caseload of social workers (excluding ASYE)', caseSeries[0]!.values, cases.labels, 1) + ` The threshold is ${caseloadThreshold}.`,
       valueLabel: 'Cases per worker',
       decimals: 1,
       xTitle: 'Month end',
-      xLabels: labels,
+      xLabels: cases.labels,
       series: caseSeries,
       reference: { value: caseloadThreshold, label: `Threshold ${caseloadThreshold}` },
-    },
-    {
+    } : null,
+    staff.enough ? {
       kind: 'line',
       id: 'overview-agency',
       title: 'Agency rate by month',
-      summary: trendWords('The agency rate', agency, labels, 1, '%'),
+      summary: trendWords('The agency rate', agency, staff.labels, 1, '%'),
       valueLabel: 'Agency FTE as % of social worker FTE',
       decimals: 1,
       unit: '%',
       xTitle: 'Month end',
-      xLabels: labels,
+      xLabels: staff.labels,
       series: [{ name: 'Agency rate', values: agency }],
-    },
-    {
+    } : null,
+    history.enough ? {
       kind: 'line',
       id: 'overview-turnover',
       title: 'Turnover rate (12 months to each month end)',
-      summary: trendWords('Turnover', turnover, labels, 1, '%'),
+      summary: trendWords('Turnover', turnover, history.labels, 1, '%'),
       valueLabel: 'Leavers FTE as % of FTE in post',
       decimals: 1,
       unit: '%',
       xTitle: 'Month end',
-      xLabels: labels,
+      xLabels: history.labels,
       series: [{ name: 'Turnover', values: turnover }],
-    },
-    {
+    } : null,
+    staff.enough ? {
       kind: 'line',
       id: 'overview-staffing',
       title: 'Social workers in post and agency (FTE)',
-      summary: trendWords('Directly employed social workers in post', inPost, labels, 1, ' FTE') + ' ' + trendWords('Agency social workers', agencyFte, labels, 1, ' FTE'),
+      summary: trendWords('Directly employed social workers in post', inPost, staff.labels, 1, ' FTE') + ' ' + trendWords('Agency social workers', agencyFte, staff.labels, 1, ' FTE'),
       valueLabel: 'FTE',
       decimals: 1,
       xTitle: 'Month end',
-      xLabels: labels,
+      xLabels: staff.labels,
       series: [
         { name: 'In post (FTE)', values: inPost },
         { name: 'Agency (FTE)', values: agencyFte },
       ],
-    },
+    } : null,
   ];
+  return charts.filter((c): c is LineChartSpec => c !== null);
 }
 
 const YEARS_QUALIFIED_LABEL: Record<string, string> = {

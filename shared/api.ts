@@ -267,6 +267,8 @@ export interface BenchmarkSummaryResult {
 
 export interface PaperPreview {
   html: string;
+  /** What the author should fix before the paper is published (never printed in the paper). */
+  warnings?: string[];
 }
 
 export interface OutputRef {

@@ -113,6 +113,8 @@ export interface BenchmarkComparison {
   measures: MeasureComparison[];
   /** Every year in the imported file from 2017 to the latest, oldest first (includes the chosen year). */
   series: BenchmarkYear[];
+  /** Neighbours with no row at all in the chosen year (e.g. a council since abolished), by name. */
+  neighboursWithoutRow?: string[];
   notes: string[];
 }
 

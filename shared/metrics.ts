@@ -3,6 +3,7 @@
 // (councils script against them); keys may be added, never renamed. Numbers are unrounded:
 // rounding is presentation. `null` means "not applicable" (a zero denominator).
 import type { WorkerLinkSummary } from './import-types';
+import type { SeriesCoverage } from './coverage';
 import type { IsoDate } from './dates';
 
 export interface HeadcountFte {
@@ -51,6 +52,14 @@ export interface AsyeCohort {
   failed: number;
   extended: number;
   withdrawn: number;
+  /**
+   * Members with no outcome recorded by D who are not in the programme either (they left before
+   * an outcome, or the register was not updated). The six outcome columns are exclusive and add
+   * up to `size` (always present from computeMetrics).
+   */
+  noOutcome?: number;
+  /** Members still in the programme at D, in their first period or an extension (always present from computeMetrics). */
+  inProgramme?: number;
   /** Share (0-100) of the cohort still employed 12 / 24 months after their ASYE start; null until that date has passed. */
   retained12m: number | null;
   retained24m: number | null;
@@ -176,6 +185,8 @@ export interface Metrics {
     series: Array<{ date: IsoDate; covered: boolean; children: number; threePlusShare: number | null; changes: number; departureShare: number | null }>;
   };
   yearAgo: Headline & { asAt: IsoDate };
+  /** From when the imported records are complete (shared/coverage.ts); trends start there. */
+  coverage?: SeriesCoverage;
   series: Array<Headline & { date: IsoDate }>;
 }
 

@@ -20,7 +20,9 @@ export const PAPER_SECTIONS = [
   'asye',
   'comparison',
   'whatif',
+  'implications',
   'sources',
+  'backgroundPapers',
   'appendix',
 ] as const;
 export type PaperSectionId = (typeof PAPER_SECTIONS)[number];
@@ -36,20 +38,30 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
   asye: 'Newly qualified social workers (ASYE cohorts)',
   comparison: 'Comparison with England, region and statistical neighbours',
   whatif: 'What if: projections',
+  implications: 'Implications',
   sources: 'Data sources and definitions',
+  backgroundPapers: 'Background papers',
   appendix: 'Appendix: the data behind each chart',
 };
 
 const text = z.string().trim();
+// Author text is bounded so a pasted document cannot swell the paper unseen: a line (names, a
+// date, "No") or a passage (paragraphs separated by blank lines).
+const line = z.string().trim().max(300, 'Keep this to 300 characters or fewer');
+const passage = z.string().trim().max(6000, 'Keep this to 6,000 characters or fewer');
 const optionalNumber = z.number().finite().nullable();
 
+// Targets are the council's own: a tile says "target met" or "not met" only against a target the
+// author has set here; with none it sets the figure beside England and the statistical neighbours.
 export const targetsSchema = z.strictObject({
-  /** Average caseload per worker (social workers excluding ASYE) at or below this is "met"; null: the caseload threshold setting. */
+  /** Average caseload (cases per FTE, the DfE measure) at or below this is "met"; null: no target. */
   caseload: optionalNumber.default(null),
-  /** Agency rate (FTE, %) at or below this is "met". */
-  agencyRate: optionalNumber.default(15),
-  /** Turnover rate (FTE, %) at or below this is "met". */
-  turnover: optionalNumber.default(15),
+  /** Share (%) of case-holding social workers over the caseload threshold at or below this is "met"; null: no target. */
+  overThreshold: optionalNumber.default(null),
+  /** Agency rate (FTE, %) at or below this is "met"; null: no target. */
+  agencyRate: optionalNumber.default(null),
+  /** Turnover rate (FTE, %) at or below this is "met"; null: no target. */
+  turnover: optionalNumber.default(null),
   /** ASYE workers in the programme: at least this many is "met" (workforce planning); null: no target. */
   asyeInProgress: optionalNumber.default(null),
 });
@@ -65,7 +77,21 @@ export const paperConfigSchema = z.strictObject({
   councilName: text.default(''),
   reportOf: text.default("Director of Children's Services"),
   contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
-  wardsAffected: text.default('All'),
+  wardsAffected: line.default('All'),
+  /** Whether the report asks for a key decision ("No", "Yes: ..."); blank leaves it off the cover. */
+  keyDecision: line.default(''),
+  /** ISO date of the report (shown on the cover); blank leaves it off. */
+  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
+  /** Contact details for the report (name, role, telephone, email) as the council prints them; blank leaves it off. */
+  contact: line.default(''),
+  /** Why the committee is asked to agree the recommendations; blank leaves it off. */
+  reasonsForRecommendations: passage.default(''),
+  /** The implications sections councils' templates require; each is printed only when written. */
+  implications: z
+    .strictObject({ financial: passage.default(''), legal: passage.default(''), hr: passage.default(''), equality: passage.default('') })
+    .default({ financial: '', legal: '', hr: '', equality: '' }),
+  /** Documents relied on in writing the report (Local Government Act 1972, s.100D), one per entry. */
+  backgroundPapers: z.array(line).max(30, 'List 30 background papers or fewer').default([]),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
@@ -85,26 +111,7 @@ export const paperConfigSchema = z.strictObject({
   commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
   recommendations: z.array(text).default([]),
-  targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
-  // The council report's usual furniture (issue 14): the author's words, each left out of the
-  // paper when empty. Bounded so a pasted document cannot swell the stored configuration.
-  /** "Yes" / "No" and the forward plan reference, as the council writes it. */
-  keyDecision: text.max(300).default(''),
-  implications: z
-    .strictObject({
-      financial: text.max(4000).default(''),
-      legal: text.max(4000).default(''),
-      hr: text.max(4000).default(''),
-      equality: text.max(4000).default(''),
-    })
-    .default({ financial: '', legal: '', hr: '', equality: '' }),
-  /** Background papers, one per line (or "None"). */
-  backgroundPapers: text.max(4000).default(''),
-  reasonsForRecommendations: text.max(4000).default(''),
-  /** Contact details for the report (name, telephone, email), as printed. */
-  contact: text.max(1000).default(''),
-  /** ISO date the report is dated; blank when not given. */
-  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
+  targets: targetsSchema.default({ caseload: null, overThreshold: null, agencyRate: null, turnover: null, asyeInProgress: null }),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;

@@ -3,6 +3,13 @@
 // suppression") so that no row or column total lets a reader work a hidden count back out.
 // Zero is never primary-suppressed (a zero identifies nobody). Pure: the paper uses it, internal
 // screens may choose not to.
+//
+// Each function first hides cells by simple rules (the smallest complementary cell of a line),
+// then checks the result the way a determined reader would (disclosure.ts: the range every hidden
+// cell can be narrowed to from all the printed totals) and hides the smallest further cell until
+// no hidden cell can be recovered or narrowed to "1 or 2". Where that would hide a large group, the
+// callers merge small bands first (mergeSmallBands) so the main message survives.
+import { disclosedCells, type PublishedCell, type Sum } from './disclosure';
 
 export interface SuppressedCell {
   value: number;
@@ -22,6 +29,8 @@ export interface SuppressedTable {
   grandTotal: SuppressedCell | null;
   /** True when anything was hidden, so the table needs the footnote. */
   anySuppressed: boolean;
+  /** True when even hiding every cell that may be hidden leaves one recoverable: do not publish the table. */
+  unprotectable: boolean;
 }
 
 export interface SuppressionOptions {
@@ -114,12 +123,58 @@ export function suppressTable(counts: number[][], options: SuppressionOptions): 
     }
   }
 
+  const ids = (r: number, c: number) => `${r}:${c}`;
+  const flat = grid.flatMap((row, r) => row.map((cell, c) => ({ id: ids(r, c), cell, hideable: !isProtected(r, c) })));
+  const sums: Sum[] = lines.map((line) => ({ parts: line.slice(0, -1).map(([r, c]) => ids(r, c)), total: ids(...line[line.length - 1]!) }));
+  const safe = hideUntilSafe(flat, sums);
+
   const cells = grid.slice(0, nRows).map((row) => row.slice(0, nCols));
   const rowTotals = showRow ? grid.slice(0, nRows).map((row) => row[nCols]!) : null;
   const columnTotals = showCol ? grid[nRows]!.slice(0, nCols) : null;
   const grandTotal = showRow && showCol ? grid[nRows]![nCols]! : null;
   const anySuppressed = grid.some((row) => row.some((c) => c.suppressed));
-  return { cells, rowTotals, columnTotals, grandTotal, anySuppressed };
+  return { cells, rowTotals, columnTotals, grandTotal, anySuppressed, unprotectable: !safe };
+}
+
+/**
+ * Hides further cells until no hidden cell can be recovered or narrowed to "1 or 2" from the
+ * printed sums (disclosure.ts). For a disclosed cell, tries the visible cells that share a sum
+ * with it (else any visible cell), smallest non-zero first, and keeps the first that protects it;
+ * when none does alone, hides the smallest and tries again. A cell still disclosed once every
+ * candidate is hidden cannot be protected (a headline total that is itself small says it): false.
+ */
+export function hideUntilSafe(cells: Array<{ id: string; cell: SuppressedCell; hideable: boolean }>, sums: Sum[]): boolean {
+  const published = (): PublishedCell[] => cells.map((c) => ({ id: c.id, value: c.cell.value, hidden: c.cell.suppressed }));
+  const byId = new Map(cells.map((c) => [c.id, c]));
+  const unfixable = new Set<string>();
+  const order = (a: { cell: SuppressedCell }, b: { cell: SuppressedCell }) =>
+    (a.cell.value === 0 ? 1 : 0) - (b.cell.value === 0 ? 1 : 0) || a.cell.value - b.cell.value;
+  for (let guard = 0; guard <= 2 * cells.length; guard++) {
+    const found = disclosedCells(published(), sums, { first: true, skip: unfixable })[0];
+    if (!found) return unfixable.size === 0;
+    const related = new Set<string>();
+    for (const s of sums) if (s.total === found.id || s.parts.includes(found.id)) [...s.parts, s.total].forEach((id) => related.add(id));
+    const visible = (ids: Iterable<string>) => [...ids].map((id) => byId.get(id)!).filter((c) => c.hideable && !c.cell.suppressed).sort(order);
+    let candidates = visible(related);
+    if (!candidates.length) candidates = visible(byId.keys());
+    if (!candidates.length) {
+      unfixable.add(found.id);
+      continue;
+    }
+    let chosen = candidates[0]!;
+    for (const c of candidates.slice(0, 6)) {
+      c.cell.suppressed = true;
+      const still = disclosedCells(published(), sums, { only: found.id }).length > 0;
+      c.cell.suppressed = false;
+      if (!still) {
+        chosen = c;
+        break;
+      }
+    }
+    chosen.cell.suppressed = true;
+    chosen.cell.reason = 'secondary';
+  }
+  return false;
 }
 
 /**
@@ -127,7 +182,7 @@ export function suppressTable(counts: number[][], options: SuppressionOptions): 
  * headline figure, so it is never hidden and a lone small count is protected by hiding the next
  * smallest category.
  */
-export function suppressBreakdown(counts: number[], threshold: number): { cells: SuppressedCell[]; total: number; anySuppressed: boolean } {
+export function suppressBreakdown(counts: number[], threshold: number): { cells: SuppressedCell[]; total: number; anySuppressed: boolean; unprotectable: boolean } {
   const cells: SuppressedCell[] = counts.map((v) =>
     isSmallCount(v, threshold) ? { value: v, suppressed: true, reason: 'primary' } : { value: v, suppressed: false, reason: null });
   while (discloses(cells.filter((c) => c.suppressed), threshold)) {
@@ -138,7 +193,38 @@ export function suppressBreakdown(counts: number[], threshold: number): { cells:
     pick.suppressed = true;
     pick.reason = 'secondary';
   }
-  return { cells, total: sum(counts), anySuppressed: cells.some((c) => c.suppressed) };
+  const total: SuppressedCell = { value: sum(counts), suppressed: false, reason: null };
+  const flat = [...cells.map((cell, i) => ({ id: String(i), cell, hideable: true })), { id: 'total', cell: total, hideable: false }];
+  const safe = hideUntilSafe(flat, [{ parts: cells.map((_, i) => String(i)), total: 'total' }]);
+  return { cells, total: total.value, anySuppressed: cells.some((c) => c.suppressed), unprotectable: !safe };
+}
+
+/**
+ * Merges bands of an ordered breakdown (caseload bands, years of service) so that none holds a
+ * small number: a band of 1 to the threshold joins the neighbour that lifts it above the threshold
+ * with the smallest combined count (else the larger neighbour), until no small band is left or one
+ * band remains. Publishing "21 or more: 24" keeps the message that "21-25: c, 26-30: c" loses.
+ * `canJoin(a, b)` says whether two neighbouring bands may merge (e.g. not across the threshold).
+ */
+export function mergeSmallBands<B extends { from: number; to: number | null; count: number }>(
+  bands: B[],
+  threshold: number,
+  merge: (a: B, b: B) => B,
+  canJoin: (a: B, b: B) => boolean = () => true,
+): B[] {
+  const out = [...bands];
+  for (;;) {
+    const i = out.findIndex((b, k) => isSmallCount(b.count, threshold) &&
+      ((k > 0 && canJoin(out[k - 1]!, b)) || (k < out.length - 1 && canJoin(b, out[k + 1]!))));
+    if (i < 0) return out;
+    const options = [i - 1, i + 1].filter((k) => k >= 0 && k < out.length && (k < i ? canJoin(out[k]!, out[i]!) : canJoin(out[i]!, out[k]!)));
+    const lifted = options.filter((k) => !isSmallCount(out[k]!.count + out[i]!.count, threshold));
+    const k = lifted.length
+      ? lifted.reduce((a, b) => (out[a]!.count <= out[b]!.count ? a : b))
+      : options.reduce((a, b) => (out[a]!.count >= out[b]!.count ? a : b));
+    const [lo, hi] = k < i ? [k, i] : [i, k];
+    out.splice(lo, 2, merge(out[lo]!, out[hi]!));
+  }
 }
 
 /**
@@ -146,28 +232,33 @@ export function suppressBreakdown(counts: number[], threshold: number): { cells:
  * bands, with the number over the threshold also given): each group is suppressed as a
  * breakdown of its own total, so neither the group totals nor the overall total reveal a cell.
  */
-export function suppressGroupedBreakdown(counts: number[], groupOf: (index: number) => string, threshold: number): { cells: SuppressedCell[]; anySuppressed: boolean } {
+export function suppressGroupedBreakdown(counts: number[], groupOf: (index: number) => string, threshold: number): { cells: SuppressedCell[]; anySuppressed: boolean; unprotectable: boolean } {
   const cells: SuppressedCell[] = counts.map((v) => ({ value: v, suppressed: false, reason: null }));
   const groups = new Map<string, number[]>();
   counts.forEach((_, i) => groups.set(groupOf(i), [...(groups.get(groupOf(i)) ?? []), i]));
+  let unprotectable = false;
   for (const indexes of groups.values()) {
     const s = suppressBreakdown(indexes.map((i) => counts[i]!), threshold);
     indexes.forEach((i, k) => (cells[i] = s.cells[k]!));
+    unprotectable ||= s.unprotectable;
   }
-  return { cells, anySuppressed: cells.some((c) => c.suppressed) };
+  return { cells, anySuppressed: cells.some((c) => c.suppressed), unprotectable };
 }
 
 /**
  * A monthly series of counts (e.g. leavers each month) published alongside 12-month totals: each
  * run of `window` months, counted back from the latest, is suppressed as a breakdown of its total.
  */
-export function suppressSeries(values: number[], threshold: number, window = 12): { cells: SuppressedCell[]; anySuppressed: boolean } {
+export function suppressSeries(values: number[], threshold: number, window = 12): { cells: SuppressedCell[]; anySuppressed: boolean; unprotectable: boolean } {
   const cells: SuppressedCell[] = [];
+  let unprotectable = false;
   for (let end = values.length; end > 0; end -= window) {
     const start = Math.max(0, end - window);
-    cells.unshift(...suppressBreakdown(values.slice(start, end), threshold).cells);
+    const s = suppressBreakdown(values.slice(start, end), threshold);
+    cells.unshift(...s.cells);
+    unprotectable ||= s.unprotectable;
   }
-  return { cells, anySuppressed: cells.some((c) => c.suppressed) };
+  return { cells, anySuppressed: cells.some((c) => c.suppressed), unprotectable };
 }
 
 /** The published text of a cell: `c` when hidden, else the formatted value. */

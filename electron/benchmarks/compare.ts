@@ -76,6 +76,15 @@ export function compareCouncil(db: Db, options: CompareOptions): BenchmarkCompar
   const series: BenchmarkYear[] = years.map((y) => yearComparison(y, byYear.get(y) ?? [], ownRow(y), council, neighbours));
   const chosen = series.find((s) => s.year === year)!;
   if (!ownRow(year)) notes.push(`The DfE file has no row for ${council.name} in ${year}.`);
+  // A neighbour with no row that year (Cumbria after 2023) drops out of every mean and rank:
+  // name it, so "the average of the neighbours" is not read as all ten.
+  const las = (byYear.get(year) ?? []).filter((r) => r.level === 'Local authority');
+  const withoutRow = neighbours
+    .filter((n) => !las.some((r) => r.geo_code === n.code || components(r.geo_code).includes(n.code)))
+    .map((n) => n.name);
+  if (withoutRow.length) {
+    notes.push(`The DfE file has no row for ${listNames(withoutRow)} in ${year}: ${neighbours.length - withoutRow.length} of the ${neighbours.length} statistical neighbours have figures, and averages and ranks are over those.`);
+  }
   return {
     source: chosen.source,
     year,
@@ -85,8 +94,14 @@ export function compareCouncil(db: Db, options: CompareOptions): BenchmarkCompar
     neighbours,
     measures: chosen.measures,
     series,
+    neighboursWithoutRow: withoutRow,
     notes,
   };
+}
+
+/** "Cumbria", "Cumbria and Halton", "A, B and C". */
+export function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 // Only the rows the comparison reads: England, the regions, the council and its neighbours,

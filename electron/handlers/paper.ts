@@ -2,7 +2,7 @@
 // module, so it travels with backups), a preview, and export to PDF, HTML or Word where the user chooses.
 import fs from 'node:fs';
 import type { OutputRef } from '../../shared/api';
-import { producePaper, savePaperConfig } from '../report';
+import { producePaper, producePaperWithWarnings, savePaperConfig } from '../report';
 import { MeasuresInputError } from '../measures';
 import { outputRef } from './files';
 import { UserError, type AppContext } from './context';
@@ -21,9 +21,10 @@ export function savePaper(ctx: AppContext, config: Record<string, unknown>): Rec
   }
 }
 
-export async function paperHtml(ctx: AppContext, asAt: string, config: Record<string, unknown>): Promise<string> {
+export async function paperHtml(ctx: AppContext, asAt: string, config: Record<string, unknown>): Promise<{ html: string; warnings: string[] }> {
   try {
-    return await producePaper(ctx.db(), { asAt, config, format: 'html' });
+    const { content, warnings } = await producePaperWithWarnings(ctx.db(), { asAt, config, format: 'html' });
+    return { html: content as string, warnings };
   } catch (err) {
     userFacing(err);
   }

@@ -63,8 +63,24 @@ export function asyeCohorts(
   }
   const out: (AsyeCohort & { firstStart: IsoDate })[] = [];
   for (const [cohort, members] of groups) {
-    const known = (outcome: AsyeEntry['outcome']) =>
-      members.filter((m) => m.outcome === outcome && (m.outcomeDate === null || m.outcomeDate <= d)).length;
+    // One status per person at D, so the columns add up to the cohort's size: an outcome known by
+    // D (a worker extended and still in their extension is "extended", not also "in progress"),
+    // else in progress while their ASYE covers D and they work here, else no outcome recorded.
+    const latest = new Map<string, AsyeEntry>();
+    for (const m of members) {
+      const seen = latest.get(m.staffId);
+      if (!seen || m.start > seen.start) latest.set(m.staffId, m);
+    }
+    const status = { inProgress: 0, passed: 0, failed: 0, extended: 0, withdrawn: 0, noOutcome: 0 };
+    let inProgramme = 0;
+    for (const m of latest.values()) {
+      const working = isAsyeOn(m, d) && workingAsSocialWorker(at, m.staffId);
+      if (working) inProgramme++;
+      const known = m.outcome !== 'in_progress' && (m.outcomeDate === null || m.outcomeDate <= d);
+      if (known) status[m.outcome as 'passed' | 'failed' | 'extended' | 'withdrawn']++;
+      else if (working) status.inProgress++;
+      else status.noOutcome++;
+    }
     const retained = (months: number): number | null => {
       const due = members.map((m) => addMonths(m.start, months));
       if (due.some((x) => x > d)) return null;
@@ -85,12 +101,9 @@ export function asyeCohorts(
     out.push({
       cohort,
       firstStart: members.reduce((x, m) => (m.start < x ? m.start : x), members[0]!.start),
-      size: new Set(members.map((m) => m.staffId)).size,
-      inProgress: new Set(members.filter((m) => isAsyeOn(m, d) && workingAsSocialWorker(at, m.staffId)).map((m) => m.staffId)).size,
-      passed: known('passed'),
-      failed: known('failed'),
-      extended: known('extended'),
-      withdrawn: known('withdrawn'),
+      size: latest.size,
+      ...status,
+      inProgramme,
       retained12m: retained(12),
       retained24m: retained(24),
       cases,

@@ -3,6 +3,7 @@
 // assumption rather than on data (docs/measures.md, "Cautions").
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
+import type { SeriesCoverage } from '../../shared/coverage';
 
 // Imports whose rows are still in place and describe the council's own workforce (the DfE
 // benchmark files live in the same log).
@@ -40,6 +41,27 @@ export function dataCoverage(db: Db): DataCoverage {
   );
   const latest = [latestExtract, latestData].filter((d): d is string => !!d).sort().pop() ?? null;
   return { firstSpellStart, firstAllocationStart, latestExtract, latest };
+}
+
+/**
+ * From when the exports can be trusted to hold every record. An export covering October 2017
+ * onwards lists the people and cases open on 1 October 2017 with their real (earlier) start dates,
+ * but nothing that closed before then: the earliest start says nothing about coverage, the earliest
+ * end does - when closures cluster from it (at least three more distinct end dates in the 92 days
+ * after it), as they do from an export's first day. A lone early closure in a full history (one
+ * leaver in years) is not taken for an export's start: then the earliest start. Trends are drawn
+ * only over months these dates fully cover (shared/coverage.ts).
+ */
+export function historyStarts(db: Db): SeriesCoverage {
+  const from = (table: 'spell' | 'allocation'): IsoDate | null => {
+    const first = (db.prepare(`SELECT min(end_date) AS d, min(start_date) AS s FROM ${table}`).get() as { d: string | null; s: string | null });
+    if (!first.d) return first.s;
+    const soon = db
+      .prepare(`SELECT count(DISTINCT end_date) AS n FROM ${table} WHERE end_date > ? AND end_date <= date(?, '+92 days')`)
+      .get(first.d, first.d) as { n: number };
+    return soon.n >= 3 ? first.d : first.s;
+  };
+  return { spellsFrom: from('spell'), allocationsFrom: from('allocation') };
 }
 
 /** Spells created by a Standard Safeguarding Dataset professionals import (a snapshot). */

@@ -11,7 +11,7 @@ import { caseCounts } from './cases';
 import { workerLinker } from './worker-links';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
-import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
+import { dataCoverage, historyStarts, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
 import { childStabilityAt, groupByChild } from './child-stability';
@@ -85,7 +85,10 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const stability = childStabilityAt(children, asAt, gone, teamAt(asAt));
   const coverage = dataCoverage(db);
   // A child's 12 months are only known once the allocations go back that far.
-  const covered = (d: IsoDate) => coverage.firstAllocationStart !== null && coverage.firstAllocationStart <= addYears(d, -1);
+  // A child's 12 months are only known once the allocations are complete from a year before
+  // (shared/coverage.ts: the date the allocation records are complete from, not merely the earliest start).
+  const history = historyStarts(db);
+  const covered = (d: IsoDate) => history.allocationsFrom !== null && history.allocationsFrom <= addYears(d, -1);
   return {
     asAt,
     warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt))],
@@ -111,6 +114,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
       }),
     },
     yearAgo: { asAt: yearAgo, ...before.headline },
+    coverage: history,
     series: series.map((d) => ({
       date: d,
       ...(d === asAt ? h : d === yearAgo ? before.headline : headline(d).headline),

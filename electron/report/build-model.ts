@@ -16,9 +16,13 @@ import { childrenSection } from './sections/children';
 import { whatIfSection } from './sections/whatif';
 import { comparisonSection } from './sections/comparison';
 import { sourcesSection } from './sections/sources';
-import { appendixBlocks } from './sections/appendix';
+import { appendixBlocks, type Appendix } from './sections/appendix';
+import { backgroundPapersSection, implicationsSection } from './sections/furniture';
+import { authorWarnings } from './warnings';
 
 const BUILDERS: Record<Exclude<PaperSectionId, 'cover' | 'appendix'>, (input: SectionInput) => Block[]> = {
+  implications: implicationsSection,
+  backgroundPapers: backgroundPapersSection,
   summary: summarySection,
   recommendations: recommendationsSection,
   caseloads: caseloadsSection,
@@ -32,28 +36,52 @@ const BUILDERS: Record<Exclude<PaperSectionId, 'cover' | 'appendix'>, (input: Se
 };
 
 export function buildPaperModel(metrics: Metrics, config: PaperConfig, context: PaperContext): PaperModel {
-  const councilName = config.councilName || context.councilName || 'Council name not set';
+  const givenName = config.councilName || context.councilName || '';
+  const councilName = givenName || 'Council name not set';
   const meetingDate = config.meetingDate ? formatLongDate(config.meetingDate) : '';
   const figures = new Figures();
   const input: SectionInput = { metrics, config, context, figures };
 
   const sections: PaperSection[] = [];
   let number = 0;
+  let appendix: Appendix | null = null;
   for (const id of PAPER_SECTIONS) {
     if (!config.sections[id] || id === 'cover') continue;
-    const blocks = id === 'appendix' ? appendixBlocks(figures.specs) : BUILDERS[id](input);
-    sections.push({ id, number: ++number, title: PAPER_SECTION_TITLE[id], blocks });
+    const blocks = id === 'appendix' ? (appendix = appendixBlocks(figures.specs)).blocks : BUILDERS[id](input);
+    // Author-text sections (implications, background papers) are left out when nothing is written.
+    if (!blocks.length) continue;
+    sections.push({ id, number: ++number, title: PAPER_SECTION_TITLE[id], blocks: numberParagraphs(blocks, number) });
+  }
+
+  // Each chart names the appendix table that holds its figures (several monthly charts share one).
+  if (appendix) {
+    for (const section of sections) {
+      for (const b of section.blocks) {
+        const t = b.type === 'chart' ? appendix.tableFor.get(b.spec.id) : undefined;
+        if (b.type === 'chart' && t) {
+          b.appendixTable = t.label;
+          b.appendixId = t.id;
+        }
+      }
+    }
   }
 
   const contacts = config.contactOfficers.map((c) => [c.name, c.role, c.email].filter(Boolean).join(', '));
+  const contact = [config.contact, ...contacts].filter(Boolean).join('; ');
+  // Empty author fields are left off rather than printed as placeholders; the author is warned
+  // about the ones a published paper needs (warnings.ts). The meeting date is the exception: a
+  // committee paper says when it will be heard, so "To be confirmed" stands until it is set.
+  const optional = (term: string, definition: string) => (definition ? [{ term, definition }] : []);
   const cover = config.sections.cover
     ? [
         { term: 'Council', definition: councilName },
         { term: 'Committee', definition: config.committee },
         { term: 'Date of meeting', definition: meetingDate || 'To be confirmed' },
-        { term: 'Report of', definition: config.reportOf },
-        { term: 'Contact officers', definition: contacts.length ? contacts.join('; ') : 'Not given' },
-        { term: 'Wards affected', definition: config.wardsAffected },
+        ...optional('Report date', config.reportDate ? formatLongDate(config.reportDate) : ''),
+        ...optional('Report of', config.reportOf),
+        ...optional('Contact', contact),
+        ...optional('Wards affected', config.wardsAffected),
+        ...optional('Key decision', config.keyDecision),
         { term: 'Status', definition: config.status === 'public' ? 'Public' : 'Exempt (not for publication)' },
         { term: 'Figures as at', definition: formatLongDate(metrics.asAt) },
       ]
@@ -76,5 +104,20 @@ export function buildPaperModel(metrics: Metrics, config: PaperConfig, context: 
     },
     cover,
     sections,
+    warnings: authorWarnings(config, context, givenName || null),
   };
+}
+
+/**
+ * Numbers the section's paragraphs "3.1", "3.2", ... as committee reports do (the author's
+ * commentary included), so a councillor can refer to one in the meeting. The appendix's data
+ * tables and the tiles are not paragraphs and are not numbered.
+ */
+function numberParagraphs(blocks: Block[], section: number): Block[] {
+  let k = 0;
+  return blocks.map((b) => {
+    if (b.type === 'paragraph') return { ...b, number: `${section}.${++k}` };
+    if (b.type === 'commentary') return { ...b, numbers: b.paragraphs.map(() => `${section}.${++k}`) };
+    return b;
+  });
 }

@@ -27,6 +27,8 @@ export interface PaperContext {
   benchmarks: BenchmarkComparison | null;
   /** Why there is no comparison, in plain English, when benchmarks is null. */
   benchmarksMissingReason?: string;
+  /** What the author should do about a missing comparison: a warning before export, never printed in the paper. */
+  benchmarksWarning?: string;
   /**
    * England's figures from the DfE file, whether or not the council is set or found (the
    * comparison, when there is one, carries them too). Absent or null: no DfE file loaded.

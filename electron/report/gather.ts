@@ -35,10 +35,10 @@ export function importSources(db: Db): ImportSource[] {
  * before the paper's date, so a 2018 paper is not compared with 2024 figures. Null with a reason
  * when there is nothing to compare with.
  */
-export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { comparison: BenchmarkComparison | null; reason?: string } {
+export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { comparison: BenchmarkComparison | null; reason?: string; warning?: string } {
   const loaded = db.prepare(`SELECT count(*) AS n FROM dfe_indicator`).get() as { n: number };
-  if (loaded.n === 0) return { comparison: null };
-  if (!laCode) return { comparison: null, reason: COUNCIL_NOT_SET };
+  if (loaded.n === 0) return { comparison: null, warning: NO_BENCHMARKS_WARNING };
+  if (!laCode) return { comparison: null, reason: COUNCIL_NOT_SET, warning: COUNCIL_NOT_SET_WARNING };
   const year = referenceYear(asAt);
   const available = db.prepare(`SELECT max(year) AS y FROM dfe_indicator WHERE year <= ?`).get(year) as { y: number | null };
   try {
@@ -46,14 +46,23 @@ export function benchmarksFor(db: Db, asAt: IsoDate, laCode: string | null): { c
   } catch (e) {
     // The benchmarks module's messages are written for the command line; the paper says it plainly.
     if (e instanceof CouncilNotFoundError) {
-      return { comparison: null, reason: `the council code "${laCode}" in Settings was not found in the DfE file. Check the code in Settings (the DfE's three-digit council code, for example 892 for Nottingham) and produce the paper again.` };
+      return {
+        comparison: null,
+        reason: COUNCIL_NOT_SET,
+        warning: `The council code "${laCode}" in Settings was not found in the DfE file, so section "Comparison" shows England only. Check the code in Settings (the DfE's three-digit council code, for example 892 for Nottingham) and produce the paper again.`,
+      };
     }
-    return { comparison: null, reason: (e as Error).message };
+    return { comparison: null, reason: COUNCIL_NOT_SET, warning: (e as Error).message };
   }
 }
 
-export const COUNCIL_NOT_SET =
-  "the council's DfE code is not set. To add the region and statistical neighbours, enter the council's DfE code in Settings (for example 892 for Nottingham) and produce the paper again.";
+// What the paper says (to councillors: no instructions about the software) and what the author is
+// told before export (model.warnings) when the comparison is incomplete.
+export const COUNCIL_NOT_SET = 'this paper compares the council with England only.';
+export const COUNCIL_NOT_SET_WARNING =
+  "The council's DfE code is not set, so the comparison shows England only. To add the region and statistical neighbours, enter the council's DfE code in Settings (for example 892 for Nottingham) and produce the paper again.";
+export const NO_BENCHMARKS_WARNING =
+  'No DfE benchmarks are loaded, so the paper has no comparison with England, the region or statistical neighbours. Import the DfE "Children\'s social work workforce" indicator file and the statistical-neighbour file, and set the council\'s DfE code in Settings.';
 
 /** The latest DfE reference year (30 September) on or before the date. */
 export function referenceYear(asAt: IsoDate): number {
@@ -70,6 +79,7 @@ export function gatherPaperContext(db: Db, metrics: Metrics, generatedOn: IsoDat
     imports: importSources(db),
     benchmarks: b.comparison,
     ...(b.reason ? { benchmarksMissingReason: b.reason } : {}),
+    ...(b.warning ? { benchmarksWarning: b.warning } : {}),
     england: englandFigures(db, referenceYear(metrics.asAt)),
     extras: computeReportExtras(db, metrics.asAt, metrics.series.map((p) => p.date), settings),
   };

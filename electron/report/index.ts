@@ -4,6 +4,7 @@
 //   buildPaperModel(metrics, config, context)   -> the same, from figures already computed
 //   renderPdf(model) / renderHtml(model)        -> the PDF and HTML
 //   renderDocx(model, config, { mode, template }) -> Word (docx/index.ts)
+//   producePaperWithWarnings(db, request)       -> the file and the author's warnings (model.warnings)
 import type { Db } from '../db/open';
 import { todayIso, type IsoDate } from '../../shared/dates';
 import { parsePaperConfig, type PaperConfig } from '../../shared/paper-config';
@@ -60,7 +61,12 @@ export async function producePaper(db: Db, request: PaperRequest & { format: 'ht
 export async function producePaper(db: Db, request: PaperRequest & { format: 'docx' }): Promise<Buffer>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string> {
+  return (await producePaperWithWarnings(db, request)).content;
+}
+
+/** The paper and what its author should fix before it is published (model.warnings). */
+export async function producePaperWithWarnings(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<{ content: Buffer | string; warnings: string[] }> {
   const model = buildPaperFromDb(db, request);
-  if (request.format === 'docx') return renderDocx(model, parsePaperConfig(request.config ?? {}), request.docx);
-  return request.format === 'pdf' ? renderPdf(model) : renderHtml(model);
+  if (request.format === 'docx') return { content: await renderDocx(model, parsePaperConfig(request.config ?? {}), request.docx), warnings: model.warnings };
+  return { content: request.format === 'pdf' ? await renderPdf(model) : renderHtml(model), warnings: model.warnings };
 }

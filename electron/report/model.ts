@@ -33,12 +33,14 @@ export interface TableBlock {
 }
 
 export type Block =
-  | { type: 'paragraph'; text: string }
-  | { type: 'commentary'; paragraphs: string[] }
+  /** `number` is the paragraph's number as printed ("3.2"), as committee reports number them. */
+  | { type: 'paragraph'; text: string; number?: string }
+  | { type: 'commentary'; paragraphs: string[]; numbers?: string[] }
   | { type: 'subheading'; text: string }
   | { type: 'list'; ordered: boolean; items: string[] }
   | { type: 'tiles'; tiles: Tile[] }
-  | { type: 'chart'; spec: ChartSpec; figure: number; appendixTable: string }
+  /** `appendixTable` is the appendix table's label ("A1"), `appendixId` its anchor. */
+  | { type: 'chart'; spec: ChartSpec; figure: number; appendixTable: string; appendixId?: string }
   | { type: 'table'; table: TableBlock }
   | { type: 'definitions'; items: Array<{ term: string; definition: string }> };
 
@@ -71,4 +73,10 @@ export interface PaperModel {
   meta: PaperMeta;
   cover: Array<{ term: string; definition: string }>;
   sections: PaperSection[];
+  /**
+   * For the author before export, never printed in the paper: placeholders still in it, a council
+   * name that differs from the DfE code's council, a comparison that needs a setting. The command
+   * line prints them on stderr; the Paper screen shows them above the preview.
+   */
+  warnings: string[];
 }

@@ -6,8 +6,10 @@ import { formatLongDate } from '../../shared/dates';
 import { accessibleSvg, renderChartSvg } from './chart-svg';
 import type { Block, PaperModel, TableBlock, Tile } from './model';
 
-// Drawn at this width and scaled to the column by CSS, so chart text is about 12px on screen.
-const CHART_WIDTH = 560;
+// Drawn at this width and scaled to the column by CSS: at the full 46rem column the 11-unit chart
+// text (9 units) shows at about 16px, beside the 16px body text (at 560 it was about 12px, and
+// 5px on a phone). Below 24rem a chart scrolls inside its own box rather than shrinking further.
+const CHART_WIDTH = 420;
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -16,7 +18,7 @@ export function escapeHtml(text: string): string {
 const CSS = `
 :root { color-scheme: light; }
 body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: #1a1a1a; background: #fff; line-height: 1.5; margin: 0; }
-.page { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+.page { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; min-width: 0; }
 a { color: #1d4f91; }
 a:focus, [tabindex]:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 .council { font-weight: bold; font-size: 1.1rem; margin: 0; }
@@ -24,17 +26,20 @@ a:focus, [tabindex]:focus { outline: 3px solid #1a1a1a; outline-offset: 2px; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 1rem 0 1.2rem; }
 h2 { font-size: 1.4rem; margin: 2.2rem 0 0.6rem; border-top: 1px solid #b3b3b3; padding-top: 1rem; }
 h3 { font-size: 1.1rem; margin: 1.4rem 0 0.4rem; }
-dl.cover { display: grid; grid-template-columns: 11rem 1fr; gap: 0.2rem 1rem; margin: 0 0 1.5rem; }
+dl.cover { display: grid; grid-template-columns: minmax(0, 11rem) minmax(0, 1fr); gap: 0.2rem 1rem; margin: 0 0 1.5rem; }
 dl.cover dt { font-weight: bold; }
-dl.cover dd { margin: 0; }
-ul.tiles { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); gap: 0.8rem; }
+dl.cover dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { dl.cover { grid-template-columns: minmax(0, 1fr); } dl.cover dd { margin-bottom: 0.5rem; } }
+h1, h2, h3, p, li, dd, dt, figcaption { overflow-wrap: break-word; }
+ul.tiles { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fit, minmax(min(17rem, 100%), 1fr)); gap: 0.8rem; }
 ul.tiles li { border: 1px solid #808080; padding: 0.8rem 1rem; }
 ul.tiles h3 { margin: 0; font-size: 1rem; }
 .tile-value { font-size: 2rem; font-weight: bold; margin: 0.1rem 0 0; }
 .tile-caption, .tile-detail { margin: 0; font-size: 0.9rem; }
 .tile-target { font-weight: bold; }
 figure { margin: 1.2rem 0; }
-figure svg { width: 100%; height: auto; }
+.chart-box { overflow-x: auto; }
+figure svg { width: 100%; min-width: 24rem; height: auto; display: block; }
 figcaption { font-size: 0.95rem; }
 .table-wrap { overflow-x: auto; margin: 1rem 0 0.4rem; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 60%; }
@@ -45,6 +50,7 @@ tbody th { text-align: left; font-weight: normal; }
 tfoot th { text-align: left; }
 th.num, td.num { text-align: right; }
 tfoot th, tfoot td { font-weight: bold; border-top: 2px solid #1a1a1a; }
+.para-no { font-weight: bold; margin-right: 0.3rem; }
 .note { font-size: 0.85rem; color: #4d4d4d; margin: 0.2rem 0 1rem; }
 dl.defs dt { font-weight: bold; margin-top: 0.6rem; }
 dl.defs dd { margin: 0; }
@@ -77,12 +83,16 @@ ${tile.details.map((d) => `<p class="tile-detail${/Target (met|not met)/.test(d)
 </li>`;
 }
 
+function numberHtml(number: string | undefined): string {
+  return number ? `<span class="para-no">${escapeHtml(number)}</span> ` : '';
+}
+
 function blockHtml(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return `<p>${numberHtml(block.number)}${escapeHtml(block.text)}</p>`;
     case 'commentary':
-      return block.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+      return block.paragraphs.map((p, i) => `<p>${numberHtml(block.numbers?.[i])}${escapeHtml(p)}</p>`).join('\n');
     case 'subheading':
       return `<h3>${escapeHtml(block.text)}</h3>`;
     case 'list': {
@@ -94,9 +104,9 @@ function blockHtml(block: Block): string {
     case 'chart': {
       const svg = accessibleSvg(renderChartSvg(block.spec, CHART_WIDTH), block.spec);
       return `<figure id="figure-${block.figure}">
-${svg}
+<div class="chart-box">${svg}</div>
 <figcaption><strong>Figure ${block.figure}: ${escapeHtml(block.spec.title)}.</strong> ${escapeHtml(block.spec.summary)}
-<a href="#appendix-${escapeHtml(block.spec.id)}">The figures are in table ${escapeHtml(block.appendixTable)}</a>.</figcaption>
+<a href="#${escapeHtml(block.appendixId ?? `appendix-${block.spec.id}`)}">The figures are in table ${escapeHtml(block.appendixTable)}</a>.</figcaption>
 </figure>`;
     }
     case 'table':

@@ -151,12 +151,17 @@ function keptWhole(block: Block): boolean {
   return block.type === 'chart' || block.type === 'tiles' || (block.type === 'table' && block.table.rows.length <= KEEP_TABLE_ROWS);
 }
 
+/** A numbered paragraph: "3.1  At 30 September ..." (the number in bold). */
+function numbered(number: string | undefined, text: string): Content {
+  return (number ? [{ text: `${number}  `, bold: true }, text] : text) as Content;
+}
+
 function blockContent(block: Block): Content {
   switch (block.type) {
     case 'paragraph':
-      return tagged({ text: block.text, style: 'body' }, 'P');
+      return tagged({ text: numbered(block.number, block.text), style: 'body' }, 'P');
     case 'commentary':
-      return { stack: block.paragraphs.map((p) => tagged({ text: p, style: 'body' }, 'P')) };
+      return { stack: block.paragraphs.map((p, i) => tagged({ text: numbered(block.numbers?.[i], p), style: 'body' }, 'P')) };
     case 'subheading':
       return tagged({ text: block.text, style: 'h2', headlineLevel: 2 }, 'H3') as Content;
     case 'list':

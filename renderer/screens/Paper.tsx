@@ -18,6 +18,7 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   const [config, setConfig] = useState<PaperConfig | null>(null);
   const [asAt, setAsAt] = useState('');
   const [preview, setPreview] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [output, setOutput] = useState<OutputRef | null>(null);
@@ -62,7 +63,9 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   });
   const showPreview = () => act('Preparing the preview…', async () => {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
-    setPreview((await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> })).html);
+    const p = await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> });
+    setPreview(p.html);
+    setWarnings(p.warnings ?? []);
   });
   const exportAs = (format: 'pdf' | 'html' | 'docx', docxMode?: 'paper' | 'appendix') => act(`Writing the ${format === 'docx' ? 'Word document' : format.toUpperCase()}…`, async () => {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
@@ -193,18 +196,19 @@ export function PaperScreen({ status }: { status: AppStatus }) {
               onChange={(v) => set({ implications: { ...config.implications, [key]: v } })}
             />
           ))}
-          <TextField multiline id="paper-background" label="Background papers" value={config.backgroundPapers ?? ''} onChange={(v) => set({ backgroundPapers: v })} />
+          <TextField multiline id="paper-background" label="Background papers" hint="One per line." value={(config.backgroundPapers ?? []).join('\n')} onChange={(v) => set({ backgroundPapers: v.split('\n') })} />
           <TextField multiline id="paper-contact-details" label="Contact details" hint="As printed at the end of the report: name, telephone, email." value={config.contact ?? ''} onChange={(v) => set({ contact: v })} />
   
           <h2>Commentary</h2>
-          <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>
+          <p className="hint">Your own words for each section, shown at the start of the section. Separate paragraphs with a blank line.</p>
           {COMMENTARY_SECTIONS.filter((s) => config.sections[s]).map((s) => (
             <TextField multiline key={s} id={`commentary-${s}`} label={`Commentary: ${PAPER_SECTION_TITLE[s]}`} value={config.commentary[s] ?? ''} onChange={(v) => set({ commentary: { ...config.commentary, [s]: v } })} />
           ))}
   
           <h2>Targets</h2>
-          <p className="hint">Each headline figure is reported as “target met” or “target not met”. Leave a box blank for no target.</p>
-          <TextField id="target-caseload" label="Average caseload: at most" hint="Blank uses the caseload threshold in Settings." value={config.targets.caseload?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, caseload: num(v) } })} short />
+          <p className="hint">Only a target you set here is reported as “target met” or “target not met”; without one, the figure is set beside England and the statistical neighbours. Leave a box blank for no target.</p>
+          <TextField id="target-caseload" label="Average caseload (cases per FTE): at most" value={config.targets.caseload?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, caseload: num(v) } })} short />
+          <TextField id="target-over" label="Case-holding social workers over the caseload threshold (%): at most" value={config.targets.overThreshold?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, overThreshold: num(v) } })} short />
           <TextField id="target-agency" label="Agency rate (%): at most" value={config.targets.agencyRate?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, agencyRate: num(v) } })} short />
           <TextField id="target-turnover" label="Turnover (%): at most" value={config.targets.turnover?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, turnover: num(v) } })} short />
           <TextField id="target-asye" label="ASYE in programme: at least" value={config.targets.asyeInProgress?.toString() ?? ''} onChange={(v) => set({ targets: { ...config.targets, asyeInProgress: num(v) } })} short />
@@ -216,6 +220,11 @@ export function PaperScreen({ status }: { status: AppStatus }) {
       {preview ? (
           <section aria-labelledby="preview-h">
             <h2 id="preview-h">Preview</h2>
+            {warnings.length ? (
+              <Notice kind="warning" title="Before you publish this paper">
+                <ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+              </Notice>
+            ) : null}
             <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview} />
           </section>
         ) : null}

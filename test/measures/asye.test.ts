@@ -69,3 +69,30 @@ describe('series dates', () => {
     expect(seriesDates('2018-09-30', 0)).toEqual([]);
   });
 });
+
+describe('ASYE cohort outcomes are exclusive', () => {
+  // Worked by hand at D = 2019-10-31, cohort 2018-09, four members:
+  //   A extended on 2019-08-31 (planned end moved to 2020-02-29), still working  -> Extended only
+  //   B passed on 2019-08-31                                                     -> Passed
+  //   C started late (2018-11-01), in progress to 2019-10-31, working            -> In progress
+  //   D in progress on the register but left the council on 2019-03-31           -> No outcome recorded
+  // Size 4 = 0 + 1 + 1 + 0 + 1 + 0 + 1 (in progress, passed, failed, extended, ... no outcome):
+  // each member in exactly one column. Two are still in the programme (A in extension, C).
+  it('counts an extended worker still in the programme as extended, not also in progress', () => {
+    const { db } = tempDb();
+    const a = (staff_id: string, start_date: string, planned_end_date: string | null, outcome: string, outcome_date: string | null) =>
+      ({ staff_id, cohort: '2018-09', start_date, planned_end_date, outcome, outcome_date }) as const;
+    seedRecords(db, {
+      spells: [spell('A', '2018-09-01'), spell('B', '2018-09-01'), spell('C', '2018-11-01'), spell('D', '2018-09-01', '2019-03-31', { leaving_reason: 'resignation' })],
+      asye: [
+        a('A', '2018-09-01', '2020-02-29', 'extended', '2019-08-31'),
+        a('B', '2018-09-01', null, 'passed', '2019-08-31'),
+        a('C', '2018-11-01', '2019-10-31', 'in_progress', null),
+        a('D', '2018-09-01', null, 'in_progress', null),
+      ] as never,
+    });
+    const c = computeMetrics(db, '2019-10-31', { months: 0 }).asye.cohorts[0]!;
+    expect(c).toMatchObject({ cohort: '2018-09', size: 4, inProgress: 1, passed: 1, failed: 0, extended: 1, withdrawn: 0, noOutcome: 1, inProgramme: 2 });
+    expect(c.inProgress + c.passed + c.failed + c.extended + c.withdrawn + (c.noOutcome ?? 0)).toBe(c.size);
+  });
+});

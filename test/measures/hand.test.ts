@@ -139,8 +139,8 @@ describe('hand-made council at 30 September 2018', () => {
     // (01/09/2017) and the 24-month one (01/09/2018) L is employed, M is not: 50% and 50%.
     // 2018-02 (the default cohort, from G's start month): G in progress, anniversaries after D.
     expect(m.asye.cohorts).toEqual([
-      { cohort: '2016-09', size: 2, inProgress: 0, passed: 1, failed: 0, extended: 0, withdrawn: 1, retained12m: 50, retained24m: 50, cases: 0, caseHolders: 0, averagePerWorker: null, overCap: 0 },
-      { cohort: '2018-02', size: 1, inProgress: 1, passed: 0, failed: 0, extended: 0, withdrawn: 0, retained12m: null, retained24m: null, cases: 17, caseHolders: 1, averagePerWorker: 17, overCap: 1 },
+      { cohort: '2016-09', size: 2, inProgress: 0, passed: 1, failed: 0, extended: 0, withdrawn: 1, noOutcome: 0, inProgramme: 0, retained12m: 50, retained24m: 50, cases: 0, caseHolders: 0, averagePerWorker: null, overCap: 0 },
+      { cohort: '2018-02', size: 1, inProgress: 1, passed: 0, failed: 0, extended: 0, withdrawn: 0, noOutcome: 0, inProgramme: 1, retained12m: null, retained24m: null, cases: 17, caseHolders: 1, averagePerWorker: 17, overCap: 1 },
     ]);
   });
 

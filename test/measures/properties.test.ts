@@ -100,7 +100,7 @@ function numbersIn(x: unknown, out: number[] = []): number[] {
 // The agency rules are left out too: the DfE's guidance took effect on fixed calendar dates, so
 // shifting a council 28 years rightly changes which assignments it covers.
 function withoutDates(m: Metrics): unknown {
-  const dated = new Set(['asAt', 'date', 'cohort', 'warnings', 'windowStart', 'agencyRules']);
+  const dated = new Set(['asAt', 'date', 'cohort', 'warnings', 'coverage', 'windowStart', 'agencyRules', 'lastDay']);
   return JSON.parse(JSON.stringify(m, (k, v) => (dated.has(k) ? undefined : v)));
 }
 
@@ -223,6 +223,9 @@ describe('measures: properties', () => {
         expect(b.asAt).toBe(addDays(a.asAt, shift));
         expect(b.series.map((s) => s.date)).toEqual(a.series.map((s) => addDays(s.date, shift)));
         expect(withoutDates(b)).toEqual(withoutDates(a));
+        // From when the records are complete moves with them.
+        const shifted = (d: string | null | undefined) => (d ? addDays(d, shift) : d);
+        expect(b.coverage).toEqual({ spellsFrom: shifted(a.coverage?.spellsFrom), allocationsFrom: shifted(a.coverage?.allocationsFrom) });
         // Cautions name dates, so they are compared with the dates taken out.
         const undated = (m: Metrics) => m.warnings?.map((w) => w.replace(/\d{1,2} [A-Z][a-z]+ \d{4}/g, 'DATE'));
         expect(undated(b)).toEqual(undated(a));

@@ -36,6 +36,19 @@ describe('scrutiny-pack report', () => {
     expect(fs.readFileSync(forced, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 
+  it('warns the author on stderr about placeholders left in the paper, and the paper does not carry the warning', async () => {
+    const html = path.join(dir, 'warned.html');
+    const r = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--out', html]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Before publishing: The paper says "Date of meeting: To be confirmed"/);
+    expect(r.err).toMatch(/Before publishing: No contact officer is given/);
+    expect(fs.readFileSync(html, 'utf8')).not.toMatch(/Before publishing|Add the meeting date/);
+    const config = path.join(dir, 'filled.json');
+    fs.writeFileSync(config, JSON.stringify({ meetingDate: '2018-07-17', contact: 'T. Nurse, Head of Social Work' }));
+    const filled = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--config', config, '--out', html]);
+    expect(filled.err).not.toMatch(/Date of meeting|contact officer/);
+  });
+
   it('without --config, uses the details saved from the app', async () => {
     const saved = openDatabase(file);
     savePaperConfig(saved, { title: 'Caseloads and retention: autumn update', commentary: { summary: 'Saved on the Paper screen.' } });

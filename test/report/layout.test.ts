@@ -18,6 +18,7 @@ function model(sections: Array<{ title: string; blocks: Block[] }>): PaperModel 
       author: 'Test', subject: 'Layout', keywords: '', language: 'en-GB', status: 'public', generatedOn: '2025-10-01',
     },
     cover: [],
+    warnings: [],
     sections: sections.map((s, i) => ({ id: i === 0 ? 'summary' : 'comparison', number: i + 1, title: s.title, blocks: s.blocks })),
   };
 }

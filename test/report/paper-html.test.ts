@@ -36,7 +36,8 @@ describe('committee paper HTML', () => {
 
   it('gives every chart an accessible name and description, and a link to its data table', () => {
     const svgs = [...html.matchAll(/<svg role="img" aria-labelledby="([^ "]+) ([^"]+)"/g)];
-    expect(svgs.length).toBeGreaterThan(5);
+    // The fixture's charts of small numbers are sentences instead (every value hidden); four remain.
+    expect(svgs.length).toBeGreaterThanOrEqual(4);
     for (const [, titleId, descId] of svgs) {
       expect(html).toContain(`<title id="${titleId}">`);
       expect(html).toContain(`<desc id="${descId}">`);

@@ -38,6 +38,7 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', 
         meetingDate: '2018-07-17',
         recommendations: ['Note the rise in agency use.'],
         commentary: { caseloads: 'Case holding is reviewed weekly by senior managers.' },
+        targets: { caseload: 20, agencyRate: 15 },
       },
     });
     file = path.join(dir, 'paper.pdf');
@@ -63,16 +64,19 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', 
 
   it('shows the headline figures worked out by hand', () => {
     // The tiles sit two by two, so the text runs across each pair of tiles.
-    // Average caseload: 70 cases / 4 social workers excluding ASYE; agency rate 1.0 / (1.0 + 4.5).
-    expect(flat).toContain('Average caseload Agency social workers 17.5 18.2%');
+    // Average caseload: 80 cases / 4.5 case-holder FTE (the DfE measure, as England's beside it);
+    // per worker excluding ASYE 70 / 4; agency rate 1.0 / (1.0 + 4.5).
+    expect(flat).toContain('Average caseload Agency social workers 17.8 18.2%');
+    expect(flat).toContain('excluding ASYE): 17.5 cases');
     expect(flat).toContain('1 agency worker (1.0 FTE)');
     // Turnover: 1.0 leaver FTE / 4.5 FTE in post; one ASYE worker in the programme.
     expect(flat).toContain('Turnover ASYE in programme 22.2% 1');
     expect(flat).toContain('5 social workers held 80 cases'); // A B C D F
     expect(flat).toContain('17.8 per full-time equivalent'); // 80 / 4.5
-    expect(flat).toContain('(12.3)'); // a year earlier: 37 cases / 3 workers
-    expect(flat).toContain('Target: 20 cases or fewer. Target met.');
-    expect(flat).toContain('Target: 15% or lower. Target not met.');
+    expect(flat).toContain('(12.3)'); // a year earlier: 37 cases / 3 FTE
+    // Verdicts only against the targets this configuration sets.
+    expect(flat).toContain("Council's target: 20 cases per FTE or fewer. Target met.");
+    expect(flat).toContain("Council's target: 15% or lower. Target not met.");
   });
 
   it('carries the author\'s words and the automatic chart summaries', () => {
@@ -90,7 +94,8 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('committee paper PDF (fixture database)', 
   });
 
   it('says plainly that no DfE benchmarks are loaded', () => {
-    expect(flat).toContain('No DfE benchmarks are loaded');
+    expect(flat).toContain("The DfE's published figures are not included in this paper");
+    expect(flat).not.toMatch(/import --source|Settings/);
   });
 
   it('lists the imported files in the data sources section', () => {

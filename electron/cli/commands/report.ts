@@ -72,7 +72,7 @@ export const reportCommand: Command = {
     ctx.progress(`Writing the ${format.toUpperCase()} paper at ${asAt}...`);
     // Loaded here, not at the top: the PDF and chart libraries take about half a second to load,
     // which every other command (an import above all) would otherwise pay for nothing.
-    const { producePaper, readDocxTemplate } = await import('../../report/index');
+    const { producePaperWithWarnings, readDocxTemplate } = await import('../../report/index');
     let template;
     if (typeof templateFile === 'string') {
       let bytes: Buffer;
@@ -87,7 +87,9 @@ export const reportCommand: Command = {
         throw new DataError((e as Error).message);
       }
     }
-    const result = await producePaper(ctx.db(), { asAt, config, format, docx: { mode, template } });
+    const { content: result, warnings } = await producePaperWithWarnings(ctx.db(), { asAt, config, format, docx: { mode, template } });
+    // For the author, not the committee: the paper itself never carries these.
+    for (const w of warnings) ctx.err(`Before publishing: ${w}`);
     fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
     fs.writeFileSync(out, result);
     const bytes = typeof result === 'string' ? Buffer.byteLength(result) : result.length;

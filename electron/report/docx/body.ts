@@ -152,22 +152,12 @@ export function sectionContent(section: PaperSection, numbered = true): FileChil
   return [heading(numbered && section.number !== null ? `${section.number}. ${section.title}` : section.title, 2), ...section.blocks.flatMap(blockContent)];
 }
 
-/** The council report's furniture the author wrote, each left out when empty. */
-export function furniture(config: PaperConfig): { reasons: FileChild[]; closing: FileChild[] } {
-  const part = (title: string, text: string) => (text.trim() ? [heading(title, 2), ...authorParagraphs(text)] : []);
-  const implications: Array<[string, string]> = [
-    ['Financial implications', config.implications.financial],
-    ['Legal implications', config.implications.legal],
-    ['Human resources implications', config.implications.hr],
-    ['Equality implications', config.implications.equality],
-  ];
-  return {
-    reasons: part('Reasons for the recommendations', config.reasonsForRecommendations),
-    closing: [
-      ...implications.flatMap(([title, text]) => part(title, text)),
-      ...part('Background papers', config.backgroundPapers),
-      ...part('Contact', config.contact),
-    ],
-  };
+/**
+ * The council report's furniture the author wrote. The paper model now carries all of it (reasons
+ * under the recommendations, the implications and background-papers sections, contact on the
+ * cover), so Word adds nothing of its own: the same words appear once, where the PDF has them.
+ */
+export function furniture(_config: PaperConfig): { reasons: FileChild[]; closing: FileChild[] } {
+  return { reasons: [], closing: [] };
 }
 

@@ -6,46 +6,50 @@ import { describeChange } from '../../../shared/format';
 import type { LineChartSpec } from '../../../shared/charts/spec';
 import type { Block } from '../model';
 import { count, money, one, pct, paragraphs } from '../text';
-import { seriesLabels, type SectionInput } from './input';
+import { coveredSeries, notCoveredSentence, type SectionInput } from './input';
 import { agencyRulesBlocks } from './agency-rules';
 
-export function agencyHeadcountSpec(input: SectionInput): LineChartSpec {
+export function agencyHeadcountSpec(input: SectionInput): LineChartSpec | string {
   const m = input.metrics;
+  const c = coveredSeries(input, 'staff');
+  if (!c.enough) return notCoveredSentence('The number of agency social workers', 'staff', m);
   const series = [
-    { name: 'Agency workers', values: m.series.map((p) => p.agency.headcount) },
+    { name: 'Agency workers', values: c.points.map((p) => p.agency.headcount) },
   ];
   return {
     kind: 'line',
     id: 'agency-headcount',
     title: 'Agency social workers (headcount) by month end',
-    summary: trendSummary([{ name: 'The number of agency social workers', values: series[0]!.values }], m.asAt, { decimals: 0 }, {}),
+    summary: trendSummary([{ name: 'The number of agency social workers', values: series[0]!.values }], m.asAt, { decimals: 0 }, {}) + c.note,
     valueLabel: 'Agency social workers',
     decimals: 0,
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
+    xLabels: c.labels,
     series,
   };
 }
 
-export function agencyRateSpec(input: SectionInput): LineChartSpec {
+export function agencyRateSpec(input: SectionInput): LineChartSpec | string {
   const m = input.metrics;
   const target = input.config.targets.agencyRate;
+  const c = coveredSeries(input, 'staff');
+  if (!c.enough) return notCoveredSentence('The agency rate', 'staff', m);
   const spec: LineChartSpec = {
     kind: 'line',
     id: 'agency-rate',
     title: 'Agency rate (share of social worker FTE) by month end',
     summary: trendSummary(
-      [{ name: 'The agency rate', values: m.series.map((p) => p.agency.rateFte) }],
+      [{ name: 'The agency rate', values: c.points.map((p) => p.agency.rateFte) }],
       m.asAt,
       { decimals: 1, unit: '%' },
       { ...(target !== null ? { limit: { value: target, name: 'the target', higherIsWorse: true } } : {}) },
-    ),
+    ) + c.note,
     valueLabel: 'Agency FTE as % of all social worker FTE',
     decimals: 1,
     unit: '%',
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
-    series: [{ name: 'Agency rate', values: m.series.map((p) => p.agency.rateFte) }],
+    xLabels: c.labels,
+    series: [{ name: 'Agency rate', values: c.points.map((p) => p.agency.rateFte) }],
   };
   if (target !== null) spec.reference = { value: target, label: `Target: ${target}%` };
   return spec;
@@ -72,8 +76,9 @@ export function agencySection(input: SectionInput): Block[] {
       `and an employee's of ${money(s.employeeAnnualCost)}); a year earlier it was ${money(m.yearAgo.agency.costPremium)}.`,
   });
   if (m.series.length > 1) {
-    blocks.push(figures.add(agencyHeadcountSpec(input)));
-    blocks.push(figures.add(agencyRateSpec(input)));
+    for (const spec of [agencyHeadcountSpec(input), agencyRateSpec(input)]) {
+      blocks.push(typeof spec === 'string' ? { type: 'paragraph', text: spec } : figures.add(spec));
+    }
   }
   blocks.push(...agencyRulesBlocks(input));
   return blocks;

@@ -8,15 +8,18 @@ import type { LineChartSpec, BarChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import type { CaseloadBand } from '../extras';
 import { count, one, paragraphs } from '../text';
-import { seriesLabels, type SectionInput } from './input';
+import { coveredSeries, notCoveredSentence, type SectionInput } from './input';
+import { mergeOrdered } from './merge-bands';
 
-export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
+export function caseloadTrendSpec(input: SectionInput): LineChartSpec | string {
   const { metrics: m, context } = input;
   const threshold = context.settings.caseloadThreshold;
+  const c = coveredSeries(input, 'cases');
+  if (!c.enough) return notCoveredSentence('Average caseload', 'cases', m);
   const series = [
-    { name: 'Social workers (excl. ASYE)', values: m.series.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
-    { name: 'ASYE', values: m.series.map((p) => p.caseload.groups.asye.averagePerWorker) },
-    { name: 'Support workers', values: m.series.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
+    { name: 'Social workers (excl. ASYE)', values: c.points.map((p) => p.caseload.groups.excludingAsye.averagePerWorker) },
+    { name: 'ASYE', values: c.points.map((p) => p.caseload.groups.asye.averagePerWorker) },
+    { name: 'Support workers', values: c.points.map((p) => p.caseload.groups.supportWorkers.averagePerWorker) },
   ];
   return {
     kind: 'line',
@@ -29,17 +32,26 @@ export function caseloadTrendSpec(input: SectionInput): LineChartSpec {
       m.asAt,
       { decimals: 1 },
       { limit: { value: threshold, name: 'the threshold', higherIsWorse: true } },
-    ),
+    ) + c.note,
     valueLabel: 'Cases per worker holding cases',
     decimals: 1,
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
+    xLabels: c.labels,
     series,
     reference: { value: threshold, label: `Threshold: ${threshold}` },
   };
 }
 
-export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], bands: CaseloadBand[], limitName: string, limit: number, asAt: string, smallNumberThreshold: number): BarChartSpec {
+export function distributionSpec(id: string, title: string, who: [singular: string, plural: string], rawBands: CaseloadBand[], limitName: string, limit: number, asAt: string, smallNumberThreshold: number): BarChartSpec {
+  // Bands holding a small number are merged with a neighbour on the same side of the limit
+  // ("21 or more") before anything is hidden, so the largest groups stay visible.
+  const merged = mergeOrdered(
+    rawBands.map((b) => ({ label: b.band, count: b.workers, range: { from: b.from, to: b.to }, over: b.overLimit })),
+    smallNumberThreshold,
+    (from, to) => (to === null ? `${from} or more` : `${from}-${to}`),
+    (a, b) => overOf(a, limit) === overOf(b, limit),
+  );
+  const bands = merged.map((c) => ({ band: c.label, from: c.range!.from, to: c.range!.to, workers: c.count, overLimit: overOf(c, limit) }));
   const total = bands.reduce((s, b) => s + b.workers, 0);
   const over = bands.filter((b) => b.overLimit).reduce((s, b) => s + b.workers, 0);
   const categories = bands.map((b) => (b.overLimit ? `${b.band} (over ${limitName})` : b.band));
@@ -63,6 +75,11 @@ export function distributionSpec(id: string, title: string, who: [singular: stri
     series: [{ name: 'Workers', values }],
     ...(sup.anySuppressed ? { valueText: sup.cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
   };
+}
+
+/** Whether every caseload in the band is above the limit. */
+function overOf(c: { range: { from: number } | null }, limit: number): boolean {
+  return (c.range?.from ?? 0) > limit;
 }
 
 export function teamTable(input: SectionInput): TableBlock {
@@ -102,7 +119,7 @@ export function caseloadsSection(input: SectionInput): Block[] {
   const commentary = paragraphs(config.commentary.caseloads);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
   if (c.caseHolders.headcount === 0) {
-    blocks.push({ type: 'paragraph', text: `No social workers held cases at ${formatLongDate(m.asAt)}, so there are no caseload figures for that date. Check that the case allocations have been imported.` });
+    blocks.push({ type: 'paragraph', text: `No social workers held cases at ${formatLongDate(m.asAt)}, so there are no caseload figures for that date.` });
   } else blocks.push({
     type: 'paragraph',
     text:
@@ -121,7 +138,10 @@ export function caseloadsSection(input: SectionInput): Block[] {
         (c.supportWorkerCinShare !== null ? ` They held ${one(c.supportWorkerCinShare)}% of child-in-need cases.` : ''),
     });
   }
-  if (m.series.length > 1) blocks.push(figures.add(caseloadTrendSpec(input)));
+  if (m.series.length > 1) {
+    const trend = caseloadTrendSpec(input);
+    blocks.push(typeof trend === 'string' ? { type: 'paragraph', text: trend } : figures.add(trend));
+  }
   if (context.extras) {
     blocks.push(figures.add(distributionSpec('caseload-distribution', `Caseloads of social workers (excluding ASYE) at ${formatLongDate(m.asAt)}`,
       ['social worker (excluding ASYE)', 'social workers (excluding ASYE)'], context.extras.caseloadBands.socialWorkers, 'the threshold', threshold, m.asAt, context.settings.smallNumberThreshold)));

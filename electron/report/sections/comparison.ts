@@ -1,6 +1,6 @@
 // Section 8: comparison with England, the region and the statistical neighbours, from the DfE's
-// published indicators (the benchmarks module). When none are loaded it says so plainly and how
-// to load them, rather than leaving a gap.
+// published indicators (the benchmarks module). When none are loaded it says so plainly rather
+// than leaving a gap; how to load them is the author's business (model.warnings), not the reader's.
 import { formatPublished, type BenchmarkComparison } from '../../../shared/benchmarks';
 import type { LineChartSpec } from '../../../shared/charts/spec';
 import { trendSummary } from '../../../shared/summaries';
@@ -8,11 +8,21 @@ import type { Block, TableBlock } from '../model';
 import { paragraphs } from '../text';
 import type { SectionInput } from './input';
 import type { EnglandFigures } from '../england';
+import { listNames } from '../../benchmarks/compare';
 
-export const HOW_TO_LOAD_BENCHMARKS =
-  'To include it, import the DfE "Children\'s social work workforce" indicator file ' +
-  '(scrutiny-pack import --source benchmark csww_indicators_2017_to_2025.csv) and, for statistical neighbours, the DfE ' +
-  'statistical-neighbour file (--source neighbours), and set the council\'s DfE code in the settings.';
+// Notes written for the command line that tell the reader which command to run: the paper never
+// instructs a councillor to use the software (the author is warned instead, model.warnings).
+const SOFTWARE_NOTE = /import --source|--source|Settings/;
+
+function neighboursNote(b: BenchmarkComparison): string {
+  const total = b.neighbours.length;
+  const missing = b.neighboursWithoutRow ?? [];
+  const rank = 'the rank places the council among itself and the neighbours with a figure, 1 being the lowest rate or caseload, or the largest workforce (FTE).';
+  if (!total) return `No statistical neighbours are shown; ${rank}`;
+  if (!missing.length) return `Neighbours: the council's ${total} statistical neighbours (DfE, 2021); where a neighbour has no figure for a measure, the average is over the others and the cell says how many; ${rank}`;
+  return `Neighbours: ${total - missing.length} of the ${total} statistical neighbours have figures for ${b.year}; ${listNames(missing)} ${missing.length === 1 ? 'has' : 'have'} no row in the DfE file for that year. ` +
+    `Averages are over the neighbours with a figure (the cell says how many) and ${rank}`;
+}
 
 function comparisonTable(b: BenchmarkComparison): TableBlock {
   const rows = b.measures.map((m) => {
@@ -23,7 +33,11 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
       formatPublished(m.council, unit),
       formatPublished(m.england, unit),
       formatPublished(m.region, unit),
-      m.neighbours.mean === null ? 'not published' : formatPublished({ value: m.neighbours.mean, symbol: null }, unit),
+      // The mean and the rank are over the neighbours with a figure; when that is not all of them,
+      // the cell says how many, so an average of nine is not read as the ten.
+      m.neighbours.mean === null
+        ? 'not published'
+        : formatPublished({ value: m.neighbours.mean, symbol: null }, unit) + (m.neighbours.withValue < m.neighbours.total ? ` (${m.neighbours.withValue} of ${m.neighbours.total})` : ''),
       // Rates rank lowest first but the workforce largest first, so each row says which.
       m.rank.position === null ? 'not ranked' : `${m.rank.position} of ${m.rank.of} (1 = ${m.rank.order === 'highest first' ? 'largest' : 'lowest'})`,
     ];
@@ -42,8 +56,9 @@ function comparisonTable(b: BenchmarkComparison): TableBlock {
     rows,
     footnotes: [
       `Source: ${b.source}. Figures are as published by the DfE; c = suppressed, x = unavailable, z = not applicable, u = low reliability.`,
-      `Neighbours: the council's ${b.neighbours.length || 'ten'} statistical neighbours; the rank places the council among them and itself, 1 being the lowest rate or caseload, or the largest workforce (FTE).`,
-      ...b.notes,
+      neighboursNote(b),
+      // The missing neighbours are named in the note above.
+      ...b.notes.filter((n) => !SOFTWARE_NOTE.test(n) && !n.includes('statistical neighbours have figures')),
     ],
   };
 }
@@ -95,8 +110,8 @@ export function comparisonSection(input: SectionInput): Block[] {
     const e = context.england;
     blocks.push({
       type: 'paragraph',
-      text: `England's figures at 30 September ${e.year}, as published by the DfE, are below. This paper cannot show the region or the statistical neighbours: ` +
-        (context.benchmarksMissingReason ?? "the council's DfE code is not set."),
+      text: `England's figures at 30 September ${e.year}, as published by the DfE, are below. The region and the statistical neighbours are not included: ` +
+        (context.benchmarksMissingReason ?? 'this paper compares the council with England only.'),
     });
     blocks.push({ type: 'table', table: englandTable(e) });
     return blocks;
@@ -109,7 +124,7 @@ export function comparisonSection(input: SectionInput): Block[] {
       type: 'paragraph',
       text: reason
         ? `This paper cannot compare the council with England, its region or its statistical neighbours: ${reason}`
-        : `No DfE benchmarks are loaded, so this paper cannot compare the council with England, its region or its statistical neighbours. ${HOW_TO_LOAD_BENCHMARKS}`,
+        : 'The DfE\'s published figures are not included in this paper, so it does not compare the council with England, its region or its statistical neighbours.',
     });
     return blocks;
   }

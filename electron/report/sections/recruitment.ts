@@ -1,7 +1,7 @@
 // Section: recruitment and retention. Starters and leavers by month, the turnover trend, the
 // stability index, and leavers by reason, length of service and years since qualification
 // (breakdown tables, small numbers suppressed; the charts show the same suppressed values).
-import { formatLongDate } from '../../../shared/dates';
+import { formatLongDate, formatMonthShort } from '../../../shared/dates';
 import { LEAVING_REASONS, LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
 import { SERVICE_BANDS, YEARS_QUALIFIED_BANDS } from '../../../shared/metrics';
 import { breakdownSummary, plural, trendSummary } from '../../../shared/summaries';
@@ -10,37 +10,74 @@ import { suppressBreakdown, suppressSeries, suppressionFootnote, cellText, type 
 import type { BarChartSpec, LineChartSpec } from '../../../shared/charts/spec';
 import type { Block, TableBlock } from '../model';
 import { count, one, pct, paragraphs } from '../text';
-import { seriesLabels, type SectionInput } from './input';
+import { coveredSeries, notCoveredSentence, seriesLabels, type SectionInput } from './input';
+import { mergeNominal, mergeOrdered, type Category } from './merge-bands';
+import { yearAgoCovered } from './summary';
 
-export function movementsSpec(input: SectionInput): LineChartSpec {
+/**
+ * Starters and leavers month by month, or by quarter when months would hide too much. Each run
+ * of 12 months (4 quarters), counted back from the latest, is suppressed against its total, which
+ * the words give. A series hidden in most of its points is left out (a sentence says so), and a
+ * chart with nothing left to draw becomes that sentence: `string` instead of a chart.
+ */
+export function movementsSpec(input: SectionInput): LineChartSpec | string {
   const { metrics: m, context } = input;
-  const monthly = context.extras?.monthly;
-  if (monthly && monthly.length) {
+  // Only whole months the staff records cover: before that, nobody could be seen to join or leave.
+  const from = m.coverage ? m.coverage.spellsFrom : '0000-01-01';
+  const allMonths = context.extras?.monthly ?? [];
+  const start = allMonths.findIndex((x) => from !== null && x.date.slice(0, 8) + '01' >= from);
+  const monthly = start < 0 ? [] : allMonths.slice(start);
+  if (allMonths.length && monthly.length < 2) return notCoveredSentence('Starters and leavers month by month', 'staff', m);
+  if (monthly.length) {
+    const threshold = context.settings.smallNumberThreshold;
     const starters = monthly.map((x) => x.starters);
     const leavers = monthly.map((x) => x.leavers);
-    const sum = (v: number[], n: number) => v.slice(-n).reduce((a, b) => a + b, 0);
-    // A month's count is a breakdown of the 12-month totals given in the words: small numbers
-    // are hidden (the point is left out, labelled c), the totals are not.
-    const threshold = context.settings.smallNumberThreshold;
-    const s = suppressSeries(starters, threshold);
-    const l = suppressSeries(leavers, threshold);
-    const published = (cells: SuppressedCell[]) => ({
-      values: cells.map((c) => (c.suppressed ? null : c.value)),
-      ...(cells.some((c) => c.suppressed) ? { valueText: cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
-    });
+    const sum = (v: number[], n: number) => v.slice(-n).reduce((x, y) => x + y, 0);
+    const lead = `In the 12 months to ${formatLongDate(m.asAt)}, ${plural(sum(starters, 12), 'directly employed social worker')} started and ${count(sum(leavers, 12))} left.`;
+
+    // Months first; quarters when months would hide more than a quarter of the points or any
+    // count above the threshold (hidden only to protect a small one).
+    const tooMuch = (cells: SuppressedCell[]) => cells.filter((c) => c.suppressed).length > cells.length / 4 || cells.some((c) => c.suppressed && c.value > threshold);
+    let labels = seriesLabels(m).slice(start);
+    let unit = 'month';
+    let groups = { starters, leavers };
+    let s = suppressSeries(starters, threshold);
+    let l = suppressSeries(leavers, threshold);
+    if (tooMuch(s.cells) || tooMuch(l.cells)) {
+      const q = quarters(monthly.map((x) => x.date));
+      labels = q.map((idx) => quarterLabel(monthly[idx[0]!]!.date, monthly[idx[idx.length - 1]!]!.date));
+      groups = { starters: q.map((idx) => idx.reduce((t, i) => t + starters[i]!, 0)), leavers: q.map((idx) => idx.reduce((t, i) => t + leavers[i]!, 0)) };
+      s = suppressSeries(groups.starters, threshold, 4);
+      l = suppressSeries(groups.leavers, threshold, 4);
+      unit = 'quarter';
+    }
+    // A line hidden in more than half its points says nothing: leave it out and say why.
+    const series: LineChartSpec['series'] = [];
+    const left: string[] = [];
+    for (const [name, cells] of [['Starters', s.cells], ['Leavers', l.cells]] as const) {
+      if (cells.filter((c) => c.suppressed).length > cells.length / 2) left.push(name.toLowerCase());
+      else series.push({
+        name,
+        values: cells.map((c) => (c.suppressed ? null : c.value)),
+        ...(cells.some((c) => c.suppressed) ? { valueText: cells.map((c) => (c.suppressed ? 'c' : undefined)) } : {}),
+      });
+    }
+    const omitted = left.length
+      ? ` ${capitalise(left.join(' and '))} ${unit === 'month' ? 'month by month' : 'by quarter'} ${left.length > 1 ? 'are' : 'is'} not shown: the numbers are small enough to identify individuals.`
+      : '';
+    if (!series.length) return lead + omitted;
+    const shownHidden = series.some((x) => x.valueText);
     return {
       kind: 'line',
       id: 'starters-leavers',
-      title: 'Social workers starting and leaving each month',
-      summary:
-        `In the 12 months to ${formatLongDate(m.asAt)}, ${plural(sum(starters, 12), 'directly employed social worker')} started and ${count(sum(leavers, 12))} left; ` +
-        busiestMonth(monthly, l.cells, threshold) +
-        (s.anySuppressed || l.anySuppressed ? " Some months' small numbers are not shown (marked c), to protect individuals." : ''),
+      title: `Social workers starting and leaving each ${unit}`,
+      summary: lead + busiest(series, labels, unit) + omitted +
+        (shownHidden ? ` Some ${unit}s' small numbers are not shown (marked c), to protect individuals.` : ''),
       valueLabel: 'Social workers',
       decimals: 0,
-      xTitle: 'Month ending',
-      xLabels: seriesLabels(m),
-      series: [{ name: 'Starters', ...published(s.cells) }, { name: 'Leavers', ...published(l.cells) }],
+      xTitle: unit === 'month' ? 'Month ending' : 'Quarter',
+      xLabels: labels,
+      series,
     };
   }
   return {
@@ -62,53 +99,93 @@ export function movementsSpec(input: SectionInput): LineChartSpec {
   };
 }
 
-export function turnoverSpec(input: SectionInput): LineChartSpec {
+export function turnoverSpec(input: SectionInput): LineChartSpec | string {
   const m = input.metrics;
   const target = input.config.targets.turnover;
-  const values = m.series.map((p) => p.turnover.rateFte);
+  const c = coveredSeries(input, 'history');
+  if (!c.enough) return notCoveredSentence('Turnover', 'history', m);
+  const values = c.points.map((p) => p.turnover.rateFte);
   const spec: LineChartSpec = {
     kind: 'line',
     id: 'turnover-trend',
     title: 'Turnover rate (FTE, 12 months to each month end)',
     summary: trendSummary([{ name: 'Turnover', values }], m.asAt, { decimals: 1, unit: '%' },
-      { ...(target !== null ? { limit: { value: target, name: 'the target', higherIsWorse: true } } : {}) }),
+      { ...(target !== null ? { limit: { value: target, name: 'the target', higherIsWorse: true } } : {}) }) + c.note,
     valueLabel: 'Leavers FTE as % of FTE in post',
     decimals: 1,
     unit: '%',
     xTitle: 'Month end',
-    xLabels: seriesLabels(m),
+    xLabels: c.labels,
     series: [{ name: 'Turnover', values }],
   };
   if (target !== null) spec.reference = { value: target, label: `Target: ${target}%` };
   return spec;
 }
 
-function busiestMonth(monthly: Array<{ date: string; leavers: number }>, cells: SuppressedCell[], threshold: number): string {
-  const recent = monthly.slice(-12);
-  const recentCells = cells.slice(-12);
-  const best = recent.reduce((b, x) => (x.leavers > b.leavers ? x : b), recent[0]!);
-  if (best.leavers === 0) return 'nobody left in any month.';
-  // Naming the busiest month would publish a count the table hides.
-  const i = recent.indexOf(best);
-  if (best.leavers <= threshold) return `no month had more than ${threshold} leavers.`;
-  if (recentCells[i]?.suppressed) return 'the busiest month is not named, to protect individuals.';
-  return `the most leavers in one month was ${count(best.leavers)}, in ${formatMonthLong(best.date)}.`;
+/**
+ * " The most leavers in one quarter was 7, in Jan-Mar 2025." Only from published points of the last
+ * year, and never a bound on hidden ones ("no month had more than 4 leavers" would say what the
+ * c's hide).
+ */
+function busiest(series: LineChartSpec['series'], labels: string[], unit: string): string {
+  const leavers = series.find((x) => x.name === 'Leavers');
+  if (!leavers) return '';
+  const perYear = unit === 'month' ? 12 : 4;
+  const from = Math.max(0, labels.length - perYear);
+  let best = -1;
+  for (let i = from; i < labels.length; i++) if (leavers.values[i] != null && (best < 0 || leavers.values[i]! > leavers.values[best]!)) best = i;
+  if (best < 0 || !leavers.values[best]) return '';
+  return ` The most leavers in one ${unit} was ${count(leavers.values[best]!)}, in ${labels[best]}.`;
 }
 
-function formatMonthLong(iso: string): string {
-  return formatLongDate(iso).replace(/^\d+ /, '');
+/** Indexes of the months in each quarter, counted back in threes from the latest month. */
+function quarters(dates: string[]): number[][] {
+  const out: number[][] = [];
+  for (let end = dates.length; end > 0; end -= 3) out.unshift(Array.from({ length: Math.min(3, end) }, (_, k) => end - Math.min(3, end) + k));
+  return out;
 }
+
+/** "Jul-Sep 2025", "Nov 2024-Jan 2025". */
+function quarterLabel(first: string, last: string): string {
+  const a = formatMonthShort(first);
+  const b = formatMonthShort(last);
+  return a.slice(-4) === b.slice(-4) ? `${a.slice(0, 3)}-${b}` : `${a}-${b}`;
+}
+
+function capitalise(t: string): string {
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
 
 interface Breakdown {
   id: string;
   title: string;
   heading: string;
-  categories: string[];
-  counts: number[];
+  categories: Category[];
+  /** Ordered bands merge with a neighbour; reasons merge into one "Other reasons" row. */
+  merge: 'ordered' | 'nominal';
 }
 
-function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Block[] {
+/** "<1" -> 0 to 1, "2-5" -> 2 to 5, "20+" -> 20 and over; anything else ("not known") never merges. */
+function bandRange(band: string): Category['range'] {
+  if (band.startsWith('<')) return { from: 0, to: Number(band.slice(1)) };
+  if (band.endsWith('+')) return { from: Number(band.slice(0, -1)), to: null };
+  const m = /^(\d+)-(\d+)$/.exec(band);
+  return m ? { from: Number(m[1]), to: Number(m[2]) } : null;
+}
+
+function yearsLabel(from: number, to: number | null): string {
+  return bandLabel(from === 0 && to !== null ? `<${to}` : to === null ? `${from}+` : `${from}-${to}`);
+}
+
+function breakdownBlocks(input: SectionInput, raw: Breakdown, chart: boolean): Block[] {
   const threshold = input.context.settings.smallNumberThreshold;
+  // Small groups are merged before anything is hidden, so the largest group is never hidden to
+  // protect a small one beside it; what is still small after merging is suppressed.
+  const merged = raw.merge === 'ordered'
+    ? mergeOrdered(raw.categories, threshold, yearsLabel)
+    : mergeNominal(raw.categories, threshold, 'Other reasons');
+  const b = { ...raw, categories: merged.map((c) => c.label), counts: merged.map((c) => c.count) };
   const s = suppressBreakdown(b.counts, threshold);
   const period = `in the 12 months to ${formatLongDate(input.metrics.asAt)}`;
   const table: TableBlock = {
@@ -117,11 +194,14 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
     columns: [{ header: b.heading, align: 'left' }, { header: 'Leavers', align: 'right' }],
     rows: b.categories.map((c, i) => [c, cellText(s.cells[i]!, count)]),
     totalRow: ['All leavers', count(s.total)],
-    footnotes: s.anySuppressed ? [suppressionFootnote(threshold)] : [],
+    footnotes: [
+      ...merged.filter((c) => c.merged).map((c) => `${c.label} combines ${c.merged}, each too small to show on its own.`),
+      ...(s.anySuppressed ? [suppressionFootnote(threshold)] : []),
+    ],
   };
   const blocks: Block[] = [];
   // When every group has to be hidden, a table of c's tells the reader nothing: say so instead.
-  if (s.total > 0 && s.cells.every((c) => c.suppressed || c.value === 0)) {
+  if (s.total > 0 && (s.unprotectable || s.cells.every((c) => c.suppressed || c.value === 0))) {
     return [{
       type: 'paragraph',
       text: `${b.title} ${period}: not published. With ${plural(s.total, 'leaver')} in all, any breakdown would be small enough to identify individuals.`,
@@ -153,6 +233,7 @@ function ordered(record: Record<string, number>, order: readonly string[]): stri
 
 export function recruitmentSection(input: SectionInput): Block[] {
   const { metrics: m, config, figures } = input;
+  const ya = yearAgoCovered(m);
   const blocks: Block[] = [];
   const commentary = paragraphs(config.commentary.recruitment);
   if (commentary.length) blocks.push({ type: 'commentary', paragraphs: commentary });
@@ -161,9 +242,12 @@ export function recruitmentSection(input: SectionInput): Block[] {
     text:
       `In the 12 months to ${formatLongDate(m.asAt)}, ${plural(m.starters.headcount, 'directly employed social worker')} joined (${one(m.starters.fte)} FTE) ` +
       `and ${m.leavers.headcount.toLocaleString('en-GB')} left (${one(m.leavers.fte)} FTE). Turnover was ${pct(m.turnover.rateFte)} of FTE in post ` +
-      `(${describeChange(m.turnover.rateFte, m.yearAgo.turnover.rateFte, 'rate')}, when it was ${pct(m.yearAgo.turnover.rateFte)}). ` +
+      (ya.turnover.rateFte === null
+        ? '(the imported records do not cover the year before, so there is no comparison). '
+        : `(${describeChange(m.turnover.rateFte, ya.turnover.rateFte, 'rate')}, when it was ${pct(ya.turnover.rateFte)}). `) +
       (m.stabilityIndex !== null
-        ? `Of the social workers in post a year earlier, ${pct(m.stabilityIndex)} were still in post (the stability index; a year before that, ${pct(m.yearAgo.stabilityIndex)}).`
+        ? `Of the social workers in post a year earlier, ${pct(m.stabilityIndex)} were still in post (the stability index` +
+          (ya.stabilityIndex === null ? ').' : `; a year before that, ${pct(ya.stabilityIndex)}).`)
         : 'The stability index cannot be calculated because no social workers were in post a year earlier.'),
   });
   if (m.vacancy) {
@@ -176,8 +260,10 @@ export function recruitmentSection(input: SectionInput): Block[] {
     });
   }
   if (m.series.length > 1) {
-    blocks.push(figures.add(movementsSpec(input)));
-    blocks.push(figures.add(turnoverSpec(input)));
+    const movements = movementsSpec(input);
+    blocks.push(typeof movements === 'string' ? { type: 'paragraph', text: movements } : figures.add(movements));
+    const turnover = turnoverSpec(input);
+    blocks.push(typeof turnover === 'string' ? { type: 'paragraph', text: turnover } : figures.add(turnover));
   }
 
   // Every reason, zeros included: a zero can then be hidden to protect a lone small count.
@@ -187,8 +273,8 @@ export function recruitmentSection(input: SectionInput): Block[] {
     id: 'leavers-by-reason',
     title: 'Leavers by reason for leaving',
     heading: 'Reason',
-    categories: reasons.map((k) => LEAVING_REASON_LABEL[k as LeavingReason] ?? k),
-    counts: reasons.map((k) => m.leavers.byReason[k] ?? 0),
+    categories: reasons.map((k) => ({ label: LEAVING_REASON_LABEL[k as LeavingReason] ?? k, count: m.leavers.byReason[k] ?? 0, range: null })),
+    merge: 'nominal',
   }, true));
 
   const yq = ordered(m.leavers.byYearsQualified, YEARS_QUALIFIED_BANDS);
@@ -197,8 +283,8 @@ export function recruitmentSection(input: SectionInput): Block[] {
     id: 'leavers-by-years-qualified',
     title: 'Leavers by years since qualifying',
     heading: 'Years since qualifying',
-    categories: yq.map((k) => bandLabel(k)),
-    counts: yq.map((k) => m.leavers.byYearsQualified[k] ?? 0),
+    categories: yq.map((k) => ({ label: bandLabel(k), count: m.leavers.byYearsQualified[k] ?? 0, range: bandRange(k) })),
+    merge: 'ordered',
   }, true));
 
   const sb = ordered(m.leavers.byServiceBand, SERVICE_BANDS);
@@ -206,8 +292,8 @@ export function recruitmentSection(input: SectionInput): Block[] {
     id: 'leavers-by-service',
     title: 'Leavers by length of service',
     heading: 'Years of service',
-    categories: sb.map((k) => bandLabel(k)),
-    counts: sb.map((k) => m.leavers.byServiceBand[k] ?? 0),
+    categories: sb.map((k) => ({ label: bandLabel(k), count: m.leavers.byServiceBand[k] ?? 0, range: bandRange(k) })),
+    merge: 'ordered',
   }, false));
   return blocks;
 }

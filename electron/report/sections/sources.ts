@@ -1,6 +1,7 @@
 // Section: data sources and definitions. Which files the figures come from, how each measure is
 // defined (DOMAIN.md, after the DfE), what is left out, and a glossary for councillors.
-import { formatLongDate } from '../../../shared/dates';
+import { formatLongDate, formatMonthShort } from '../../../shared/dates';
+import { firstCoveredIndex, type CoverageNeed } from '../../../shared/coverage';
 import type { Block, TableBlock } from '../model';
 import { count, money, paragraphs } from '../text';
 import { warningBlocks, type SectionInput } from './input';
@@ -45,6 +46,26 @@ export function definitions(input: SectionInput): Array<{ term: string; definiti
   ];
 }
 
+/** What the imported records cover, and so from which month each kind of trend is drawn. */
+export function coverageParagraph(input: SectionInput): string | null {
+  const m = input.metrics;
+  const c = m.coverage;
+  if (!c || (!c.spellsFrom && !c.allocationsFrom)) return null;
+  const first = (need: CoverageNeed) => {
+    const i = firstCoveredIndex(m.series.map((p) => p.date), need, c);
+    return i < m.series.length ? formatMonthShort(m.series[i]!.date) : null;
+  };
+  const parts = [
+    c.spellsFrom ? `the staff records are complete from ${formatLongDate(c.spellsFrom)}` : 'there are no staff records',
+    c.allocationsFrom ? `the case allocations from ${formatLongDate(c.allocationsFrom)}` : 'there are no case allocations',
+  ];
+  const starts = ([['caseloads', 'cases'], ['staff numbers and agency figures', 'staff'], ['turnover, which needs the 12 months before each month', 'history']] as const)
+    .map(([what, need]) => [what, first(need)] as const)
+    .map(([what, month]) => (month ? `${what} from ${month}` : `${what} not at all`));
+  return `What the data covers: ${parts.join(' and ')} (the earliest date a record in each closed: an export lists only what was open or opened after it began). ` +
+    (m.series.length > 1 ? `Each trend is drawn only over months those records cover fully: ${starts.join('; ')}.` : '');
+}
+
 function importsTable(input: SectionInput): TableBlock {
   const rows = input.context.imports.map((i) => [
     i.fileName,
@@ -80,6 +101,8 @@ export function sourcesSection(input: SectionInput): Block[] {
       `${formatLongDate(context.generatedOn)} with Scrutiny Pack from the council's HR, agency and case-management records. ` +
       'Every date range includes both its first and last day. No child\'s name or date of birth is held: case identifiers are stored in a scrambled (pseudonymised) form.',
   });
+  const covers = coverageParagraph(input);
+  if (covers) blocks.push({ type: 'paragraph', text: covers });
   blocks.push(...warningBlocks(m));
   if (context.imports.length) blocks.push({ type: 'table', table: importsTable(input) });
   else blocks.push({ type: 'paragraph', text: 'No import records were found for this database.' });
