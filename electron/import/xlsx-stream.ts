@@ -144,8 +144,9 @@ async function* worksheets(file: string, signal?: AbortSignal): AsyncGenerator<{
       // exceljs 4.4's streaming reader, after a run of reads stopped early (detection reads only
       // the first rows), now and then (one read in 128, measured) sees the zip end before
       // xl/workbook.xml and fails on the missing sheet list; the same file reads whole at once
-      // again. Nothing was read yet, so reading again loses nothing.
-      if (!yielded && attempt === 1 && /reading 'sheets'/.test((e as Error).message)) continue;
+      // again (under load a second read can miss it too, so up to three). Nothing was read yet, so
+      // reading again loses nothing.
+      if (!yielded && attempt < 3 && /reading 'sheets'/.test((e as Error).message)) continue;
       throw new ImportProblem('unreadable', `The workbook ${file} cannot be read as an .xlsx file (${(e as Error).message}). Open it in Excel and save it again.`);
     } finally {
       input.destroy();
