@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,5 +11,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: more workers only thrash.
     maxWorkers: 2,
+    // Case keys made by tests go to a scratch folder, never the user's own key folder.
+    env: { SCRUTINY_KEY_DIR: path.join(os.tmpdir(), 'scrutiny-pack-test-keys') },
   },
 });

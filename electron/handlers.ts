@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { API_ARGS, type ApiName, type ApiResponse, type ApiResult, type ModuleAvailability } from '../shared/api';
 import { UserError, type AppContext } from './handlers/context';
 import { backupDatabase, listBackups, readSettings, restoreBackup, writeSettings } from './handlers/settings';
+import { exportCaseKey, importCaseKey, caseKeyStatus } from './handlers/keys';
 import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
 import { demoAvailable, loadDemo } from './handlers/demo';
@@ -42,6 +43,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     backupDatabase: async ({ chooseLocation }) => backupDatabase(ctx, chooseLocation),
     listBackups: async () => listBackups(ctx),
     restoreBackup: async (args) => restoreBackup(ctx, args),
+    keyStatus: async () => caseKeyStatus(ctx),
+    exportKey: async () => exportCaseKey(ctx),
+    importKey: async () => importCaseKey(ctx),
 
     loadDemo: async () => loadDemo(ctx),
 

@@ -6,7 +6,11 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { API_NAMES } from '../shared/api';
 import { AppContext, createHandlers, invokeHandler } from './handlers';
 import { defaultDatabasePath, PRODUCT_NAME } from './paths';
-import { hardenSession, hardenWebContents, isTrustedSender, rendererIndexFile } from './shell/security';
+import { hardenSession, hardenWebContents, isTrustedSender, registerAppScheme, serveRenderer } from './shell/security';
+import { RENDERER_INDEX_URL } from './shell/app-protocol';
+import { checkUnpackedFiles } from './shell/integrity';
+import { safeStorageProtector } from './shell/safe-storage';
+import { KeyStore } from './keys';
 import { electronHost } from './shell/host';
 import { buildMenu } from './shell/menu';
 import { electronNativeBinding } from './shell/native-binding';
@@ -18,6 +22,7 @@ app.setName(PRODUCT_NAME);
 // UK councils: date fields read day/month/year whatever the machine's display language.
 app.commandLine.appendSwitch('lang', 'en-GB');
 app.enableSandbox();
+registerAppScheme();
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
 
 if (!app.requestSingleInstanceLock()) {
@@ -36,11 +41,17 @@ function start(): void {
   try {
     // The paper's embedded fonts: shipped as extraResources when packaged, in assets/ otherwise.
     process.env.SCRUTINY_FONTS_DIR ??= app.isPackaged ? path.join(process.resourcesPath, 'fonts') : path.join(app.getAppPath(), 'assets', 'fonts');
+    // The worker and the engine live outside the asar: checked before either is used.
+    const tampered = checkUnpackedFiles(__dirname, app.isPackaged);
+    if (tampered) throw new Error(tampered);
     hardenSession();
+    serveRenderer();
     const dbFile = defaultDatabasePath();
     ctx = new AppContext(dbFile, electronHost(() => win), {
       nativeBinding: electronNativeBinding(__dirname),
       fixturesDir: path.join(app.getAppPath(), 'fixtures', 'demo'),
+      // The key folder the command line also uses, plus a copy protected by the operating system.
+      keys: KeyStore.fromEnv(process.env, safeStorageProtector()),
     });
     const handlers = createHandlers(ctx);
     for (const name of API_NAMES) {
@@ -82,7 +93,7 @@ function createWindow(): void {
   win.on('closed', () => {
     win = null;
   });
-  void win.loadFile(rendererIndexFile());
+  void win.loadURL(RENDERER_INDEX_URL);
 }
 
 function fail(err: unknown): void {

@@ -10,7 +10,7 @@ const NAMES = [
   'loadDemo', 'pickFiles', 'stageFile', 'detectFile', 'startImport', 'importProgress', 'cancelImport',
   'listImports', 'undoImport', 'listMappings', 'fileValues', 'listValueRules', 'saveValueRules', 'importProblems', 'computeMetrics', 'dataRange', 'listQualityIssues',
   'benchmarkSummary', 'getPaperConfig', 'savePaperConfig', 'previewPaper', 'exportPaper', 'openOutput',
-  'saveText',
+  'saveText', 'keyStatus', 'exportKey', 'importKey',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

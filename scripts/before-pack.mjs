@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkElectron, prepareEngine, runTool } from './start-plan.mjs';
+import { writeIntegrityManifest } from './build-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,4 +27,6 @@ export default async function beforePack(context) {
   if (!electron.ok) throw new Error(electron.message);
   const result = prepareEngine({ root, electron, platform, arch, run: runTool });
   if (!result.ok) throw new Error(`The installer for ${platform} ${arch} was not made.\n${result.message}`);
+  // The packaged app checks the unpacked engine against this manifest at start: hash this target's engine.
+  writeIntegrityManifest();
 }

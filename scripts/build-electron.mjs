@@ -5,6 +5,8 @@
 // ships them from node_modules.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,7 +43,23 @@ export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
     outExtension: { '.js': '.mjs' },
     outdir: outDir,
   });
+  writeIntegrityManifest(outDir);
   return outDir;
+}
+
+/**
+ * SHA-256 of the files packed outside the asar (the worker, the Electron-ABI engine), written into
+ * dist-electron/integrity.json, which is inside the asar; the packaged app refuses to start if
+ * they differ (electron/shell/integrity.ts). Call again after building the engine.
+ */
+export function writeIntegrityManifest(outDir = path.join(root, 'dist-electron')) {
+  const files = {};
+  for (const rel of ['convert-worker.mjs', 'native/better_sqlite3.node']) {
+    const file = path.join(outDir, rel);
+    if (fs.existsSync(file)) files[rel] = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  }
+  fs.writeFileSync(path.join(outDir, 'integrity.json'), JSON.stringify({ algorithm: 'sha256', files }, null, 2) + '\n');
+  return files;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

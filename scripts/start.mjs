@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRenderer } from './build-renderer.mjs';
-import { buildElectron } from './build-electron.mjs';
+import { buildElectron, writeIntegrityManifest } from './build-electron.mjs';
 import { checkElectron, prepareEngine, runTool } from './start-plan.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +34,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   await buildRenderer();
   await buildElectron();
   ensureElectronNative(electron);
+  // The unpacked worker and engine are hashed after the engine exists (electron/shell/integrity.ts).
+  writeIntegrityManifest();
   if (buildOnly) process.exit(0);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;

@@ -71,6 +71,10 @@ export const API_ARGS = {
   listBackups: none,
   /** Replaces the database with a backup (the current one is itself backed up first). */
   restoreBackup: z.strictObject({ backupId: id.optional(), chooseFile: z.boolean() }),
+  // The case key, kept outside the database (docs/security.md): where it is, and moving it.
+  keyStatus: none,
+  exportKey: none,
+  importKey: none,
 
   /** Imports the bundled demo council into the (empty) database. */
   loadDemo: none,
@@ -156,6 +160,16 @@ export interface AppSettings {
   smallNumberThreshold: number;
   /** The standard working week, for HR files giving FTE as hours. */
   standardWeeklyHours: number;
+}
+
+/** Where this database's case key is on this computer (the key itself never leaves the main process). */
+export interface CaseKeyStatus {
+  /** Pseudonyms have been made in this database (so a key exists somewhere). */
+  hasKey: boolean;
+  /** Where it was found here ("key folder", "protected copy", "IT key file"); null when missing or none yet. */
+  source: string | null;
+  /** What that means, in plain words. */
+  message: string;
 }
 
 export interface BackupInfo {
@@ -285,6 +299,9 @@ export interface ApiResults {
   backupDatabase: BackupInfo | null;
   listBackups: BackupInfo[];
   restoreBackup: { restored: boolean; message: string };
+  keyStatus: CaseKeyStatus;
+  exportKey: { done: boolean; message: string };
+  importKey: { done: boolean; message: string };
   loadDemo: { imports: number; message: string };
   pickFiles: FileRef[];
   stageFile: FileRef;

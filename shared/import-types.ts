@@ -149,7 +149,9 @@ export type ImportProblemCode =
   | 'not_available'
   | 'cannot_undo'
   /** Another import is running on the same database connection. */
-  | 'busy';
+  | 'busy'
+  /** The database's case key is not on this computer (allocations cannot be matched). */
+  | 'missing_case_key';
 
 export interface ImportLogEntry {
   id: number;

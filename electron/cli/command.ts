@@ -3,6 +3,7 @@
 // the command ran but the data was wrong, e.g. an import with invalid rows).
 import type { ParseArgsConfig } from 'node:util';
 import type { Db } from '../db/open';
+import type { KeyStore } from '../keys';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -19,6 +20,8 @@ export interface CommandContext {
   json: boolean;
   /** The database file in use (--db or the app's default). */
   dbPath: string;
+  /** Where this computer keeps case keys (the same store as the desktop app's). */
+  keys: KeyStore;
   /** Opens the database on first use, so commands that need none (demo) never create one. */
   db(): Db;
   out(text: string): void;

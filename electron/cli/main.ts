@@ -3,7 +3,8 @@
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
+import { KeyStore, openWithKeys } from '../keys';
 import { defaultDatabasePath } from '../paths';
 import { DataError, UsageError, type Command, type CommandContext } from './command';
 import { COMMANDS } from './commands/index';
@@ -102,15 +103,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`Error: ${message}`);
       return 2;
     }
+    const keys = KeyStore.fromEnv(env);
     const ctx: CommandContext = {
       values,
       positionals: parsed.positionals,
       json,
       dbPath,
+      keys,
       db() {
         if (!db) {
           fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-          db = openDatabase(dbPath);
+          db = openWithKeys(dbPath, keys);
         }
         return db;
       },

@@ -293,6 +293,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration 8 (trustkeys)
+  {
+    name: 'database id naming the case key kept outside the database',
+    up(db) {
+      // Random and not secret: it names this database's key file in the key store (electron/keys).
+      // The key itself, which databases before this kept in meta as case_id_hmac_key, is moved out
+      // by the open path right after migrating (electron/keys/open.ts): a migration runs inside a
+      // transaction and cannot reach the key store, nor VACUUM the old bytes away.
+      db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))`).run();
+    },
+  },
   // migration 6 (xlsx)
   {
     name: "value rules: the council's own placement of job titles, contract types and leaving reasons",

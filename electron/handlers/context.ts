@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openDatabase, type Db } from '../db/open';
+import type { Db } from '../db/open';
+import { KeyStore, openWithKeys } from '../keys';
 import type { FileRef } from '../../shared/api';
 
 /** Things only the desktop shell can do; the browser tests pass scripted stand-ins. */
@@ -19,6 +20,11 @@ export interface Host {
   openPath(file: string): Promise<void>;
   /** Shows the file selected in Explorer / Finder. */
   showInFolder(file: string): void;
+  /**
+   * A native yes/no question asked by the main process itself, for steps that replace data (a
+   * compromised page cannot answer it). Resolves true only when the person chose `confirmLabel`.
+   */
+  confirm(options: { title: string; message: string; detail: string; confirmLabel: string }): Promise<boolean>;
 }
 
 export interface FileFilter {
@@ -39,12 +45,15 @@ export class AppContext {
   readonly outputs = new Map<string, RegisteredFile>();
   /** A private folder for dropped files, removed by close(). */
   readonly stagingDir: string;
+  /** Where this computer keeps case keys: shared with the command line (electron/keys). */
+  readonly keys: KeyStore;
 
   constructor(
     readonly dbFile: string,
     readonly host: Host,
-    readonly options: { nativeBinding?: string; fixturesDir: string },
+    readonly options: { nativeBinding?: string; fixturesDir: string; keys?: KeyStore },
   ) {
+    this.keys = options.keys ?? KeyStore.fromEnv();
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     this.current = this.open();
     this.stagingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutiny-pack-staged-'));
@@ -55,7 +64,7 @@ export class AppContext {
   }
 
   private open(): Db {
-    return openDatabase(this.dbFile, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
+    return openWithKeys(this.dbFile, this.keys, this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {});
   }
 
   /** Closes the database, lets `replace` swap the file, and opens it again (restore from backup). */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileRef, OutputRef } from '../../shared/api';
 import { UserError, type AppContext } from './context';
+import { assertOpenable, savableExtension, withExtension } from './file-types';
 
 const CSV_FILTERS = [
   { name: 'CSV, text and Excel exports', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
@@ -33,18 +34,22 @@ export async function openOutput(ctx: AppContext, outputId: string, inFolder: bo
   if (!ref) throw new UserError('That file was written in an earlier session. Export it again to open it.');
   if (!fs.existsSync(ref.path)) throw new UserError(`${ref.name} has been moved or deleted since it was saved.`);
   if (inFolder) ctx.host.showInFolder(ref.path);
-  else await ctx.host.openPath(ref.path);
+  else {
+    assertOpenable(ref.path);
+    await ctx.host.openPath(ref.path);
+  }
   return { opened: true };
 }
 
 export async function saveText(ctx: AppContext, suggestedName: string, content: string): Promise<OutputRef | null> {
-  const ext = path.extname(suggestedName).slice(1) || 'txt';
-  const dest = await ctx.host.pickSaveFile({
+  const ext = savableExtension(suggestedName);
+  const chosen = await ctx.host.pickSaveFile({
     title: 'Save',
     suggestedName: path.basename(suggestedName),
     filters: [{ name: ext.toUpperCase() + ' file', extensions: [ext] }],
   });
-  if (!dest) return null;
+  if (!chosen) return null;
+  const dest = withExtension(chosen, ext);
   // A byte-order mark so Excel opens the CSV as UTF-8 (names with accents, the £ sign).
   fs.writeFileSync(dest, (ext === 'csv' ? '\ufeff' : '') + content, 'utf8');
   return outputRef(ctx, dest);

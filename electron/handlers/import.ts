@@ -128,6 +128,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
     if (isCsvSource(args.source)) {
       const r = await runImport(ctx.db(), {
         file: f.path,
+        keys: ctx.keys,
         source: args.source,
         ...(args.sheet ? { sheet: args.sheet } : {}),
         ...(args.preset && args.preset !== 'dfe' ? { preset: args.preset } : {}),

@@ -99,6 +99,17 @@ export async function restoreBackup(
     if (!fs.existsSync(source)) throw new UserError('That backup no longer exists. Refresh the list and choose another.');
   }
   checkBackup(source, ctx.options.nativeBinding);
+  // Asked by the main process, not the page: a compromised page could call this handler, but it
+  // cannot answer a native dialog.
+  const confirmed = await ctx.host.confirm({
+    title: 'Restore a backup',
+    message: `Replace the workforce database with the backup ${path.basename(source)}?`,
+    detail:
+      `Everything imported or changed since ${fs.statSync(source).mtime.toLocaleString('en-GB')} will be replaced by the backup. ` +
+      'The data as it is now is kept as a new backup first, so this can itself be undone from Settings.',
+    confirmLabel: 'Restore',
+  });
+  if (!confirmed) return { restored: false, message: 'Nothing was restored.' };
   // The current state is kept too, so a restore can itself be undone.
   const safety = await backupDatabase(ctx, false);
   ctx.reopen(() => {

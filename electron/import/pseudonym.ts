@@ -1,20 +1,8 @@
-// Case IDs are stored only as HMAC-SHA-256 under a random key generated for each database and
-// kept in its meta table: the same case always gets the same key within a database (so later
-// exports merge), nobody without the database can reverse or recompute it, and a copied
-// database keeps working.
-import crypto from 'node:crypto';
-import type { Db } from '../db/open';
+// Case IDs are stored only as HMAC-SHA-256 under a random key made for each database: the same
+// case always gets the same pseudonym within a database (so later exports merge), and nobody
+// without the key can reverse or recompute it. The key is kept outside the database, in the key
+// store (electron/keys), so the database file and its backups alone give nothing away.
 import { hmacSha256Hex } from './hmac-sha256';
-
-const META_KEY = 'case_id_hmac_key';
-
-/** The database's case-ID key, created on first use. */
-export function caseKeySecret(db: Db): Buffer {
-  // INSERT OR IGNORE then read back: whoever created the key first, everyone uses that one.
-  db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)`).run(META_KEY, crypto.randomBytes(32).toString('hex'));
-  const row = db.prepare(`SELECT value FROM meta WHERE key = ?`).get(META_KEY) as { value: string };
-  return Buffer.from(row.value, 'hex');
-}
 
 /**
  * Bytes of the HMAC kept as the case key: 16 (32 hex digits). A truncated HMAC-SHA-256 is still a

@@ -22,7 +22,7 @@ import { detectImportFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
-import { caseKeySecret } from './pseudonym';
+import { caseKeyFor, KeyStore, MissingKeyError, recordKeyCheck } from '../keys';
 import { chooseLayout } from './resolve-layout';
 import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
@@ -63,6 +63,8 @@ export interface RunImportOptions {
   sheet?: string;
   /** The standard working week, for FTE given as hours (default: the setting, 37). */
   standardHours?: number;
+  /** Where the case key is kept (default: the store the environment names, as the command line uses). */
+  keys?: KeyStore;
 }
 
 /** Problems kept in the result (the app lists them; the rest are counted). */
@@ -169,6 +171,16 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     };
   }
 
+  // Loaded once, before the backup: a missing key refuses the import with nothing written.
+  let caseKey: Buffer | null = null;
+  if (source === 'allocations') {
+    try {
+      caseKey = caseKeyFor(db, options.keys ?? KeyStore.fromEnv(), { create: !options.dryRun });
+    } catch (e) {
+      if (e instanceof MissingKeyError) throw new ImportProblem('missing_case_key', e.message);
+      throw e;
+    }
+  }
   const backupFile = options.dryRun ? null : await backupBeforeImport(db, options.dbPath ?? db.name, now);
   const dateOrders: Record<string, DateOrder> = {};
   const monthFirstNotes: string[] = [];
@@ -176,7 +188,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
     try {
       const loggedExtractDate = options.extractDate ?? null;
       const assumptions = [...base.assumptions, ...monthFirstNotes];
-      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate });
+      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate, caseKey });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -221,6 +233,7 @@ interface PassContext {
   sheet?: string;
   /** The first data rows (detection's preview), for deciding how the FTE column is written. */
   preview: string[][];
+  caseKey: Buffer | null;
 }
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
@@ -259,6 +272,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
+    if (ctx.caseKey && !options.dryRun) recordKeyCheck(db, ctx.caseKey);
     const fte = fteReading(binding, ctx.preview, {
       unit: binding.layout.fteUnit,
       standardHours: options.standardHours ?? binding.layout.standardHours ?? getSettings(db).standardWeeklyHours,
@@ -270,7 +284,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       source,
       extractDate: ctx.extractDate,
       dateOrders: ctx.dateOrders,
-      caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
+      caseKeySecret: ctx.caseKey,
       ...(ctx.sheet !== undefined ? { xlsx: { sheet: ctx.sheet } } : {}),
       councilValues: valueRuleSet(db),
       fte,

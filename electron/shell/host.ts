@@ -27,5 +27,12 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
     showInFolder(file) {
       shell.showItemInFolder(file);
     },
+    async confirm({ title, message, detail, confirmLabel }) {
+      const win = getWindow();
+      // Cancel is the default and the Escape answer: only a deliberate click replaces data.
+      const options: Electron.MessageBoxOptions = { type: 'warning', title, message, detail, buttons: [confirmLabel, 'Cancel'], defaultId: 1, cancelId: 1, noLink: true };
+      const { response } = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return response === 0;
+    },
   };
 }

@@ -1,9 +1,11 @@
 // The Electron security checklist, in one place: sandboxed renderers without Node, a strict
-// Content-Security-Policy, no navigation or new windows, every permission refused, and IPC
-// accepted only from the app's own page.
+// Content-Security-Policy, the page served from app:// with file: refused, no navigation, new
+// windows or downloads, every permission refused, and IPC accepted only from the app's own page.
+// (docs/security.md goes through the checklist item by item.)
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, session, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, protocol, session, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { APP_SCHEME, contentTypeFor, isAllowedRequest, isRendererPage, resolveAppRequest } from './app-protocol';
 
 /**
  * No eval, no remote origins, nothing but the app's own files. Inline style attributes are
@@ -23,12 +25,31 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-export function rendererIndexFile(): string {
-  return path.join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+export function rendererDir(): string {
+  return path.join(app.getAppPath(), 'dist', 'renderer');
 }
 
-export function rendererIndexUrl(): string {
-  return pathToFileURL(rendererIndexFile()).href;
+/** Before the app is ready: app:// is a standard, secure scheme (an origin of its own for 'self'). */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }]);
+}
+
+/** Serves the renderer's built files, and nothing outside its folder, on app://scrutiny/. */
+export function serveRenderer(): void {
+  const root = rendererDir();
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(request.url, root);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      // A link inside the folder that points outside it is refused too.
+      const real = await fs.promises.realpath(file);
+      const realRoot = await fs.promises.realpath(root);
+      if (path.relative(realRoot, real).startsWith('..')) return new Response('Not found', { status: 404 });
+      return new Response(await fs.promises.readFile(real), { headers: { 'content-type': contentTypeFor(real) } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
 }
 
 /** Session-wide rules: CSP on every response and every permission request refused. */
@@ -42,11 +63,11 @@ export function hardenSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  // Nothing in the app fetches from the network; refuse anything that tries.
-  ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = details.url.startsWith('file:') || details.url.startsWith('devtools:') || details.url.startsWith('data:') || details.url.startsWith('blob:') || details.url === 'about:blank' || details.url === 'about:srcdoc';
-    callback({ cancel: !ok });
-  });
+  // Nothing in the app fetches from the network or reads the disk through the page: only its own
+  // app:// files pass (file: included, refused).
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
+  // The app never downloads anything; a page that tries gets nothing written.
+  ses.on('will-download', (event) => event.preventDefault());
 }
 
 /** Applied to every web contents the app creates: no navigation away, no pop-ups, no webviews. */
@@ -62,12 +83,5 @@ export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | 
   const frame = event.senderFrame;
   if (!win || win.isDestroyed() || !frame) return false;
   if (event.sender !== win.webContents || frame !== win.webContents.mainFrame) return false;
-  try {
-    const url = new URL(frame.url);
-    url.hash = '';
-    url.search = '';
-    return url.href === rendererIndexUrl();
-  } catch {
-    return false;
-  }
+  return isRendererPage(frame.url);
 }

@@ -1,5 +1,5 @@
 // Settings: the council, the thresholds and costs the measures use, the small-number threshold
-// for published tables, and backup and restore.
+// for published tables, backup and restore, and the case key kept outside the database.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppSettings, AppStatus, BackupInfo } from '../../shared/api';
 import { call } from '../api';
@@ -25,6 +25,7 @@ function toDraft(s: AppSettings): Draft {
 export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus | null> }) {
   const settings = useLoad(() => call('getSettings', {}), []);
   const backups = useLoad(() => call('listBackups', {}), []);
+  const caseKey = useLoad(() => call('keyStatus', {}), []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Partial<Record<keyof AppSettings, string>>>({});
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -81,6 +82,16 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
       backups.reload();
       settings.reload();
       await refresh();
+    } catch (err) {
+      setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function moveKey(action: 'exportKey' | 'importKey') {
+    try {
+      const r = await call(action, {});
+      setMessage({ kind: r.done ? 'success' : 'error', text: r.message });
+      caseKey.reload();
     } catch (err) {
       setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
     }
@@ -149,6 +160,27 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
         </button>
         <button type="button" className="button button-secondary" onClick={() => void restore(true)}>
           Restore from a file…
+        </button>
+      </div>
+
+      <h2>Case key</h2>
+      <p>
+        Case IDs are stored only as pseudonyms made with a secret key. The key is kept on this computer, outside the
+        database, so a copy of the database or a backup cannot be used to work out case IDs.
+      </p>
+      {caseKey.data ? <p>{caseKey.data.message}</p> : null}
+      <p className="hint" id="key-hint">
+        To use the database on another computer, export the key here and import it there. Without the key, the figures,
+        the paper and undo still work, but new case allocations cannot be matched to the cases already stored, so they
+        cannot be imported. Anyone with both the key and the database can work out case IDs: keep the exported file as
+        carefully as the case-management system, and delete it once it has been imported.
+      </p>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" aria-describedby="key-hint" disabled={!caseKey.data?.source} onClick={() => void moveKey('exportKey')}>
+          Export the key…
+        </button>
+        <button type="button" className="button button-secondary" aria-describedby="key-hint" onClick={() => void moveKey('importKey')}>
+          Import a key…
         </button>
       </div>
     </>

@@ -18,13 +18,16 @@ const rec = {
   exposed: {},
   invoked: [],
   menu: null,
+  schemes: null,
+  protocolHandlers: new Map(),
+  sessionEvents: new Map(),
 };
 const appDir = process.env.STUB_APP_DIR;
 
 class WebContents {
   constructor() {
     this.events = new Map();
-    this.mainFrame = { url: pathToFileURL(path.join(appDir, 'dist', 'renderer', 'index.html')).href + '#/overview' };
+    this.mainFrame = { url: 'app://scrutiny/index.html#/overview' };
     this.openHandler = null;
   }
   on(ev, fn) { this.events.set(ev, fn); }
@@ -45,12 +48,13 @@ class BrowserWindow {
   isDestroyed() { return false; }
   isMinimized() { return false; }
   loadFile(file) { rec.loaded.push(file); return Promise.resolve(); }
+  loadURL(url) { rec.loaded.push(url); return Promise.resolve(); }
 }
 
 module.exports = {
   __rec: rec,
   app: {
-    isPackaged: false,
+    isPackaged: process.env.STUB_PACKAGED === '1',
     setName() {},
     commandLine: { appendSwitch(name, value) { rec.switches = { ...(rec.switches ?? {}), [name]: value }; } },
     enableSandbox() { rec.sandboxEnabled = true; },
@@ -73,13 +77,24 @@ module.exports = {
       setPermissionRequestHandler(fn) { rec.permissionRequest = fn; },
       setPermissionCheckHandler(fn) { rec.permissionCheck = fn; },
       setDevicePermissionHandler() {},
+      on(ev, fn) { rec.sessionEvents.set(ev, fn); },
     },
+  },
+  protocol: {
+    registerSchemesAsPrivileged(schemes) { rec.schemes = schemes; },
+    handle(scheme, fn) { rec.protocolHandlers.set(scheme, fn); },
+  },
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString() { throw new Error('not available'); },
+    decryptString() { throw new Error('not available'); },
   },
   Menu: { buildFromTemplate: (t) => t, setApplicationMenu(m) { rec.menu = m; } },
   dialog: {
     showErrorBox(title, message) { rec.errors.push(`${title}: ${message}`); },
     showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
     showSaveDialog: async () => ({ canceled: true }),
+    showMessageBox: async () => ({ response: 1 }),
   },
   shell: { openPath: async () => '', showItemInFolder() {} },
   contextBridge: { exposeInMainWorld(key, value) { rec.exposed[key] = value; } },

@@ -4,16 +4,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { API_NAMES } from '../../shared/api';
-import { AppContext, createHandlers, invokeHandler } from '../../electron/handlers';
-import { tempDir } from '../support/tmp';
-import { ScriptedHost } from './scripted-host';
+import { invokeHandler } from '../../electron/handlers';
+import { scriptedApp } from './scripted-host';
 
-function app() {
-  const dir = tempDir();
-  const host = new ScriptedHost(dir);
-  const ctx = new AppContext(path.join(dir, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
-  return { ctx, host, dir, handlers: createHandlers(ctx) };
-}
+const app = scriptedApp;
 
 describe('handler table', () => {
   it('has one handler per contract name, and the preload lists exactly those names', () => {

@@ -16,6 +16,7 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('bundled Electron main process and preload', () => {
   let out: Record<string, any>;
   let outDir: string;
+  let manifest: { files: Record<string, string> };
 
   beforeAll(async () => {
     // Inside node_modules/.cache so the bundle's external packages resolve from the project.
@@ -26,6 +27,9 @@ describe('bundled Electron main process and preload', () => {
     // Under Node the "Electron-ABI" engine is the Node build; the point is that main passes it as nativeBinding.
     fs.mkdirSync(path.join(outDir, 'native'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), path.join(outDir, 'native', 'better_sqlite3.node'));
+    // As scripts/start.mjs does once the engine is built: hash the unpacked files again.
+    const built = (await import(path.join(ROOT, 'scripts', 'build-electron.mjs'))) as { writeIntegrityManifest(dir: string): Record<string, string> };
+    manifest = { files: built.writeIntegrityManifest(outDir) };
     const home = tempDir();
     const appDir = tempDir();
     const json = execFileSync(process.execPath, [path.join(__dirname, 'run-bundled-main.cjs'), path.join(outDir, 'main.cjs'), path.join(outDir, 'preload.cjs')], {
@@ -44,7 +48,8 @@ describe('bundled Electron main process and preload', () => {
     expect(out.switches).toEqual({ lang: 'en-GB' });
     expect(out.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: 'preload.cjs' });
     expect(out.loaded).toHaveLength(1);
-    expect(out.loaded[0]).toMatch(/dist[\\/]renderer[\\/]index\.html$/);
+    // Served from app://, not file://: 'self' is the app's own folder, not the whole disk.
+    expect(out.loaded[0]).toBe('app://scrutiny/index.html');
     expect(fs.existsSync(path.join(out.home, 'scrutiny-pack.sqlite'))).toBe(true);
   });
 
@@ -66,6 +71,39 @@ describe('bundled Electron main process and preload', () => {
     expect(out.remoteRequest).toEqual({ cancel: true });
     expect(out.localRequest).toEqual({ cancel: false });
     expect(out.menu).toEqual(expect.arrayContaining(['&File', 'editMenu', '&Go to', '&View', 'help']));
+  });
+
+  it('serves the renderer on app:// from its own folder only, refuses file: requests and every download', () => {
+    expect(out.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
+    expect(out.servedIndex).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', text: expect.stringContaining('<title>Scrutiny Pack</title>') });
+    expect(out.traversal).toEqual([404, 404, 404, 404, 404]);
+    expect(out.fileRequest).toEqual({ cancel: true });
+    expect(out.downloadPrevented).toBe(true);
+  });
+
+  it('packaged, refuses to start when the unpacked import worker differs from the hash written at build time', () => {
+    const run = () =>
+      JSON.parse(
+        execFileSync(process.execPath, [path.join(__dirname, 'run-bundled-main.cjs'), path.join(outDir, 'main.cjs'), path.join(outDir, 'preload.cjs')], {
+          encoding: 'utf8',
+          env: { ...process.env, SCRUTINY_PACK_HOME: tempDir(), STUB_APP_DIR: tempDir(), STUB_PACKAGED: '1' },
+        }),
+      );
+    expect(manifest.files).toHaveProperty('convert-worker.mjs');
+    expect(manifest.files).toHaveProperty(['native/better_sqlite3.node']);
+    const intact = run();
+    expect(intact.errors).toEqual([]);
+    expect(intact.loaded).toEqual(['app://scrutiny/index.html']);
+    const worker = path.join(outDir, 'convert-worker.mjs');
+    const original = fs.readFileSync(worker);
+    fs.appendFileSync(worker, '\n;globalThis.replaced = true;\n');
+    try {
+      const tampered = run();
+      expect(tampered.errors.join('\n')).toMatch(/convert-worker\.mjs has been changed since Scrutiny Pack was installed.*Reinstall/);
+      expect(tampered.loaded).toEqual([]);
+    } finally {
+      fs.writeFileSync(worker, original);
+    }
   });
 
   it('the preload exposes exactly the contract as a frozen window.api forwarding to api:<name>', () => {

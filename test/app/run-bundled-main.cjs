@@ -12,6 +12,13 @@ const [mainFile, preloadFile] = process.argv.slice(2);
 const rec = stub.__rec;
 
 (async () => {
+  // The renderer's folder, and a file beside it that the app:// handler must never serve.
+  const appDir = process.env.STUB_APP_DIR;
+  require('node:fs').mkdirSync(path.join(appDir, 'dist', 'renderer'), { recursive: true });
+  require('node:fs').writeFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Scrutiny Pack</title>');
+  require('node:fs').writeFileSync(path.join(appDir, 'dist', 'secret.html'), 'not for the page');
+  // Packaged, Electron sets resourcesPath (the fonts are found there).
+  if (process.env.STUB_PACKAGED === '1') process.resourcesPath = appDir;
   require(mainFile);
   for (let i = 0; i < 20 && rec.windows.length === 0 && rec.errors.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
   const win = rec.windows[0];
@@ -33,8 +40,22 @@ const rec = stub.__rec;
     out.permissionCheck = rec.permissionCheck({}, 'notifications');
     out.csp = await new Promise((r) => rec.headersHook({ responseHeaders: {} }, (x) => r(x.responseHeaders['Content-Security-Policy'])));
     out.remoteRequest = await new Promise((r) => rec.requestHook({ url: 'https://fonts.example/x.woff2' }, r));
-    out.localRequest = await new Promise((r) => rec.requestHook({ url: 'file:///app/index.html' }, r));
+    out.localRequest = await new Promise((r) => rec.requestHook({ url: 'app://scrutiny/assets/index.js' }, r));
     out.menu = rec.menu.map((m) => m.label ?? m.role);
+    out.schemes = rec.schemes;
+    const serve = rec.protocolHandlers.get('app');
+    const fetchApp = async (url) => { const r = await serve({ url }); return { status: r.status, type: r.headers.get('content-type'), text: await r.text() }; };
+    out.servedIndex = await fetchApp('app://scrutiny/index.html');
+    out.traversal = [];
+    for (const url of ['app://scrutiny/../secret.html', 'app://scrutiny/%2e%2e/secret.html', 'app://scrutiny/..%2fsecret.html', 'app://scrutiny/%2E%2E%5Csecret.html', 'app://other/index.html']) out.traversal.push((await fetchApp(url)).status);
+    out.fileRequest = await new Promise((r) => rec.requestHook({ url: 'file:///etc/passwd' }, r));
+    let downloadPrevented = false;
+    rec.sessionEvents.get('will-download')?.({ preventDefault: () => { downloadPrevented = true; } }, {}, wc);
+    out.downloadPrevented = downloadPrevented;
+  }
+  if (process.env.STUB_PACKAGED === '1') {
+    process.stdout.write(JSON.stringify(out));
+    return;
   }
   require(preloadFile);
   out.exposedKeys = Object.keys(rec.exposed.api ?? {});

@@ -138,9 +138,9 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file);
+      const after = openDatabase(file, { targetVersion: 3 });
       try {
-        expect(schemaVersion(after)).toBe(MIGRATIONS.length);
+        expect(schemaVersion(after)).toBe(3);
         expect(allRows(after)).toEqual(before);
         expect(after.prepare(`SELECT a.case_key AS k FROM import_change c JOIN allocation a ON a.id = c.row_id`).all()).toEqual([{ k: 'k3' }]);
         expect(shape(after)).toEqual(beforeShape);
@@ -248,6 +248,28 @@ describe('migrations', () => {
       }
     });
   });
+
+  // migration 8 (trustkeys)
+  describe('migration 8: a database id naming the case key kept outside the database', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name.startsWith('database id naming the case key'));
+    const idOf = (db: Database.Database) => (db.prepare(`SELECT value FROM meta WHERE key = 'database_id'`).get() as { value: string } | undefined)?.value;
+
+    it('gives each database its own random id and keeps an id already there', () => {
+      expect(at).toBeGreaterThanOrEqual(0);
+      const a = tempDb({ targetVersion: at });
+      expect(idOf(a.db)).toBeUndefined();
+      MIGRATIONS[at]!.up(a.db);
+      const b = tempDb();
+      expect(idOf(a.db)).toMatch(/^[0-9a-f]{32}$/);
+      expect(idOf(b.db)).toMatch(/^[0-9a-f]{32}$/);
+      expect(idOf(a.db)).not.toBe(idOf(b.db));
+      // Run again (a restored backup that already has one): the id is kept, never replaced.
+      const first = idOf(a.db);
+      MIGRATIONS[at]!.up(a.db);
+      expect(idOf(a.db)).toBe(first);
+    });
+  });
+
   // migration 6 (xlsx): found by name, since the integrator orders the migrations.
   describe('migration 6: value rules', () => {
     const version = MIGRATIONS.findIndex((m) => m.name.startsWith('value rules')) + 1;

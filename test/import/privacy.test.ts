@@ -55,7 +55,10 @@ describe("children's identities", () => {
     const t = setup();
     await t.run(t.file('a.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S1,T,2019-01-01,', 'C-0042,CIN,S2,T,2019-01-01,')));
     await t.run(t.file('b.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C-0042,CIN,S3,T,2019-01-01,')));
-    const key = rows<{ value: string }>(t.db, `SELECT value FROM meta WHERE key = 'case_id_hmac_key'`)[0]!.value;
+    // The key is kept outside the database (electron/keys), never in it.
+    expect(rows(t.db, `SELECT * FROM meta WHERE key = 'case_id_hmac_key'`)).toEqual([]);
+    const { KeyStore, databaseId } = await import('../../electron/keys');
+    const key = KeyStore.fromEnv().find(databaseId(t.db), null)!.key.toString('hex');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     // The first 16 bytes of the HMAC (a truncated HMAC-SHA-256), as 32 hex digits.
     const expected = crypto.createHmac('sha256', Buffer.from(key, 'hex')).update('C-0042').digest('hex').slice(0, 32);

@@ -25,7 +25,8 @@ import fc from 'fast-check';
 import { computeMetrics } from '../../electron/measures/index';
 import { caseCounts } from '../../electron/measures/cases';
 import { linkReport, WorkerLinker } from '../../electron/measures/worker-links';
-import { caseHasher, caseKeySecret } from '../../electron/import/pseudonym';
+import { caseHasher } from '../../electron/import/pseudonym';
+import { caseKeyFor, KeyStore } from '../../electron/keys';
 import { detectFile, undoImport } from '../../electron/import/index';
 import { SSD_V1_COLUMNS } from '../../electron/import/formats/ssd';
 import { listQualityIssues } from '../../electron/quality/index';
@@ -100,7 +101,7 @@ describe('SSD extracts as the specification writes them', () => {
     // No workers yet, only a crosswalk: nothing links.
     expect(invo.links).toMatchObject({ allocations: 7, linked: 0, unlinked: 7 });
     // Datetimes read as dates; team IDs stored as the department's name; the blank referral's case is the child.
-    const hash = caseHasher(caseKeySecret(t.db));
+    const hash = caseHasher(caseKeyFor(t.db, KeyStore.fromEnv()));
     expect(rows(t.db, `SELECT case_key, staff_id, team, start_date, end_date FROM allocation ORDER BY id`)).toEqual([
       { case_key: hash('R001'), staff_id: '101', team: 'Assessment Team North', start_date: '2025-01-24', end_date: null },
       { case_key: hash('R002'), staff_id: '101', team: 'Assessment Team North', start_date: '2025-03-01', end_date: null },
@@ -222,7 +223,7 @@ describe('SSD extracts as the specification writes them', () => {
     expect(invo).toMatchObject({ outcome: 'imported', inserted: 3, rejected: 0 });
     expect(invo.skipped).toEqual([{ reason: 'not the allocated case worker', detail: 'Independent Reviewing Officer', rows: 1 }]);
     expect(invo.links).toMatchObject({ linked: 3, unlinked: 0, linkedVia: { swe: 0, cms: 3, staff: 0 } });
-    const hash = caseHasher(caseKeySecret(t.db));
+    const hash = caseHasher(caseKeyFor(t.db, KeyStore.fromEnv()));
     expect(rows(t.db, `SELECT case_key FROM allocation ORDER BY id`).map((r) => r.case_key)).toEqual([hash('900'), hash('901'), hash('902')]);
     expect(held(t.db)).toEqual({ H1: 2, H2: 1 });
     const m = computeMetrics(t.db, D, { months: 0 });

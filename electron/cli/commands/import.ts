@@ -54,6 +54,7 @@ async function importOne(ctx: CommandContext, file: string, given: ImportSource 
     acceptValid: v['accept-valid'] === true,
     dryRun: v['dry-run'] === true,
     dbPath: ctx.dbPath,
+    keys: ctx.keys,
     onProgress: (p) => {
       const t = Date.now();
       if (t - lastReport < 1000) return;

@@ -9,6 +9,7 @@ import { whatifCommand } from './whatif';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
 import { settingsCommand } from './settings';
+import { keyCommand } from './key';
 
 export const COMMANDS: readonly Command[] = [
   importCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   benchmarkCommand,
   settingsCommand,
+  keyCommand,
 ];
