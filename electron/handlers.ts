@@ -15,6 +15,7 @@ import { exportPaper, paperHtml, savePaper } from './handlers/paper';
 import { loadPaperConfig } from './report';
 import { listQualityIssues } from './quality';
 import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
+import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
@@ -50,7 +51,7 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async ({ fileId }) => detect(ctx, fileId),
+    detectFile: async ({ fileId, sheet }) => detect(ctx, fileId, sheet),
     startImport: async (args) => startImport(ctx, args),
     importProgress: async ({ jobId }) => importProgress(jobId),
     cancelImport: async ({ jobId }) => cancelImport(jobId),
@@ -61,6 +62,9 @@ export function createHandlers(ctx: AppContext): Handlers {
       return undo(ctx, importId);
     },
     listMappings: async () => mappings(ctx),
+    fileValues: async (args) => fileValues(ctx, args),
+    listValueRules: async () => valueRules(ctx),
+    saveValueRules: async ({ rules }) => saveRules(ctx, rules),
     importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
 
     computeMetrics: async ({ asAt, months }) => {

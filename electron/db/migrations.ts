@@ -304,6 +304,26 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))`).run();
     },
   },
+  // migration 6 (xlsx)
+  {
+    name: "value rules: the council's own placement of job titles, contract types and leaving reasons",
+    up(db) {
+      db.exec(`
+        -- A council's correction of the default rules (electron/import/formats/job-titles.ts,
+        -- value-words.ts), applied to every later import: "Practice Educator" placed as a case
+        -- holder, say. value_key is the value as matched (lower case, letters and digits only);
+        -- value is as the user first saw it.
+        CREATE TABLE value_rule (
+          field      TEXT NOT NULL CHECK (field = 'role' OR field = 'employment_type' OR field = 'leaving_reason'),
+          value_key  TEXT NOT NULL CHECK (value_key <> ''),
+          value      TEXT NOT NULL,
+          placed     TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (field, value_key)
+        ) STRICT;
+      `);
+    },
+  },
   // migration 7 (trustimport)
   {
     name: 'import_confirm: rows an import repeated unchanged, so undoing an earlier import keeps them',

@@ -6,7 +6,7 @@ import { UserError, type AppContext } from './context';
 import { assertOpenable, savableExtension, withExtension } from './file-types';
 
 const CSV_FILTERS = [
-  { name: 'CSV and text exports', extensions: ['csv', 'txt', 'tsv'] },
+  { name: 'CSV, text and Excel exports', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -22,7 +22,8 @@ function lineBreaks(text: string): number {
   return n;
 }
 
-export function makeShapeCheck(binding: Binding, source: CsvSource, delimiter: string): ShapeCheck {
+/** delimiter null: a workbook, whose cells may hold line breaks and have no quotes to go wrong. */
+export function makeShapeCheck(binding: Binding, source: CsvSource, delimiter: string | null): ShapeCheck {
   const width = binding.headers.length;
   const fieldAt: (string | undefined)[] = [];
   for (const [field, i] of Object.entries(binding.index)) fieldAt[i] = field;
@@ -45,7 +46,7 @@ export function makeShapeCheck(binding: Binding, source: CsvSource, delimiter: s
         const cell = cells[i]!;
         const field = fieldAt[i];
         const heading = binding.headers[i] ?? `column ${i + 1}`;
-        if (cell.includes('\n') || cell.includes('\r')) {
+        if (delimiter !== null && (cell.includes('\n') || cell.includes('\r'))) {
           const breaks = lineBreaks(cell);
           const continued = cell.split(/\r\n|\r|\n/).slice(1);
           const swallowed = continued.some((l) => l.includes(delimiter));

@@ -19,7 +19,7 @@ import type { ConvertJob } from './convert-batches';
 import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
-import { detectFile } from './detect';
+import { detectImportFile } from './detect';
 import { identityRefusal, STAFF_SOURCES } from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
@@ -31,6 +31,11 @@ import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
 import { describeLinks, describeSkipped, linkSummary, skippedRows } from './link-summary';
+import type { PlacementUse } from './convert';
+import { fteReading } from './fte-reading';
+import { placementNotes } from './placement-notes';
+import { valueRuleSet } from './value-rules';
+import { getSettings } from '../settings';
 
 export interface RunImportOptions {
   file: string;
@@ -56,6 +61,10 @@ export interface RunImportOptions {
   onConvertMode?: (mode: ConvertMode) => void;
   /** The clock, for tests. */
   now?: Date;
+  /** An .xlsx workbook's sheet to read (default: the first). */
+  sheet?: string;
+  /** The standard working week, for FTE given as hours (default: the setting, 37). */
+  standardHours?: number;
   /** Where the case key is kept (default: the store the environment names, as the command line uses). */
   keys?: KeyStore;
 }
@@ -86,7 +95,7 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const now = options.now ?? new Date();
   const file = path.resolve(options.file);
   const fileName = path.basename(file);
-  const detection = detectFile(file, db);
+  const detection = await detectImportFile(file, db, options.sheet);
   // A file that may be about children is refused before anything else is worked out; a staff
   // file is refused too (worded for staff), unless its mapping marks the column as not used.
   const guessed = options.source ?? detection.best?.source;
@@ -103,6 +112,10 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   } catch (e) {
     // The name column is the first thing to fix, whatever else is wrong.
     if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    if (e instanceof ImportProblem && detection.sheets && detection.sheets.length > 1) {
+      const sheets = detection.sheets.map((n) => `"${n}"`).join(', ');
+      throw new ImportProblem(e.code, `${e.message} This is sheet "${detection.sheet}" of a workbook with ${detection.sheets.length} sheets (${sheets}): if the data is on another, choose it with --sheet NAME.`);
+    }
     throw e;
   }
   const twice = duplicateHeading(binding);
@@ -137,12 +150,14 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
 
   const base = {
     file,
+    ...(detection.sheet !== undefined ? { sheet: detection.sheet } : {}),
     sha256,
     source,
     preset: binding.preset,
     encoding: detection.encoding,
-    assumptions: binding.assumptions,
+    assumptions: [...sheetNote(detection.sheet, detection.sheets), ...binding.assumptions],
     extractDate,
+    preview: detection.preview,
   };
   const earlier = db
     // The same file imported as another source is not a repeat: an ssd_professionals extract is
@@ -218,6 +233,10 @@ interface PassContext {
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
+  /** An .xlsx workbook's sheet; undefined for a CSV file. */
+  sheet?: string;
+  /** The first data rows (detection's preview), for deciding how the FTE column is written. */
+  preview: string[][];
   caseKey: Buffer | null;
 }
 
@@ -260,6 +279,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
     if (ctx.caseKey && !options.dryRun) recordKeyCheck(db, ctx.caseKey);
+    const fte = fteReading(binding, ctx.preview, {
+      unit: binding.layout.fteUnit,
+      standardHours: options.standardHours ?? binding.layout.standardHours ?? getSettings(db).standardWeeklyHours,
+    });
     const job: ConvertJob = {
       file: ctx.file,
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
@@ -268,7 +291,11 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       extractDate: ctx.extractDate,
       dateOrders: ctx.dateOrders,
       caseKeySecret: ctx.caseKey,
+      ...(ctx.sheet !== undefined ? { xlsx: { sheet: ctx.sheet } } : {}),
+      councilValues: valueRuleSet(db),
+      fte,
     };
+    let placed: PlacementUse[] = [];
     const load = startTableLoad(db, spec, importId, sniffed.bytes);
     const { writer } = load;
     const width = spec.columns.length;
@@ -282,6 +309,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.rowsRead = batch.rowsRead;
       counts.rejected += batch.rejected;
       for (const [k, n] of Object.entries(batch.skipped)) counts.skipped[k] = (counts.skipped[k] ?? 0) + n;
+      if (batch.placed) placed = batch.placed;
       // This batch's problems in file order: the converter's, and the repeats the writer finds.
       batchProblems.length = 0;
       let p = 0;
@@ -323,8 +351,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
     }
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
+    // Every row left out on purpose, by reason: the layout's rules and the value rules' "not counted".
     const skipped = skippedRows(counts.skipped);
     const skippedTotal = skipped.reduce((t, k) => t + k.rows, 0);
+    const assumptions = [...ctx.assumptions, ...(fte.note ? [fte.note] : []), ...placementNotes(placed)];
     // Worked out inside the transaction, so a dry run says what the import would link.
     let links: ImportResult['links'] = null;
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
@@ -347,7 +377,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       rejected: counts.rejected,
       problems: shown,
       problemsTruncated: counts.problemCount > shown.length,
-      assumptions: ctx.assumptions,
+      assumptions,
       extractDate: ctx.extractDate,
       backupFile: ctx.backupFile,
       previousImportId: null,
@@ -363,7 +393,20 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
 
     if (options.dryRun) {
-      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
+      // A check reports the outcome the real import would have (and the command line exits as
+      // it would): a strict import of a file with invalid rows fails, so its check fails too.
+      const refused = counts.rejected > 0 && (!options.acceptValid || counts.rejected + skippedTotal === counts.rowsRead);
+      if (refused) {
+        rollback();
+        const valid = counts.rowsRead - counts.rejected - skippedTotal;
+        return result(
+          null,
+          'failed',
+          `Check only, nothing written: importing ${ctx.fileName} would fail, because ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
+            (valid > 0 && !options.acceptValid ? `Correct them, or import the ${plural(valid, 'valid row')} alone with --accept-valid.` : 'Correct them and check the file again.'),
+        );
+      }
+      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems and would be left out.` : ' No problems found.';
       const more = afterword();
       rollback();
       return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}${more}`);
@@ -441,6 +484,12 @@ function diskFull(db: Db, ctx: PassContext, fileBytes: number): ImportProblem {
     `The disk holding the database ${db.name} is full: importing ${ctx.fileName} needs about ${sizeInWords(fileBytes * 4)} more (an estimate), and ${freeInWords(db.name)}. ` +
       'Nothing was written: the database is exactly as it was before. Free some space, or move the database to a disk with more room, then import the file again.',
   );
+}
+
+/** Which sheet of a workbook with several was read, said so a wrong sheet is noticed. */
+function sheetNote(sheet: string | undefined, sheets: string[] | undefined): string[] {
+  if (sheet === undefined || !sheets || sheets.length < 2) return [];
+  return [`The workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); sheet "${sheet}" was read. Choose another with --sheet NAME.`];
 }
 
 /** A failed strict import leaves a record (and its problems) in the history, and nothing else. */
