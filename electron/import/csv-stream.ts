@@ -2,6 +2,7 @@
 // chunk by chunk (TextDecoder with stream: true, so a character split across chunks survives),
 // and papaparse's core parser parses each chunk up to its last complete row; the rest is carried
 // into the next chunk, which is how quoted values containing newlines cross chunk boundaries.
+import { isXlsxFile } from './xlsx-stream';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { TextEncodingName } from '../../shared/import-types';
@@ -99,8 +100,10 @@ export function sniffFile(file: string): Sniffed & { headText: string } {
   const { head, bytes } = readHead(file);
   let encoding = detectEncoding(head);
   const kind = fileKind(file, head, encoding !== 'windows-1252');
-  if (kind.kind === 'refused') throw new ImportProblem('unreadable', kind.message);
-  if (kind.encoding) encoding = kind.encoding;
+  // A zip is read as an .xlsx workbook (xlsx-stream.ts, which names a damaged one); only other
+  // files that are not text are refused here.
+  if (kind.kind === 'refused' && !isXlsxFile(file)) throw new ImportProblem('unreadable', kind.message);
+  if (kind.kind !== 'refused' && kind.encoding) encoding = kind.encoding;
   const headText = new TextDecoder(decoderLabel(encoding)).decode(head, { stream: true }).replace(/^\uFEFF/, '');
   const newline = detectNewline(headText);
   const firstLineEnd = headText.indexOf(newline);
