@@ -22,6 +22,12 @@ const WORKER_FIELDS: FieldSpec[] = [
   { name: 'end_date', label: 'End date (blank while current)', required: false },
   { name: 'leaving_reason', label: 'Reason for leaving', required: false },
   { name: 'qualified_date', label: 'Date qualified as a social worker', required: false },
+  // The DfE census return's items at 30 September (formats/census.ts).
+  { name: 'fte_30', label: 'FTE at 30 September (census FTE30)', required: false },
+  { name: 'cases_30', label: 'Cases held at 30 September (census Cases30)', required: false },
+  { name: 'cfkss_status', label: 'Early-career status at 30 September (census CFKSSstatus, 1 = ASYE)', required: false },
+  { name: 'start_origin', label: 'Where a starter came from (census StartOrigin, 1-10)', required: false },
+  { name: 'leaver_destination', label: 'Where a leaver went (census LeaverDestination, 1-9)', required: false },
 ];
 
 export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {

@@ -28,6 +28,8 @@ export interface LayoutDef {
   valueMaps?: Record<string, Map<string, string>>;
   /** Roles are job titles to be placed by roleFromTitle(). */
   roleFromTitle?: boolean;
+  /** A DfE census return: its items at 30 September are read against the census date (convert.ts). */
+  census?: boolean;
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;

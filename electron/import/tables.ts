@@ -12,7 +12,11 @@ export interface TableSpec {
 
 const SPELL: TableSpec = {
   table: 'spell',
-  columns: ['staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date'],
+  columns: [
+    'staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date',
+    // From a DfE census return only (NULL otherwise): formats/census.ts.
+    'census_date', 'cases_30', 'cfkss_status', 'start_origin', 'leaver_destination',
+  ],
   key: ['staff_id', 'start_date'],
   keyLabel: 'staff ID and start date',
 };
