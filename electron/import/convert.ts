@@ -250,7 +250,11 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
         ? 'is blank, and so is FTE30: every census row needs the FTE of the role (more than 0, at most 1)'
         : `gives no FTE for the role (${said.join(', ')}): one of FTE and FTE30 must be more than 0 and at most 1`);
     }
-    return { date, fte, cases: whole('cases_30', null), cfkss: cfkss(), origin: whole('start_origin', 10), destination: whole('leaver_destination', 9) };
+    // Read in the file's column order, so problems are listed as the row reads.
+    const origin = whole('start_origin', 10);
+    const destination = whole('leaver_destination', 9);
+    const cases = whole('cases_30', null);
+    return { date, fte, cases, cfkss: cfkss(), origin, destination };
   };
   // The same items mapped from another export: read when a mapping gives them, at the extract date.
   const otherItems = (): Omit<CensusItems, 'fte'> => {

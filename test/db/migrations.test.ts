@@ -128,7 +128,7 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file);
+      const after = openDatabase(file, { targetVersion: 3 });
       try {
         expect(schemaVersion(after)).toBe(3);
         expect(allRows(after)).toEqual(before);
@@ -177,6 +177,36 @@ describe('migrations', () => {
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 99))).toBe('SQLITE_CONSTRAINT_FOREIGNKEY');
       // Strict typing survives the rebuild: text is not an import number.
       expect(code(() => ins.run('ky', 'CIN', 'S1', '2020-01-01', null, 'one'))).toBe('SQLITE_CONSTRAINT_DATATYPE');
+    });
+  });
+
+  // migration 4 (census)
+  describe('migration 4: census items on spells and the LA-level module', () => {
+    it('adds the census columns (checked) to spell, keeps existing spells, and creates census_la_level (STRICT, one row per census date)', () => {
+      const { db } = tempDb({ targetVersion: 3 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'workers', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('S1', 'case_holder', 'permanent', 1, '2020-01-01', 1)`).run();
+      migrate(db, MIGRATIONS.slice(0, 4));
+      expect(schemaVersion(db)).toBe(4);
+      expect(db.prepare(`SELECT staff_id, census_date, cases_30, cfkss_status, start_origin, leaver_destination FROM spell`).all()).toEqual([
+        { staff_id: 'S1', census_date: null, cases_30: null, cfkss_status: null, start_origin: null, leaver_destination: null },
+      ]);
+      const ins = db.prepare(
+        `INSERT INTO spell (staff_id, role, employment_type, fte, start_date, census_date, cases_30, cfkss_status, start_origin, leaver_destination, import_id)
+         VALUES (?, 'case_holder', 'permanent', 1, '2021-01-01', ?, ?, ?, ?, ?, 1)`,
+      );
+      ins.run('S2', '2025-09-30', 12, '1,3', 1, 9);
+      expect(() => ins.run('S3', '30/09/2025', 1, null, null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', -1, null, null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, '5', null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, '', null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, null, 11, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, null, null, 10)).toThrow(/CHECK/);
+      const la = db.prepare(`INSERT INTO census_la_level (census_date, la_code, vacancies_fte, agency_cover_fte, agency_cover_headcount, import_id) VALUES (?, '999', ?, 2, 2, 1)`);
+      la.run('2025-09-30', 3.5);
+      expect(() => la.run('2025-09-30', 1)).toThrow(/UNIQUE/);
+      expect(() => la.run('2024-09-30', -1)).toThrow(/CHECK/);
+      expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'census_la_level'`).get()).toEqual({ strict: 1 });
     });
   });
 });
