@@ -42,6 +42,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   allocations: 'Case allocations',
   asye: 'ASYE register',
   establishment: 'Establishment (funded posts)',
+  census_la: 'DfE census return: vacancies and agency cover',
   benchmark: 'DfE workforce indicators',
   neighbours: 'DfE statistical neighbours',
 };

@@ -100,6 +100,7 @@ export const IMPORT_SOURCES = [
   'allocations',
   'asye',
   'establishment',
+  'census_la',
   'benchmark',
   'neighbours',
 ] as const;

@@ -306,8 +306,16 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return [team, role, funded, start, end];
   };
 
+  const convertCensusLa = (): StoredValue[] => {
+    const vacancies = number('vacancies_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const coverFte = number('agency_cover_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const coverHeadcount = number('agency_cover_headcount', (n) => (n >= 0 && Number.isInteger(n) ? null : 'is not a whole number of 0 or more'));
+    return [options.censusDate ?? options.extractDate, text('la_code', false), vacancies, coverFte, coverHeadcount];
+  };
+
   const convert =
-    source === 'allocations' ? convertAllocation
+    source === 'census_la' ? convertCensusLa
+    : source === 'allocations' ? convertAllocation
     : source === 'asye' ? convertAsye
     : source === 'establishment' ? convertEstablishment
     : convertSpell;

@@ -49,6 +49,12 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
     { name: 'outcome', label: 'Outcome (default: in_progress)', required: false },
     { name: 'outcome_date', label: 'Outcome date', required: false },
   ],
+  census_la: [
+    { name: 'vacancies_fte', label: 'Vacancies at 30 September, FTE (census NumberOfVacancies)', required: true },
+    { name: 'agency_cover_fte', label: 'Agency workers covering vacancies, FTE (census NoAgencyFTE)', required: true },
+    { name: 'agency_cover_headcount', label: 'Agency workers covering vacancies, headcount (census NoAgencyHeadcount)', required: true },
+    { name: 'la_code', label: 'Council (DfE LA code)', required: false },
+  ],
   establishment: [
     { name: 'team', label: 'Team', required: true },
     { name: 'role', label: 'Role', required: true },
@@ -65,6 +71,7 @@ export const SOURCE_KIND: Record<CsvSource, { noun: string; from: string }> = {
   allocations: { noun: 'allocations file', from: 'case-management export' },
   asye: { noun: 'ASYE register', from: 'ASYE programme records' },
   establishment: { noun: 'establishment file', from: 'funded posts' },
+  census_la: { noun: 'census LA-level module', from: 'DfE census return' },
 };
 
 export const SOURCE_DESCRIPTION: Record<CsvSource, string> = Object.fromEntries(

@@ -3,7 +3,7 @@
 import type { CsvSource } from '../../shared/import-types';
 
 export interface TableSpec {
-  table: 'spell' | 'allocation' | 'asye' | 'establishment';
+  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'census_la_level';
   columns: readonly string[];
   key: readonly string[];
   /** The key in the user's words, for the duplicate-row message. */
@@ -35,6 +35,12 @@ export const TABLES: Record<CsvSource, TableSpec> = {
     columns: ['staff_id', 'cohort', 'start_date', 'planned_end_date', 'outcome', 'outcome_date'],
     key: ['staff_id', 'start_date'],
     keyLabel: 'staff ID and ASYE start date',
+  },
+  census_la: {
+    table: 'census_la_level',
+    columns: ['census_date', 'la_code', 'vacancies_fte', 'agency_cover_fte', 'agency_cover_headcount'],
+    key: ['census_date'],
+    keyLabel: 'census date',
   },
   establishment: {
     table: 'establishment',

@@ -13,6 +13,7 @@ import { csv, rows, setup } from './helpers';
 const DIR = path.resolve(__dirname, '../fixtures/census');
 const CSV = path.join(DIR, 'testshire_2025.csv');
 const XML = path.join(DIR, 'testshire_2025.xml');
+const LA_CSV = path.join(DIR, 'testshire_2025_la_level.csv');
 const D = '2025-09-30';
 
 /** Everything but what only the XML's LA-level module gives (vacancies, agency cover). */
@@ -94,6 +95,26 @@ describe('the DfE census return', () => {
     undoImport(b.db, r.importId!);
     expect(rows(b.db, 'SELECT * FROM census_la_level')).toEqual([]);
     expect(rows(b.db, 'SELECT * FROM spell')).toEqual([]);
+  });
+
+  it('the LA-level module kept as CSV gives, with the worker CSV, every figure the XML gives', async () => {
+    const a = setup();
+    await a.run(CSV, { extractDate: D });
+    expect(detectFile(LA_CSV).best).toMatchObject({ source: 'census_la', preset: 'census' });
+    const la = await a.run(LA_CSV, { extractDate: D });
+    expect(la).toMatchObject({ outcome: 'imported', source: 'census_la', inserted: 1 });
+    const b = setup();
+    await b.run(XML);
+    expect(computeMetrics(a.db, D, { months: 13 })).toEqual(computeMetrics(b.db, D, { months: 13 }));
+    expect(rows(a.db, 'SELECT census_date, vacancies_fte, agency_cover_fte, agency_cover_headcount FROM census_la_level')).toEqual([
+      { census_date: D, vacancies_fte: 3.5, agency_cover_fte: 2, agency_cover_headcount: 2 },
+    ]);
+    // A corrected module for the same census date replaces the figures; undo brings the first back.
+    const again = await a.run(a.file('la2.csv', csv('NumberOfVacancies,NoAgencyFTE,NoAgencyHeadcount', '4.00,2.00,2')), { extractDate: D });
+    expect(again).toMatchObject({ outcome: 'imported', updated: 1 });
+    expect(computeMetrics(a.db, D, { months: 0 }).vacancy!.fte).toBe(4);
+    undoImport(a.db, again.importId!);
+    expect(computeMetrics(a.db, D, { months: 0 }).vacancy!.fte).toBe(3.5);
   });
 
   it("never stores a worker's date of birth, gender or ethnicity: not in the database file, nor its WAL", async () => {

@@ -52,4 +52,19 @@ export const CENSUS_2022: LayoutDef = {
   ],
 };
 
-export const CENSUS_LAYOUTS: readonly LayoutDef[] = [CENSUS_2022];
+/** The LA-level module kept as its own CSV (one row): NumberOfVacancies, NoAgencyFTE, NoAgencyHeadcount. */
+export const CENSUS_LA_2022: LayoutDef = {
+  preset: 'census',
+  sources: ['census_la'],
+  label: 'DfE census return, LA-level module (CSWW, 2022 schema)',
+  census: true,
+  columns: {
+    vacancies_fte: ['NumberOfVacancies'],
+    agency_cover_fte: ['NoAgencyFTE'],
+    agency_cover_headcount: ['NoAgencyHeadcount'],
+    la_code: ['LA', 'LEA'],
+  },
+  key: ['vacancies_fte', 'agency_cover_fte', 'agency_cover_headcount'],
+};
+
+export const CENSUS_LAYOUTS: readonly LayoutDef[] = [CENSUS_2022, CENSUS_LA_2022];
