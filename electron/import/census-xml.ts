@@ -31,7 +31,12 @@ export interface CensusXml {
 
 /** True when the file's first element is an XML document's (a census CSV starts with a heading). */
 export function looksLikeXml(file: string): boolean {
-  const fd = fs.openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false; // a missing or unreadable file is reported by the CSV reader, in its words
+  }
   try {
     const head = Buffer.alloc(512);
     const n = fs.readSync(fd, head, 0, head.length, 0);

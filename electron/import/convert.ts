@@ -180,7 +180,11 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       layout.startFromExtractDate && index.start_date === undefined ? options.extractDate
       : census && employment === 'agency' && raw('start_date') === '' ? census.date
       : date('start_date', true);
-    const end = census && employment === 'agency' && raw('end_date') === '' ? census.date : date('end_date', false);
+    // An agency worker in a return is in post on its census date; one starting later (not a
+    // census row, strictly) keeps the open spell the file gives.
+    const end =
+      census && employment === 'agency' && raw('end_date') === '' ? (start !== null && start > (census.date ?? start) ? null : census.date)
+      : date('end_date', false);
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
     const qualified = date('qualified_date', false);
     notFuture('start_date', start);
@@ -211,7 +215,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const cfkss = (): string | null => {
     const v = text('cfkss_status', false);
     if (v === null) return null;
-    const codes = v.split(/[;,\s]+/).filter((c) => c !== '');
+    // 0 is not a schema code, but local files write it for "none of these": read as blank.
+    const codes = v.split(/[;,\s]+/).filter((c) => c !== '' && c !== '0');
+    if (codes.length === 0) return null;
     if (!codes.every((c) => /^[1-4]$/.test(c))) {
       problem('cfkss_status', v, 'is not one of the census codes 1-4 (1 ASYE, 2 frontline practitioner, 3 practice supervisor, 4 practice leader)');
       return null;

@@ -130,7 +130,9 @@ export function fittingLayouts(headers: readonly string[], sources: readonly Csv
       if (!sources.includes(source)) continue;
       const b = bind(layout, source, headers);
       if (b.missing.length > 0) continue;
-      fits.push({ b, score: b.matched.length / Object.keys(layout.columns).length, order });
+      // The share of the layout's columns found, out of no more than the file has: a layout with
+      // many optional items (the census's 23) is not out-scored by a smaller one matching fewer.
+      fits.push({ b, score: b.matched.length / Math.min(Object.keys(layout.columns).length, headers.length), order });
     }
   }
   fits.sort((x, y) => y.score - x.score || y.b.matched.length - x.b.matched.length || x.order - y.order);
