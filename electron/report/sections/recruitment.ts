@@ -4,6 +4,7 @@
 import { formatLongDate } from '../../../shared/dates';
 import { LEAVING_REASONS, LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
 import { SERVICE_BANDS, YEARS_QUALIFIED_BANDS } from '../../../shared/metrics';
+import { LEAVER_DESTINATION, NOT_RECORDED, START_ORIGIN } from '../../../shared/census-codes';
 import { breakdownSummary, plural, trendSummary } from '../../../shared/summaries';
 import { describeChange } from '../../../shared/format';
 import { suppressBreakdown, suppressSeries, suppressionFootnote, cellText, type SuppressedCell } from '../../../shared/suppression';
@@ -209,6 +210,39 @@ export function recruitmentSection(input: SectionInput): Block[] {
     categories: sb.map((k) => bandLabel(k)),
     counts: sb.map((k) => m.leavers.byServiceBand[k] ?? 0),
   }, false));
+  blocks.push(...censusMovementBlocks(input));
+  return blocks;
+}
+
+/** Where leavers went and starters came from, when a census return recorded it (LeaverDestination, StartOrigin). */
+function censusMovementBlocks(input: SectionInput): Block[] {
+  const { metrics: m } = input;
+  const blocks: Block[] = [];
+  const recorded = (by: Record<string, number> | undefined) => by !== undefined && Object.entries(by).some(([k, n]) => k !== NOT_RECORDED && n > 0);
+  const codes = (labels: Readonly<Record<string, string>>) => [...Object.keys(labels), NOT_RECORDED];
+  const label = (labels: Readonly<Record<string, string>>, k: string) => labels[k] ?? 'Not recorded';
+  if (recorded(m.leavers.byDestination)) {
+    const keys = codes(LEAVER_DESTINATION);
+    blocks.push({ type: 'subheading', text: 'Where leavers went' });
+    blocks.push(...breakdownBlocks(input, {
+      id: 'leavers-by-destination',
+      title: 'Leavers by where they went (census LeaverDestination)',
+      heading: 'Destination',
+      categories: keys.map((k) => label(LEAVER_DESTINATION, k)),
+      counts: keys.map((k) => m.leavers.byDestination![k] ?? 0),
+    }, false));
+  }
+  if (recorded(m.starters.byOrigin)) {
+    const keys = codes(START_ORIGIN);
+    blocks.push({ type: 'subheading', text: 'Where starters came from' });
+    blocks.push(...breakdownBlocks(input, {
+      id: 'starters-by-origin',
+      title: 'Starters by where they came from (census StartOrigin)',
+      heading: 'Came from',
+      categories: keys.map((k) => label(START_ORIGIN, k)),
+      counts: keys.map((k) => m.starters.byOrigin![k] ?? 0),
+    }, false));
+  }
   return blocks;
 }
 
