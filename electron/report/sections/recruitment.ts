@@ -106,18 +106,23 @@ interface Breakdown {
   heading: string;
   categories: string[];
   counts: number[];
+  /** Who is counted (default leavers; starters for where starters came from). */
+  noun?: 'leaver' | 'starter';
 }
 
 function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Block[] {
+  const noun = b.noun ?? 'leaver';
+  const nouns = `${noun}s`;
+  const Nouns = noun === 'starter' ? 'Starters' : 'Leavers';
   const threshold = input.context.settings.smallNumberThreshold;
   const s = suppressBreakdown(b.counts, threshold);
   const period = `in the 12 months to ${formatLongDate(input.metrics.asAt)}`;
   const table: TableBlock = {
     id: b.id,
     caption: `${b.title} ${period}`,
-    columns: [{ header: b.heading, align: 'left' }, { header: 'Leavers', align: 'right' }],
+    columns: [{ header: b.heading, align: 'left' }, { header: Nouns, align: 'right' }],
     rows: b.categories.map((c, i) => [c, cellText(s.cells[i]!, count)]),
-    totalRow: ['All leavers', count(s.total)],
+    totalRow: [`All ${nouns}`, count(s.total)],
     footnotes: s.anySuppressed ? [suppressionFootnote(threshold)] : [],
   };
   const blocks: Block[] = [];
@@ -125,7 +130,7 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
   if (s.total > 0 && s.cells.every((c) => c.suppressed || c.value === 0)) {
     return [{
       type: 'paragraph',
-      text: `${b.title} ${period}: not published. With ${plural(s.total, 'leaver')} in all, any breakdown would be small enough to identify individuals.`,
+      text: `${b.title} ${period}: not published. With ${plural(s.total, noun)} in all, any breakdown would be small enough to identify individuals.`,
     }];
   }
   if (chart && s.total > 0) {
@@ -133,12 +138,12 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
       kind: 'bar',
       id: `${b.id}-chart`,
       title: `${b.title} ${period}`,
-      summary: breakdownSummary(['leaver', 'leavers'], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
-      valueLabel: 'Leavers',
+      summary: breakdownSummary([noun, nouns], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
+      valueLabel: Nouns,
       decimals: 0,
       xTitle: b.heading,
       categories: b.categories,
-      series: [{ name: 'Leavers', values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
+      series: [{ name: Nouns, values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
       valueText: s.cells.map((c) => (c.suppressed ? 'c' : undefined)),
     };
     blocks.push(input.figures.add(spec));
@@ -241,6 +246,7 @@ function censusMovementBlocks(input: SectionInput): Block[] {
       heading: 'Came from',
       categories: keys.map((k) => label(START_ORIGIN, k)),
       counts: keys.map((k) => m.starters.byOrigin![k] ?? 0),
+      noun: 'starter',
     }, false));
   }
   return blocks;
