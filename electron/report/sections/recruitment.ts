@@ -222,34 +222,23 @@ export function recruitmentSection(input: SectionInput): Block[] {
 /** Where leavers went and starters came from, when a census return recorded it (LeaverDestination, StartOrigin). */
 function censusMovementBlocks(input: SectionInput): Block[] {
   const { metrics: m } = input;
-  const blocks: Block[] = [];
-  const recorded = (by: Record<string, number> | undefined) => by !== undefined && Object.entries(by).some(([k, n]) => k !== NOT_RECORDED && n > 0);
-  const codes = (labels: Readonly<Record<string, string>>) => [...Object.keys(labels), NOT_RECORDED];
-  const label = (labels: Readonly<Record<string, string>>, k: string) => labels[k] ?? 'Not recorded';
-  if (recorded(m.leavers.byDestination)) {
-    const keys = codes(LEAVER_DESTINATION);
-    blocks.push({ type: 'subheading', text: 'Where leavers went' });
-    blocks.push(...breakdownBlocks(input, {
-      id: 'leavers-by-destination',
-      title: 'Leavers by where they went (census LeaverDestination)',
-      heading: 'Destination',
-      categories: keys.map((k) => label(LEAVER_DESTINATION, k)),
-      counts: keys.map((k) => m.leavers.byDestination![k] ?? 0),
-    }, false));
-  }
-  if (recorded(m.starters.byOrigin)) {
-    const keys = codes(START_ORIGIN);
-    blocks.push({ type: 'subheading', text: 'Where starters came from' });
-    blocks.push(...breakdownBlocks(input, {
-      id: 'starters-by-origin',
-      title: 'Starters by where they came from (census StartOrigin)',
-      heading: 'Came from',
-      categories: keys.map((k) => label(START_ORIGIN, k)),
-      counts: keys.map((k) => m.starters.byOrigin![k] ?? 0),
-      noun: 'starter',
-    }, false));
-  }
-  return blocks;
+  const kinds = [
+    { by: m.leavers.byDestination, labels: LEAVER_DESTINATION, noun: 'leaver', id: 'leavers-by-destination', subheading: 'Where leavers went', title: 'Leavers by where they went (census LeaverDestination)', heading: 'Destination' },
+    { by: m.starters.byOrigin, labels: START_ORIGIN, noun: 'starter', id: 'starters-by-origin', subheading: 'Where starters came from', title: 'Starters by where they came from (census StartOrigin)', heading: 'Came from' },
+  ] as const;
+  return kinds.flatMap((k): Block[] => {
+    const by = k.by;
+    if (!by || !Object.entries(by).some(([code, n]) => code !== NOT_RECORDED && n > 0)) return [];
+    const codes = [...Object.keys(k.labels), NOT_RECORDED];
+    return [
+      { type: 'subheading', text: k.subheading },
+      ...breakdownBlocks(input, {
+        id: k.id, title: k.title, heading: k.heading, noun: k.noun,
+        categories: codes.map((c) => k.labels[c] ?? 'Not recorded'),
+        counts: codes.map((c) => by[c] ?? 0),
+      }, false),
+    ];
+  });
 }
 
 /** "<2" -> "Less than 2 years", "2-5" -> "2 to 5 years", "20+" -> "20 years or more". */
