@@ -9,6 +9,9 @@ import { computeMetrics, type Metrics } from '../../electron/measures';
 import { detectFile } from '../../electron/import/detect';
 import { undoImport } from '../../electron/import/undo';
 import { csv, rows, setup } from './helpers';
+import { gatherPaperContext } from '../../electron/report/gather';
+import { buildPaperModel } from '../../electron/report/build-model';
+import { parsePaperConfig } from '../../shared/paper-config';
 
 const DIR = path.resolve(__dirname, '../fixtures/census');
 const CSV = path.join(DIR, 'testshire_2025.csv');
@@ -163,5 +166,31 @@ describe('the DfE census return', () => {
     await expect(t.run(other)).rejects.toThrow(/not a DfE children's social work workforce census return/);
     const broken = t.file('broken.xml', '<Message><CSWWWorker><SWENo>SW1</CSWWWorker></Message>');
     await expect(t.run(broken)).rejects.toThrow(/broken.xml is not well-formed XML \(line 1/);
+  });
+
+  it("the paper's recruitment section says where leavers went and starters came from, small numbers hidden", async () => {
+    const t = setup();
+    await t.run(XML);
+    const metrics = computeMetrics(t.db, D, { months: 13 });
+    const context = gatherPaperContext(t.db, metrics, '2025-10-20');
+    const tableOf = (m: Metrics, id: string) => {
+      const section = buildPaperModel(m, parsePaperConfig({}), context).sections.find((x) => x.id === 'recruitment')!;
+      return section.blocks.find((b) => b.type === 'table' && b.table.id === id);
+    };
+    // The fixture's 3 leavers and 2 starters are too few to break down: no table at all.
+    expect(tableOf(metrics, 'leavers-by-destination')).toBeUndefined();
+    const text = JSON.stringify(buildPaperModel(metrics, parsePaperConfig({}), context));
+    expect(text).toContain('Starters by where they came from (census StartOrigin) in the 12 months to 30 September 2025: not published. With 2 starters in all');
+    // With more movers the table is published, in the census code order, with its total.
+    const more: Metrics = {
+      ...metrics,
+      leavers: { ...metrics.leavers, headcount: 16, byDestination: { ...metrics.leavers.byDestination, '1': 9, '3': 7, '6': 0 } },
+    };
+    const table = tableOf(more, 'leavers-by-destination');
+    expect(table).toMatchObject({ type: 'table', table: { columns: [{ header: 'Destination' }, { header: 'Leavers' }], totalRow: ['All leavers', '16'] } });
+    const cells = table!.type === 'table' ? table!.table.rows : [];
+    expect(cells[0]).toEqual(['Social worker role in another English local authority', '9']);
+    expect(cells[2]).toEqual(['Agency or consultancy social work (England)', '7']);
+    expect(cells[cells.length - 1]).toEqual(['Not recorded', '0']);
   });
 });
