@@ -2,7 +2,7 @@
 // from Cases30 (when no allocations cover that date), the ASYE count from CFKSSstatus 1,
 // vacancies and agency cover from the LA-level module, and where starters came from and
 // leavers went (StartOrigin, LeaverDestination). docs/measures.md says how each is read.
-import type { IsoDate } from '../../shared/dates';
+import { addYears, formatLongDate, type IsoDate } from '../../shared/dates';
 import { LEAVER_DESTINATION, NOT_RECORDED, START_ORIGIN } from '../../shared/census-codes';
 import type { AgencyCover } from '../../shared/metrics';
 import type { CaseCount } from './cases';
@@ -79,4 +79,20 @@ export function leaversByDestination(leavers: readonly Movement[]): Record<strin
 /** Starters in the window by census StartOrigin code ("not recorded" where none). */
 export function startersByOrigin(starters: readonly Movement[]): Record<string, number> {
   return byCode(starters, START_ORIGIN, (m) => m.spell.census?.origin ?? null);
+}
+
+/**
+ * Staff records from census returns alone cover each return's own year: a year before the
+ * earliest one, the leavers and starters of the year before are missing, so comparisons with a
+ * year ago would mislead. Said, not hidden: the in-post figures a year ago are still right.
+ */
+export function censusYearCaution(w: Workforce, asAt: IsoDate): string[] {
+  if (w.spells.length === 0 || !w.spells.every((s) => s.census !== null)) return [];
+  const earliest = w.spells.reduce<IsoDate>((e, s) => (s.census!.date < e ? s.census!.date : e), w.spells[0]!.census!.date);
+  const yearAgo = addYears(asAt, -1);
+  if (yearAgo >= earliest) return [];
+  return [
+    `The staff records come from census returns, the earliest for ${formatLongDate(earliest)}, which covers the year from ${formatLongDate(addYears(earliest, -1))}: ` +
+      `starters, leavers, turnover and the stability index at ${formatLongDate(yearAgo)} (a year earlier) lack the year before it, so comparisons with a year ago are not reliable; import the earlier return too.`,
+  ];
 }

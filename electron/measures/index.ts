@@ -7,7 +7,7 @@ import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { loadWorkforce } from './load';
 import { classifyMovements, inYearTo, leaverBreakdowns } from './movers';
-import { agencyCoverAt, casesOn, leaversByDestination, startersByOrigin } from './census';
+import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
 import { caseCounts } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts } from './asye';
@@ -70,7 +70,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const h = now.headline;
   return {
     asAt,
-    warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt))],
+    warnings: [...coverageCautions(asAt, dataCoverage(db)), ...snapshotCaution(touched(asAt)), ...censusYearCaution(w, asAt)],
     inPost: h.inPost,
     agency: h.agency,
     starters: { ...h.starters, byOrigin: startersByOrigin(inYearTo(ctx.mv.joinings, asAt)) },
