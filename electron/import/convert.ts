@@ -245,12 +245,14 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   // 30 September), so a leaver's FTE is FTE, else FTE30; a worker in post, FTE30, else FTE.
   const censusItems = (agency: boolean): CensusItems => {
     const date = options.censusDate ?? options.extractDate;
+    const before = problems.length;
     const f = decimal('fte');
     const f30 = decimal('fte_30');
     const leaver = !agency && raw('end_date') !== '';
     const order = leaver ? [f, f30] : [f30, f];
     const fte = order.find((x) => x !== null && x > 0) ?? null;
-    if (fte === null) {
+    // Not said twice: a value that is not an FTE at all has already been named.
+    if (fte === null && problems.length === before) {
       const said = [raw('fte') === '' ? null : `FTE ${raw('fte')}`, raw('fte_30') === '' ? null : `FTE30 ${raw('fte_30')}`].filter((x) => x !== null);
       problem('fte', raw('fte'), said.length === 0
         ? 'is blank, and so is FTE30: every census row needs the FTE of the role (more than 0, at most 1)'

@@ -152,6 +152,7 @@ describe('the DfE census return', () => {
         head,
         '0,SW0000000011,0.000000,1980-01-01,1,WBRI,Uni,1,0,5,2020-01-01,2,2025-01-31,1,1,0.000000,,,,,,,',
         '0,SW0000000012,1.000000,1980-01-01,1,WBRI,Uni,1,0,5,2020-01-01,11,,,,1.000000,3,,,,,,7',
+        '0,SW0000000013,full,1980-01-01,1,WBRI,Uni,1,0,5,2020-01-01,2,,,,,3,,,,,,',
       ),
     );
     const r = await t.run(f, { extractDate: D });
@@ -160,6 +161,7 @@ describe('the DfE census return', () => {
       { row: 2, column: 'FTE', value: '0.000000', reason: 'gives no FTE for the role (FTE 0.000000, FTE30 0.000000): one of FTE and FTE30 must be more than 0 and at most 1' },
       { row: 3, column: 'StartOrigin', value: '11', reason: 'is not one of the census codes 1-10' },
       { row: 3, column: 'CFKSSstatus', value: '7', reason: 'is not one of the census codes 1-4 (1 ASYE, 2 frontline practitioner, 3 practice supervisor, 4 practice leader)' },
+      { row: 4, column: 'FTE', value: 'full', reason: 'is not an FTE from 0 to 1' },
     ]);
     expect(rows(t.db, 'SELECT * FROM spell')).toEqual([]);
   });
