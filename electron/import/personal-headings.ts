@@ -51,5 +51,5 @@ export const STAFF_PERSONAL_HEADINGS: readonly string[] = [
   'gendercurrent', 'gender', 'sex', 'legalsex', 'ethnicity', 'ethnicorigin', 'ethnicgroup', 'ethnicitycode',
   'religion', 'disability', 'sexualorientation', 'nationality', 'maritalstatus', 'age', 'ageband',
   'homeaddress', 'address', 'postcode', 'homepostcode', 'email', 'personalemail', 'phone', 'mobile',
-  'nationalinsurancenumber', 'ninumber', 'nino', 'title',
+  'nationalinsurancenumber', 'ninumber', 'nino',
 ];

@@ -22,7 +22,8 @@ const STAFF_PERSONAL = [
   'PersonBirthDate', 'GenderCurrent', 'Ethnicity', 'prof_professional_name', 'Forename', 'Surname', 'Name',
   'Worker Name', 'Staff Name', 'Employee Name', 'Gender', 'Sex', 'Date of Birth', 'Ethnic Origin',
 ];
-const NOT_PERSONAL = ['team_name', 'dept_team_name', 'prof_professional_department', 'Job Title', 'OrgRole', 'AgencyWorker', 'FTE', 'QualInst'];
+// "Title" is often the job title in HR exports: it must stay mappable to the role.
+const NOT_PERSONAL = ['team_name', 'dept_team_name', 'prof_professional_department', 'Job Title', 'Title', 'OrgRole', 'AgencyWorker', 'FTE', 'QualInst'];
 
 describe('personal headings', () => {
   it('folds full-width, accented and Cyrillic or Greek look-alike letters to plain Latin', () => {
