@@ -14,7 +14,7 @@ export const IDENTITY_HEADINGS: readonly string[] = [
   'prenom', 'nom', 'nomdefamille', 'firstnames', 'othernames', 'maidenname', 'previousname', 'previousnames',
   // dates of birth
   'dob', 'dateofbirth', 'birthdate', 'born', 'dateborn', 'borndate', 'birthday', 'datenaissance', 'datedenaissance',
-  'expecteddob', 'expecteddateofbirth', 'duedate', 'edd',
+  'expecteddob', 'expecteddateofbirth',
   // the census and SSD spellings
   'personbirthdate', 'persondob', 'persdob', 'persexpecteddob', 'persforename', 'perssurname', 'persname',
   'personforename', 'personsurname', 'legalforename', 'legalsurname',
@@ -37,7 +37,7 @@ export const NOT_A_CHILD_BEFORE_NAME: readonly string[] = [
   'manager', 'teammanager', 'linemanager', 'agency', 'service', 'job', 'role', 'file', 'user', 'socialworker',
   'practitioner', 'provider', 'organisation', 'org', 'la', 'localauthority', 'council', 'school', 'establishment',
   'unit', 'cohort', 'invoprofessional', 'allocatedworker', 'keyworker', 'supervisor', 'locality', 'area', 'hub',
-  'region', 'office', 'site', 'cost centre', 'costcentre', 'post', 'grade', 'course', 'university', 'institution',
+  'region', 'office', 'site', 'costcentre', 'post', 'grade', 'course', 'university', 'institution',
 ];
 
 /** The worker's own name in a staff file: dropped unread (and not a child's). */

@@ -16,6 +16,7 @@ const CHILD_IDENTITY = [
 const NOT_IDENTITY = [
   'team_name', 'dept_team_name', 'Worker Name', 'prof_professional_name', 'staff_id', 'case_id', 'invo_professional_team',
   'start_date', 'SWENo', 'Allocated Team Name', 'Team Manager Name', 'RoleStartDate', 'Cases30', 'Unborn', 'Job Title',
+  'Due Date', 'Review Due Date', 'Legal Status',
 ];
 // A worker's own details in a staff file: dropped unread.
 const STAFF_PERSONAL = [
