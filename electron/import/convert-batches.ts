@@ -18,6 +18,8 @@ export interface ConvertJob {
   binding: Binding;
   source: CsvSource;
   extractDate: IsoDate;
+  /** A census return's 30 September (census layouts). */
+  censusDate?: IsoDate;
   dateOrders: Record<string, DateOrder>;
   /** The database's case-ID key (allocations), or null. */
   caseKeySecret: Uint8Array | null;
@@ -60,7 +62,7 @@ export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => vo
 
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
   const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
-  const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase });
+  const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase, ...(job.censusDate ? { censusDate: job.censusDate } : {}) });
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;

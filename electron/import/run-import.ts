@@ -19,11 +19,18 @@ import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
 import { detectFile } from './detect';
-import { identityRefusal, STAFF_SOURCES } from './privacy';
+import {
+  identityRefusal, isIdentityHeading, isPersonalHeading, mappedPersonalRefusal, namesInTeamColumn, notStoredNote,
+  personalColumns, STAFF_SOURCES, teamNamesRefusal,
+} from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
 import { caseKeySecret } from './pseudonym';
 import { chooseLayout } from './resolve-layout';
+import { looksLikeXml, readCensusXml, type CensusXml } from './census-xml';
+import { censusDateFor } from './census-date';
+import { writeLaLevel, type LaLevelRow } from './census-la-level';
+import { columnSample } from './detect';
 import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
@@ -75,37 +82,58 @@ type Counts = Pick<ImportResult, 'rowsRead' | 'inserted' | 'updated' | 'unchange
 };
 
 export function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
-  return whileBusy(db, () => importFile(db, options));
+  return whileBusy(db, async () => {
+    // A census return submitted as XML is read as the census CSV it holds (census-xml.ts).
+    if (!looksLikeXml(options.file)) return importFile(db, options, null);
+    const xml = readCensusXml(options.file);
+    try {
+      return await importFile(db, options, xml);
+    } finally {
+      xml.cleanup();
+    }
+  });
 }
 
-async function importFile(db: Db, options: RunImportOptions): Promise<ImportResult> {
+async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | null): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const file = path.resolve(options.file);
+  const readFile = xml ? xml.csvFile : file;
   const fileName = path.basename(file);
-  const detection = detectFile(file, db);
-  // A file that may be about children is refused before anything else is worked out; a staff
-  // file is refused too (worded for staff), unless its mapping marks the column as not used.
+  const detection = detectFile(readFile, db);
+  // A file that may be about children and has a column like a child's name or date of birth is
+  // refused before anything else is worked out; staff files drop such columns instead (below).
   const guessed = options.source ?? detection.best?.source;
   if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
-    throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
   }
   let binding: Binding;
   try {
     binding = chooseLayout(db, detection.headers, {
       ...(options.source ? { source: options.source } : {}),
-      ...(options.preset ? { preset: options.preset } : {}),
-      ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+      ...(xml ? { preset: 'census' } : options.preset ? { preset: options.preset } : {}),
+      ...(options.mapping !== undefined && !xml ? { mapping: options.mapping } : {}),
     });
   } catch (e) {
     // The name column is the first thing to fix, whatever else is wrong.
-    if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
+      throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
+    }
     throw e;
   }
   const source = binding.source;
   if (binding.layout.teamFromDepartments) binding = withDepartmentNames(db, binding);
-  const unused = new Set((binding.layout.unused ?? []).map(norm));
-  const refused = STAFF_SOURCES.has(source) ? detection.identityColumns.filter((c) => !unused.has(norm(c))) : detection.identityColumns;
-  if (refused.length > 0) throw new ImportProblem('child_identity', identityRefusal(refused, source));
+  const staff = STAFF_SOURCES.has(source);
+  if (!staff && detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
+  const personalRead = Object.entries(binding.index)
+    .map(([field, i]) => ({ field, heading: binding.headers[i] ?? '' }))
+    .filter((c) => (staff ? isPersonalHeading(c.heading) : isIdentityHeading(c.heading)));
+  if (personalRead.length > 0) throw new ImportProblem('child_identity', mappedPersonalRefusal(personalRead));
+  const teamIndex = binding.index.team;
+  if (teamIndex !== undefined && namesInTeamColumn(columnSample(readFile, teamIndex))) {
+    throw new ImportProblem('child_identity', teamNamesRefusal(binding.headers[teamIndex] ?? 'team'));
+  }
+  const notStored = personalColumns(detection.headers);
+  if (notStored.length > 0) binding = { ...binding, assumptions: [notStoredNote(notStored), ...binding.assumptions] };
   if (options.extractDate !== undefined && !isIsoDate(options.extractDate)) {
     throw new ImportProblem('missing_extract_date', `The extract date "${options.extractDate}" is not a date written as YYYY-MM-DD.`);
   }
@@ -115,7 +143,24 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
       'An ssd_professionals extract has no dates, so the importer needs the date it was taken: give it with --extract-date YYYY-MM-DD.',
     );
   }
-  const extractDate = options.extractDate ?? todayIso(now);
+  const extractDate = options.extractDate ?? xml?.referenceDate ?? todayIso(now);
+  let censusDate: IsoDate | undefined;
+  if (binding.layout.census) {
+    if (xml?.referenceDate && options.extractDate === undefined) {
+      censusDate = xml.referenceDate;
+      binding = { ...binding, assumptions: [...binding.assumptions, `The census date is ${censusDate}, the return's reference date.`] };
+    } else {
+      const found = censusDateFor(readFile, binding, options.extractDate, todayIso(now));
+      censusDate = found.date;
+      binding = { ...binding, assumptions: [...binding.assumptions, found.note] };
+    }
+    if (xml) {
+      binding = {
+        ...binding,
+        assumptions: [...binding.assumptions, `Read from the census XML: ${xml.workers} CSWWWorker records; a problem's row number counts them from 2 (row 2 is the first worker).`],
+      };
+    }
+  }
   let sha256: string;
   try {
     sha256 = await sha256File(file, options.signal);
@@ -159,9 +204,12 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const monthFirstNotes: string[] = [];
   for (let attempt = 0; ; attempt++) {
     try {
-      const loggedExtractDate = options.extractDate ?? null;
+      const loggedExtractDate = options.extractDate ?? xml?.referenceDate ?? null;
       const assumptions = [...base.assumptions, ...monthFirstNotes];
-      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate });
+      const result = await importPass(db, options, binding, {
+        ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate, readFile, censusDate,
+        laLevel: xml?.laLevel && censusDate ? { ...xml.laLevel, censusDate, la: xml.la } : null,
+      });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -199,6 +247,11 @@ interface PassContext {
    * by the paper's sources table and the benchmarks' coverage) keeps NULL rather than pretend.
    */
   loggedExtractDate: IsoDate | null;
+  /** The CSV read (a census XML's worker module is read from a temporary CSV). */
+  readFile: string;
+  censusDate: IsoDate | undefined;
+  /** A census XML's LA-level module, written with the workers. */
+  laLevel: LaLevelRow | null;
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
@@ -206,7 +259,7 @@ interface PassContext {
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
   const { source } = ctx;
-  const sniffed = sniffFile(ctx.file);
+  const sniffed = sniffFile(ctx.readFile);
   const spec = TABLES[source];
   const counts: Counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemCount: 0, skipped: {} };
   const layoutName = binding.preset;
@@ -241,7 +294,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
     const job: ConvertJob = {
-      file: ctx.file,
+      file: ctx.readFile,
+      ...(ctx.censusDate ? { censusDate: ctx.censusDate } : {}),
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
       binding,
       source,
@@ -342,6 +396,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     };
     const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
 
+    // Written in the same transaction, so a refused import or a dry run leaves nothing either.
+    if (ctx.laLevel) writeLaLevel(db, importId, ctx.laLevel);
     if (options.dryRun) {
       const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
       const more = afterword();

@@ -4,6 +4,7 @@
 import { formatLongDate } from '../../../shared/dates';
 import { LEAVING_REASONS, LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain';
 import { SERVICE_BANDS, YEARS_QUALIFIED_BANDS } from '../../../shared/metrics';
+import { LEAVER_DESTINATION, NOT_RECORDED, START_ORIGIN } from '../../../shared/census-codes';
 import { breakdownSummary, plural, trendSummary } from '../../../shared/summaries';
 import { describeChange } from '../../../shared/format';
 import { suppressBreakdown, suppressSeries, suppressionFootnote, cellText, type SuppressedCell } from '../../../shared/suppression';
@@ -105,18 +106,23 @@ interface Breakdown {
   heading: string;
   categories: string[];
   counts: number[];
+  /** Who is counted (default leavers; starters for where starters came from). */
+  noun?: 'leaver' | 'starter';
 }
 
 function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Block[] {
+  const noun = b.noun ?? 'leaver';
+  const nouns = `${noun}s`;
+  const Nouns = noun === 'starter' ? 'Starters' : 'Leavers';
   const threshold = input.context.settings.smallNumberThreshold;
   const s = suppressBreakdown(b.counts, threshold);
   const period = `in the 12 months to ${formatLongDate(input.metrics.asAt)}`;
   const table: TableBlock = {
     id: b.id,
     caption: `${b.title} ${period}`,
-    columns: [{ header: b.heading, align: 'left' }, { header: 'Leavers', align: 'right' }],
+    columns: [{ header: b.heading, align: 'left' }, { header: Nouns, align: 'right' }],
     rows: b.categories.map((c, i) => [c, cellText(s.cells[i]!, count)]),
-    totalRow: ['All leavers', count(s.total)],
+    totalRow: [`All ${nouns}`, count(s.total)],
     footnotes: s.anySuppressed ? [suppressionFootnote(threshold)] : [],
   };
   const blocks: Block[] = [];
@@ -124,7 +130,7 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
   if (s.total > 0 && s.cells.every((c) => c.suppressed || c.value === 0)) {
     return [{
       type: 'paragraph',
-      text: `${b.title} ${period}: not published. With ${plural(s.total, 'leaver')} in all, any breakdown would be small enough to identify individuals.`,
+      text: `${b.title} ${period}: not published. With ${plural(s.total, noun)} in all, any breakdown would be small enough to identify individuals.`,
     }];
   }
   if (chart && s.total > 0) {
@@ -132,12 +138,12 @@ function breakdownBlocks(input: SectionInput, b: Breakdown, chart: boolean): Blo
       kind: 'bar',
       id: `${b.id}-chart`,
       title: `${b.title} ${period}`,
-      summary: breakdownSummary(['leaver', 'leavers'], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
-      valueLabel: 'Leavers',
+      summary: breakdownSummary([noun, nouns], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
+      valueLabel: Nouns,
       decimals: 0,
       xTitle: b.heading,
       categories: b.categories,
-      series: [{ name: 'Leavers', values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
+      series: [{ name: Nouns, values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
       valueText: s.cells.map((c) => (c.suppressed ? 'c' : undefined)),
     };
     blocks.push(input.figures.add(spec));
@@ -209,7 +215,30 @@ export function recruitmentSection(input: SectionInput): Block[] {
     categories: sb.map((k) => bandLabel(k)),
     counts: sb.map((k) => m.leavers.byServiceBand[k] ?? 0),
   }, false));
+  blocks.push(...censusMovementBlocks(input));
   return blocks;
+}
+
+/** Where leavers went and starters came from, when a census return recorded it (LeaverDestination, StartOrigin). */
+function censusMovementBlocks(input: SectionInput): Block[] {
+  const { metrics: m } = input;
+  const kinds = [
+    { by: m.leavers.byDestination, labels: LEAVER_DESTINATION, noun: 'leaver', id: 'leavers-by-destination', subheading: 'Where leavers went', title: 'Leavers by where they went (census LeaverDestination)', heading: 'Destination' },
+    { by: m.starters.byOrigin, labels: START_ORIGIN, noun: 'starter', id: 'starters-by-origin', subheading: 'Where starters came from', title: 'Starters by where they came from (census StartOrigin)', heading: 'Came from' },
+  ] as const;
+  return kinds.flatMap((k): Block[] => {
+    const by = k.by;
+    if (!by || !Object.entries(by).some(([code, n]) => code !== NOT_RECORDED && n > 0)) return [];
+    const codes = [...Object.keys(k.labels), NOT_RECORDED];
+    return [
+      { type: 'subheading', text: k.subheading },
+      ...breakdownBlocks(input, {
+        id: k.id, title: k.title, heading: k.heading, noun: k.noun,
+        categories: codes.map((c) => k.labels[c] ?? 'Not recorded'),
+        counts: codes.map((c) => by[c] ?? 0),
+      }, false),
+    ];
+  });
 }
 
 /** "<2" -> "Less than 2 years", "2-5" -> "2 to 5 years", "20+" -> "20 years or more". */
