@@ -14,6 +14,7 @@ import { exportPaper, paperHtml, savePaper } from './handlers/paper';
 import { loadPaperConfig } from './report';
 import { listQualityIssues } from './quality';
 import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
+import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
@@ -46,7 +47,7 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async ({ fileId }) => detect(ctx, fileId),
+    detectFile: async ({ fileId, sheet }) => detect(ctx, fileId, sheet),
     startImport: async (args) => startImport(ctx, args),
     importProgress: async ({ jobId }) => importProgress(jobId),
     cancelImport: async ({ jobId }) => cancelImport(jobId),
@@ -57,6 +58,9 @@ export function createHandlers(ctx: AppContext): Handlers {
       return undo(ctx, importId);
     },
     listMappings: async () => mappings(ctx),
+    fileValues: async (args) => fileValues(ctx, args),
+    listValueRules: async () => valueRules(ctx),
+    saveValueRules: async ({ rules }) => saveRules(ctx, rules),
     importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
 
     computeMetrics: async ({ asAt, months }) => {
@@ -77,7 +81,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),
     previewPaper: async ({ asAt, config }) => ({ html: await paperHtml(ctx, asAt, config) }),
-    exportPaper: async ({ asAt, config, format }) => exportPaper(ctx, asAt, config, format),
+    exportPaper: async ({ asAt, config, format, docxMode }) => exportPaper(ctx, asAt, config, format, docxMode),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),
   };

@@ -9,12 +9,15 @@ export interface Settings extends MeasureSettings {
   councilName: string;
   /** DfE local-authority code (old_la_code, e.g. "892") or name, matched against the DfE files. */
   laCode: string | null;
+  /** The standard working week, for HR files that give FTE as hours worked (37 of 37 is 1 FTE). */
+  standardWeeklyHours: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   ...DEFAULT_MEASURE_SETTINGS,
   councilName: '',
   laCode: null,
+  standardWeeklyHours: 37,
 };
 
 export function getSettings(db: Db): Settings {

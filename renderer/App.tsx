@@ -13,6 +13,7 @@ import { Overview } from './screens/Overview';
 import { ImportScreen } from './screens/Import';
 import { DataScreen } from './screens/Data';
 import { PaperScreen } from './screens/Paper';
+import { PlanningScreen } from './screens/Planning';
 import { SettingsScreen } from './screens/Settings';
 
 export function App() {
@@ -99,6 +100,8 @@ function Screen({ id, status, refresh }: { id: ScreenId; status: AppStatus; refr
       return <ImportScreen status={status} refresh={refresh} />;
     case 'data':
       return <DataScreen refresh={refresh} />;
+    case 'planning':
+      return <PlanningScreen status={status} />;
     case 'paper':
       return <PaperScreen status={status} />;
     case 'settings':

@@ -6,6 +6,7 @@ export const SCREENS = [
   { id: 'overview', label: 'Overview' },
   { id: 'import', label: 'Import' },
   { id: 'data', label: 'Data' },
+  { id: 'planning', label: 'Planning' },
   { id: 'paper', label: 'Paper' },
   { id: 'settings', label: 'Settings' },
 ] as const;

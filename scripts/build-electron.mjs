@@ -31,10 +31,12 @@ export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
   // The import reads large files in a worker thread started from new URL('./convert-worker.mjs',
   // import.meta.url): in main.cjs that URL is main.cjs's own, so the worker sits beside it. It is
   // self-contained (papaparse bundled in): the packaged app starts it from app.asar.unpacked,
-  // where node_modules cannot be found.
+  // where node_modules cannot be found. exceljs (the .xlsx reader) is CommonJS and requires Node's
+  // own modules: in an ES-module bundle that needs a real require, which the banner provides.
   await build({
     ...common,
     format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     entryPoints: { 'convert-worker': path.join(root, 'electron', 'import', 'convert-worker-thread.ts') },
     outExtension: { '.js': '.mjs' },
     outdir: outDir,

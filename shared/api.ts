@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Metrics } from './metrics';
 import type { ImportSource } from './domain';
-import type { ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem } from './import-types';
+import type { ColumnValues, ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem, ValueRuleInfo } from './import-types';
 
 export type { RowProblem };
 
@@ -29,6 +29,9 @@ export const columnMappingSchema = z.strictObject({
   defaults: z.record(text(100), text(200)).optional(),
   /** Day-month order of slash dates; default: decided per column from the data (UK first). */
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  /** How the FTE column is written (default: decided from its heading and first rows). */
+  fteUnit: z.enum(['fraction', 'percent', 'hours']).optional(),
+  standardHours: z.number().positive().max(80).optional(),
 });
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
@@ -40,11 +43,21 @@ export const settingsPatchSchema = z.strictObject({
   agencyAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
   employeeAnnualCost: z.number().nonnegative().max(10_000_000).optional(),
   smallNumberThreshold: z.number().int().min(0).max(100).optional(),
+  standardWeeklyHours: z.number().positive().max(80).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Paper configuration as the screen edits it; the report module owns its exact meaning. */
 const paperConfig = z.record(z.string(), z.unknown());
+
+/** A chosen file read as a source (and a workbook's sheet), by a preset or a column mapping. */
+const fileAsLayout = {
+  fileId: id,
+  sheet: text(100).optional(),
+  source: importSource,
+  preset: text(100).optional(),
+  mapping: columnMappingSchema.optional(),
+};
 
 // ---- the argument schemas, one per handler ----------------------------------------------------
 
@@ -66,12 +79,10 @@ export const API_ARGS = {
   pickFiles: z.strictObject({ multiple: z.boolean() }),
   /** A file dropped on the window: its bytes, staged to a private temporary folder. */
   stageFile: z.strictObject({ name: text(260).min(1), base64: z.string().max(200 * 1024 * 1024) }),
-  detectFile: z.strictObject({ fileId: id }),
+  /** sheet: an .xlsx workbook's sheet to read (default: the first). */
+  detectFile: z.strictObject({ fileId: id, sheet: text(100).optional() }),
   startImport: z.strictObject({
-    fileId: id,
-    source: importSource,
-    preset: text(100).optional(),
-    mapping: columnMappingSchema.optional(),
+    ...fileAsLayout,
     saveMappingAs: text(100).optional(),
     acceptValid: z.boolean(),
     dryRun: z.boolean(),
@@ -81,6 +92,13 @@ export const API_ARGS = {
   listImports: none,
   undoImport: z.strictObject({ importId: z.number().int().positive() }),
   listMappings: none,
+  /** The value step: each worded column's distinct values and where they are placed now. */
+  fileValues: z.strictObject(fileAsLayout),
+  /** The council's own value rules (placed '' removes one, so the default applies again). */
+  listValueRules: none,
+  saveValueRules: z.strictObject({
+    rules: z.array(z.strictObject({ field: z.enum(['role', 'employment_type', 'leaving_reason']), value: text(200).min(1), placed: text(100) })).max(5000),
+  }),
   /** The rows an import left out ("import the valid rows"), with the reasons. */
   importProblems: z.strictObject({ importId: z.number().int().positive() }),
 
@@ -93,7 +111,13 @@ export const API_ARGS = {
   getPaperConfig: none,
   savePaperConfig: z.strictObject({ config: paperConfig }),
   previewPaper: z.strictObject({ asAt: isoDate, config: paperConfig }),
-  exportPaper: z.strictObject({ asAt: isoDate, config: paperConfig, format: z.enum(['pdf', 'html']) }),
+  exportPaper: z.strictObject({
+    asAt: isoDate,
+    config: paperConfig,
+    format: z.enum(['pdf', 'html', 'docx']),
+    /** Word only: the whole paper (default) or the figures as an appendix to the council's own report. */
+    docxMode: z.enum(['paper', 'appendix']).optional(),
+  }),
   /** Open a file this session wrote (an exported paper, a saved report) or show it in its folder. */
   openOutput: z.strictObject({ outputId: id, inFolder: z.boolean() }),
   /** Save text (a CSV of validation errors, a data-quality list) where the user chooses. */
@@ -130,6 +154,8 @@ export interface AppSettings {
   agencyAnnualCost: number;
   employeeAnnualCost: number;
   smallNumberThreshold: number;
+  /** The standard working week, for HR files giving FTE as hours. */
+  standardWeeklyHours: number;
 }
 
 export interface BackupInfo {
@@ -168,6 +194,9 @@ export interface DetectResult {
   presetBySource: Record<string, string>;
   /** A saved mapping whose columns match this file, if any. */
   suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
+  /** An .xlsx workbook: the sheet read and all its sheets, in order. */
+  sheet?: string;
+  sheets?: string[];
 }
 
 /** What the screens are told about an import: the importer's result without file-level detail. */
@@ -264,6 +293,9 @@ export interface ApiResults {
   listImports: ImportLogEntry[];
   undoImport: { message: string };
   listMappings: SavedMappingInfo[];
+  fileValues: ColumnValues[];
+  listValueRules: ValueRuleInfo[];
+  saveValueRules: ValueRuleInfo[];
   importProblems: RowProblem[];
   computeMetrics: Metrics;
   dataRange: DataRange;

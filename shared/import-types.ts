@@ -44,6 +44,9 @@ export interface FileDetection {
   candidates: LayoutCandidate[];
   /** Columns refused because they look like a child's name or date of birth. */
   identityColumns: string[];
+  /** An .xlsx workbook: the sheet read, and every sheet in it (in order). */
+  sheet?: string;
+  sheets?: string[];
 }
 
 export type ImportOutcome =
@@ -89,7 +92,11 @@ export interface ImportResult {
   backupFile: string | null;
   /** For 'already_imported': the earlier import of the same file. */
   previousImportId: number | null;
-  /** Rows the layout's rules leave out (not errors): an IRO's involvement, a department-level involvement with no worker... */
+  /**
+   * Rows left out on purpose (not errors), by reason: the layout's rules (an IRO's involvement, a
+   * department-level involvement with no worker...) and the value rules (a job title or contract
+   * type not counted: business support, a student, zero hours...).
+   */
   skipped?: SkippedRows[];
   /** After an import of allocations, workers or IDs: how many allocations now link to a worker, and which worker IDs do not. */
   links?: WorkerLinkSummary | null;
@@ -193,4 +200,40 @@ export interface ColumnMappingSpec {
   defaults?: Record<string, string>;
   /** Day-month order of slash dates; default: decided per column from the data (UK first). */
   dateOrder?: 'dmy' | 'mdy';
+  /** How the FTE column is written; default: decided from its heading and first rows. */
+  fteUnit?: 'fraction' | 'percent' | 'hours';
+  /** The standard week for FTE given as hours (default: the setting, 37). */
+  standardHours?: number;
+}
+
+/** Fields whose values are words placed in codes (job titles, contract types, leaving reasons). */
+export type WordedFieldName = 'role' | 'employment_type' | 'leaving_reason';
+
+/** One distinct value of a worded column, and where it is placed now (the wizard's value step). */
+export interface ColumnValue {
+  value: string;
+  rows: number;
+  /** The code it is placed as ('not_counted' leaves the row out), or null when nothing places it. */
+  placed: string | null;
+  /** What placed it: an exact code, the column mapping, the council's saved rules, the default rules. */
+  by: 'code' | 'mapping' | 'council' | 'default' | null;
+}
+
+export interface ColumnValues {
+  field: WordedFieldName;
+  fieldLabel: string;
+  /** The file's heading of the column. */
+  column: string;
+  choices: Array<{ value: string; label: string }>;
+  values: ColumnValue[];
+  /** More distinct values than are listed (the most frequent are). */
+  truncated: boolean;
+}
+
+/** A council's saved correction of the default placement of a value. */
+export interface ValueRuleInfo {
+  field: WordedFieldName;
+  value: string;
+  placed: string;
+  updatedAt: string;
 }

@@ -38,6 +38,9 @@ export interface Caseload extends CaseloadGroup {
    * (always present from computeMetrics).
    */
   casesNotCounted?: number;
+  /** CIN cases held at D by social workers, and by support workers (always present from computeMetrics). */
+  cinHeldBySocialWorkers?: number;
+  cinHeldBySupportWorkers?: number;
 }
 
 export interface AsyeCohort {
@@ -176,7 +179,11 @@ export interface Metrics {
   vacancy: { fte: number; rate: number | null } | null;
   /** From a census return's LA-level module at D; null without one. */
   agencyCover?: AgencyCover | null;
-  asye: { cohorts: AsyeCohort[] };
+  asye: {
+    cohorts: AsyeCohort[];
+    /** Each social worker in their ASYE at D: the ASYE's last day and the cases they hold (always present from computeMetrics). */
+    inProgress?: Array<{ lastDay: IsoDate; cases: number }>;
+  };
   /** Always present from computeMetrics. */
   agencyRules?: AgencyRules;
   /** Always present from computeMetrics; the series holds the monthly headline of it. */

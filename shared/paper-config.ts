@@ -3,6 +3,10 @@
 // as JSON: the command line reads it (--config FILE) and the app edits it. Every field has a
 // default, so `{}` is a valid configuration and a paper can be produced before anyone writes one.
 import { z } from 'zod';
+import { DEFAULT_WHAT_IF, WHAT_IF_LIMITS } from './what-if';
+
+/** Sections an author switches on (the projections are optional: a paper about facts by default). */
+const OFF_BY_DEFAULT: ReadonlySet<string> = new Set(['whatif']);
 
 /** The paper's sections, in the order they appear (issue 5). */
 export const PAPER_SECTIONS = [
@@ -15,6 +19,7 @@ export const PAPER_SECTIONS = [
   'children',
   'asye',
   'comparison',
+  'whatif',
   'sources',
   'appendix',
 ] as const;
@@ -30,6 +35,7 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
   children: 'Stability for children',
   asye: 'Newly qualified social workers (ASYE cohorts)',
   comparison: 'Comparison with England, region and statistical neighbours',
+  whatif: 'What if: projections',
   sources: 'Data sources and definitions',
   appendix: 'Appendix: the data behind each chart',
 };
@@ -64,13 +70,41 @@ export const paperConfigSchema = z.strictObject({
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
   sections: z
-    .strictObject(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(true)])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
-    .default(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, true])) as Record<PaperSectionId, boolean>),
+    .strictObject(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, z.boolean().default(!OFF_BY_DEFAULT.has(s))])) as Record<PaperSectionId, z.ZodDefault<z.ZodBoolean>>)
+    .default(Object.fromEntries(PAPER_SECTIONS.map((s) => [s, !OFF_BY_DEFAULT.has(s)])) as Record<PaperSectionId, boolean>),
+  /** The assumptions of the optional "What if" section (shared/what-if.ts). */
+  whatIf: z
+    .strictObject({
+      supportShare: z.number().min(WHAT_IF_LIMITS.supportShare.min).max(WHAT_IF_LIMITS.supportShare.max).default(DEFAULT_WHAT_IF.supportShare),
+      supportCaseload: z.number().min(WHAT_IF_LIMITS.supportCaseload.min).max(WHAT_IF_LIMITS.supportCaseload.max).default(DEFAULT_WHAT_IF.supportCaseload),
+      convertAgencyFte: z.number().min(WHAT_IF_LIMITS.convertAgencyFte.min).max(WHAT_IF_LIMITS.convertAgencyFte.max).default(DEFAULT_WHAT_IF.convertAgencyFte),
+      fullCaseload: z.number().min(WHAT_IF_LIMITS.fullCaseload.min).max(WHAT_IF_LIMITS.fullCaseload.max).nullable().default(DEFAULT_WHAT_IF.fullCaseload),
+    })
+    .default({ ...DEFAULT_WHAT_IF }),
   /** The author's commentary per section: paragraphs separated by blank lines. */
   commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
   recommendations: z.array(text).default([]),
   targets: targetsSchema.default({ caseload: null, agencyRate: 15, turnover: 15, asyeInProgress: null }),
+  // The council report's usual furniture (issue 14): the author's words, each left out of the
+  // paper when empty. Bounded so a pasted document cannot swell the stored configuration.
+  /** "Yes" / "No" and the forward plan reference, as the council writes it. */
+  keyDecision: text.max(300).default(''),
+  implications: z
+    .strictObject({
+      financial: text.max(4000).default(''),
+      legal: text.max(4000).default(''),
+      hr: text.max(4000).default(''),
+      equality: text.max(4000).default(''),
+    })
+    .default({ financial: '', legal: '', hr: '', equality: '' }),
+  /** Background papers, one per line (or "None"). */
+  backgroundPapers: text.max(4000).default(''),
+  reasonsForRecommendations: text.max(4000).default(''),
+  /** Contact details for the report (name, telephone, email), as printed. */
+  contact: text.max(1000).default(''),
+  /** ISO date the report is dated; blank when not given. */
+  reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
 });
 
 export type PaperConfig = z.infer<typeof paperConfigSchema>;

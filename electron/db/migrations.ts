@@ -324,4 +324,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // xlsx (assigned number 6; appended after census)
+  {
+    name: "value rules: the council's own placement of job titles, contract types and leaving reasons",
+    up(db) {
+      db.exec(`
+        -- A council's correction of the default rules (electron/import/formats/job-titles.ts,
+        -- value-words.ts), applied to every later import: "Practice Educator" placed as a case
+        -- holder, say. value_key is the value as matched (lower case, letters and digits only);
+        -- value is as the user first saw it.
+        CREATE TABLE value_rule (
+          field      TEXT NOT NULL CHECK (field = 'role' OR field = 'employment_type' OR field = 'leaving_reason'),
+          value_key  TEXT NOT NULL CHECK (value_key <> ''),
+          value      TEXT NOT NULL,
+          placed     TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (field, value_key)
+        ) STRICT;
+      `);
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import type { FileRef, OutputRef } from '../../shared/api';
 import { UserError, type AppContext } from './context';
 
 const CSV_FILTERS = [
-  { name: 'CSV and text exports, census XML', extensions: ['csv', 'txt', 'tsv', 'xml'] },
+  { name: 'CSV, text and Excel exports, census XML', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xml'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

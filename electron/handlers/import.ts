@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, SavedMappingInfo, ColumnMapping } from '../../shared/api';
 import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
-import { detectFile, listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
-import { dfeSourceOf } from '../import/detect';
+import { listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
+import { detectImportFile, dfeSourceOf } from '../import/detect';
 import { notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
@@ -49,13 +49,14 @@ function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; descr
   return { source, description: DFE_DESCRIPTION[source] };
 }
 
-export function detect(ctx: AppContext, fileId: string): DetectResult {
+export async function detect(ctx: AppContext, fileId: string, sheet?: string): Promise<DetectResult> {
   const f = ctx.file(fileId);
   try {
-    const d = detectFile(f.path, ctx.db());
+    const d = await detectImportFile(f.path, ctx.db(), sheet);
+    const workbook = d.sheets ? { sheet: d.sheet!, sheets: d.sheets } : {};
     const dfe = d.best ? null : dfeKind(d.headers);
     if (dfe)
-      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null };
+      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null, ...workbook };
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
@@ -78,6 +79,7 @@ export function detect(ctx: AppContext, fileId: string): DetectResult {
         [...d.candidates].reverse().filter((c) => !c.preset.startsWith('mapping:')).map((c) => [c.source, c.preset]),
       ),
       suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: mappingOf(saved.mapping) } : null,
+      ...workbook,
     };
   } catch (err) {
     if (err instanceof ImportProblem) throw new UserError(err.message.replaceAll(f.path, f.name));
@@ -103,6 +105,7 @@ function summaryOf(r: ImportResult): ImportSummary {
 
 export interface StartArgs {
   fileId: string;
+  sheet?: string | undefined;
   source: string;
   preset?: string | undefined;
   mapping?: ColumnMapping | undefined;
@@ -126,6 +129,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
       const r = await runImport(ctx.db(), {
         file: f.path,
         source: args.source,
+        ...(args.sheet ? { sheet: args.sheet } : {}),
         ...(args.preset && args.preset !== 'dfe' ? { preset: args.preset } : {}),
         ...(args.mapping ? { mapping: { ...args.mapping, source: args.source } } : {}),
         ...(args.saveMappingAs ? { saveMappingAs: args.saveMappingAs } : {}),

@@ -1,5 +1,5 @@
 // The committee paper from the screen: its configuration (kept in the database by the report
-// module, so it travels with backups), a preview, and export to PDF or HTML where the user chooses.
+// module, so it travels with backups), a preview, and export to PDF, HTML or Word where the user chooses.
 import fs from 'node:fs';
 import type { OutputRef } from '../../shared/api';
 import { producePaper, savePaperConfig } from '../report';
@@ -29,16 +29,29 @@ export async function paperHtml(ctx: AppContext, asAt: string, config: Record<st
   }
 }
 
-export async function exportPaper(ctx: AppContext, asAt: string, config: Record<string, unknown>, format: 'pdf' | 'html'): Promise<OutputRef | null> {
+const SAVE_AS = {
+  pdf: { title: 'Save the paper as PDF', name: 'PDF document' },
+  html: { title: 'Save the paper as a web page (HTML)', name: 'Web page' },
+  docx: { title: 'Save the paper as a Word document', name: 'Word document' },
+} as const;
+
+export async function exportPaper(
+  ctx: AppContext,
+  asAt: string,
+  config: Record<string, unknown>,
+  format: 'pdf' | 'html' | 'docx',
+  docxMode: 'paper' | 'appendix' = 'paper',
+): Promise<OutputRef | null> {
+  const appendix = format === 'docx' && docxMode === 'appendix';
   const dest = await ctx.host.pickSaveFile({
-    title: format === 'pdf' ? 'Save the paper as PDF' : 'Save the paper as a web page (HTML)',
-    suggestedName: `workforce-paper-${asAt}.${format}`,
-    filters: [{ name: format === 'pdf' ? 'PDF document' : 'Web page', extensions: [format] }],
+    title: appendix ? 'Save the figures as a Word appendix' : SAVE_AS[format].title,
+    suggestedName: `workforce-${appendix ? 'appendix' : 'paper'}-${asAt}.${format}`,
+    filters: [{ name: SAVE_AS[format].name, extensions: [format] }],
   });
   if (!dest) return null;
   let content: Buffer | string;
   try {
-    content = format === 'pdf' ? await producePaper(ctx.db(), { asAt, config, format: 'pdf' }) : await producePaper(ctx.db(), { asAt, config, format: 'html' });
+    content = await producePaper(ctx.db(), { asAt, config, format, docx: { mode: docxMode } });
   } catch (err) {
     userFacing(err);
   }

@@ -17,10 +17,13 @@ export function censusDateOnOrAfter(d: IsoDate): IsoDate {
   return d.slice(5) <= '09-30' ? `${y}-09-30` : `${y + 1}-09-30`;
 }
 
-/** The latest RoleStartDate or RoleEndDate in a census CSV (its first 256 KB), or null. */
-function latestDate(file: string, binding: Binding): IsoDate | null {
-  const sniffed = sniffFile(file);
-  const rows = parseText(sniffed.headText, sniffed, sniffed.bytes <= 256 * 1024).slice(1);
+/**
+ * The latest RoleStartDate or RoleEndDate in a census CSV (its first 256 KB), or in the first
+ * rows of an .xlsx sheet already read (heading row first), or null.
+ */
+function latestDate(file: string, binding: Binding, sheetRows?: readonly string[][]): IsoDate | null {
+  const sniffed = sheetRows ? null : sniffFile(file);
+  const rows = (sheetRows ?? (sniffed ? parseText(sniffed.headText, sniffed, sniffed.bytes <= 256 * 1024) : [])).slice(1);
   let latest: IsoDate | null = null;
   for (const field of ['start_date', 'end_date']) {
     const i = binding.index[field];
@@ -40,12 +43,14 @@ function latestDate(file: string, binding: Binding): IsoDate | null {
   return latest;
 }
 
-export function censusDateFor(file: string, binding: Binding, extractDate: IsoDate | undefined, today: IsoDate): { date: IsoDate; note: string } {
+export function censusDateFor(
+  file: string, binding: Binding, extractDate: IsoDate | undefined, today: IsoDate, sheetRows?: readonly string[][],
+): { date: IsoDate; note: string } {
   if (extractDate !== undefined) {
     const date = censusDateOnOrBefore(extractDate);
     return { date, note: `The census date is ${date}, the 30 September on or before the extract date (${extractDate}).` };
   }
-  const latest = latestDate(file, binding);
+  const latest = latestDate(file, binding, sheetRows);
   const date = latest === null ? censusDateOnOrBefore(today) : censusDateOnOrAfter(latest);
   return {
     date,

@@ -60,24 +60,3 @@ export const ALLOWED = {
   case_type: CASE_TYPES.join(', '),
   outcome: ASYE_OUTCOMES.join(', '),
 } as const;
-
-// Job titles -> roles for layouts that carry a title rather than a role (the Standard
-// Safeguarding Dataset). Checked in order: the first rule whose words all appear wins, so the
-// specific titles come before the general ones.
-const TITLE_RULES: ReadonlyArray<readonly [RegExp, (typeof ROLES)[number]]> = [
-  [/assistantdirector|director|headof/, 'senior_manager'],
-  [/supportworker|familysupport|socialworkassistant|assistant|supportpractitioner|familyworker/, 'support_worker'],
-  [/servicemanager|groupmanager|areamanager|principalsocialworker|servicelead/, 'middle_manager'],
-  [/teammanager|practicemanager|unitmanager/, 'first_line_manager'],
-  [/seniorpractitioner|advancedpractitioner|consultantsocialworker|teamleader|practicelead|seniorsocialworker/, 'senior_practitioner'],
-  [/independentreviewing|\biro\b|^iro|chair|qualityassurance|reviewingofficer|lado/, 'qualified_no_cases'],
-  [/socialworker|nqsw|asye|caseholder|caseworker/, 'case_holder'],
-];
-
-export function roleFromTitle(title: string): (typeof ROLES)[number] | undefined {
-  const t = title.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  const code = ROLE_CODES.get(t);
-  if (code) return code as (typeof ROLES)[number];
-  for (const [re, role] of TITLE_RULES) if (re.test(t)) return role;
-  return undefined;
-}

@@ -4,12 +4,15 @@
 // in a worker thread beside it (convert-thread.ts) while the importing thread writes.
 import type { IsoDate } from '../../shared/dates';
 import type { CsvSource, RowProblem } from '../../shared/import-types';
-import { makeConverter, type StoredValue } from './convert';
+import { makeConverter, type PlacementUse, type StoredValue } from './convert';
+import type { FteReading } from './fte-reading';
+import type { ValueRuleSet } from './value-maps';
 import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
 import { TABLES } from './tables';
+import { readXlsxRowBatches } from './xlsx-stream';
 
 /** Everything the conversion needs, as data a worker thread can be given. */
 export interface ConvertJob {
@@ -28,6 +31,11 @@ export interface ConvertJob {
    * thread, 'balanced' (by whichever thread is behind) or 'importer' (always the receiving thread).
    */
   caseIdHashing?: 'here' | 'balanced' | 'importer';
+  /** The file is an .xlsx workbook: read this sheet (the first when no name is given). */
+  xlsx?: { sheet?: string };
+  /** The council's own value rules, and how the FTE column is written. */
+  councilValues?: ValueRuleSet;
+  fte?: FteReading;
 }
 
 export interface ConvertedBatch {
@@ -39,10 +47,15 @@ export interface ConvertedBatch {
   problems: RowProblem[];
   /** How many rows failed (a row can have several problems). */
   rejected: number;
-  /** Rows the layout's rules leave out (not errors), counted by reason (see skipKey). */
+  /**
+   * This batch's rows left out on purpose (not errors), counted by reason (see skipKey): the
+   * layout's rules and the value rules' "not counted" alike.
+   */
   skipped: Record<string, number>;
   /** Data rows read so far (blank lines and the heading row are not data). */
   rowsRead: number;
+  /** Every value placed by a rule so far, with its rows (small: one entry per distinct value). */
+  placed?: PlacementUse[];
   bytesRead: number;
 }
 
@@ -62,11 +75,19 @@ export function caseIdHasherFor(job: ConvertJob): ((values: StoredValue[]) => vo
 
 export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): AsyncGenerator<ConvertedBatch> {
   const hashCase = (job.caseIdHashing ?? 'here') !== 'here' ? (id: string) => id : job.caseKeySecret ? caseHasher(Buffer.from(job.caseKeySecret)) : () => '';
-  const convert = makeConverter(job.binding, job.source, { extractDate: job.extractDate, dateOrders: job.dateOrders, hashCase, ...(job.censusDate ? { censusDate: job.censusDate } : {}) });
+  const convert = makeConverter(job.binding, job.source, {
+    extractDate: job.extractDate,
+    dateOrders: job.dateOrders,
+    hashCase,
+    ...(job.censusDate ? { censusDate: job.censusDate } : {}),
+    ...(job.councilValues ? { councilValues: job.councilValues } : {}),
+    ...(job.fte ? { fte: job.fte } : {}),
+  });
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
-  for await (const batch of readRowBatches(job.file, job.sniffed, signal ? { signal } : {})) {
+  const batches = job.xlsx ? readXlsxRowBatches(job.file, { sheet: job.xlsx.sheet, signal }) : readRowBatches(job.file, job.sniffed, signal ? { signal } : {});
+  for await (const batch of batches) {
     const out: ConvertedBatch = { values: [], rows: [], problems: [], rejected: 0, skipped: {}, rowsRead: 0, bytesRead: batch.bytesRead };
     const cellRows = batch.rows;
     for (let i = 0; i < cellRows.length; i++) {
@@ -92,6 +113,9 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       }
     }
     out.rowsRead = rowsRead;
+    if (convert.placements.size > 0) {
+      out.placed = [...convert.placements.values()].map((u) => ({ ...u }));
+    }
     yield out;
   }
 }

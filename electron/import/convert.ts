@@ -6,18 +6,25 @@ import { addMonths, type IsoDate } from '../../shared/dates';
 import type { CsvSource, RowProblem } from '../../shared/import-types';
 import {
   ALLOWED, ASYE_OUTCOME_CODES, CASE_TYPE_CODES, EMPLOYMENT_TYPE_CODES, LEAVING_REASON_CODES, ROLE_CODES,
-  parseFlag, roleFromTitle,
+  parseFlag,
 } from './codes';
 import { DateColumn, type DateOrder } from './date-column';
 import { SOURCE_FIELDS } from './fields';
 import { ALLOCATED_CASE_WORKER, SSD_CASE_WORKER_ROLES } from './formats/ssd';
 import type { Binding } from './layouts';
 import { norm } from './normalise';
+import { NOT_COUNTED } from './formats/job-titles';
+import type { FteReading } from './fte-reading';
+import { makePlacer, WORDED_FIELDS, type PlacedBy, type ValueRuleSet } from './value-maps';
 
 export type StoredValue = string | number | null;
 
 export interface ConvertOptions {
   extractDate: IsoDate;
+  /** The council's own value rules (value-rules.ts). */
+  councilValues?: ValueRuleSet;
+  /** How the FTE column is written (fte-reading.ts); a fraction of full time when absent. */
+  fte?: FteReading;
   /** Per date field, the day-month order when it has been settled ('dmy' otherwise). */
   dateOrders: Record<string, DateOrder>;
   /** The keyed hash of a case ID (allocations only). */
@@ -26,17 +33,36 @@ export interface ConvertOptions {
   censusDate?: IsoDate;
 }
 
+/** A value placed by a rule rather than written as a code, and how many rows had it. */
+export interface PlacementUse {
+  field: string;
+  /** The value as first seen in the file. */
+  value: string;
+  to: string;
+  by: PlacedBy;
+  why?: string;
+  rows: number;
+}
+
 /**
  * Converts one row; returns the stored values in TABLES order, null after adding problems, or a
- * string when the row is skipped by the layout's rules (not an error): why, for the summary's
- * count (see skipKey).
+ * string when the row is left out on purpose (not an error): why, for the summary's count (see
+ * skipKey). Both the layout's rules (an IRO's involvement) and the value rules (a job title or
+ * contract type not counted) skip this way, so the summary lists every left-out row by reason.
+ * `placements` counts the values placed by a rule (for the summary).
  */
-export type Converter = (cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null | string;
+export type Converter = ((cells: readonly string[], row: number, problems: RowProblem[]) => StoredValue[] | null | string) & {
+  placements: Map<string, PlacementUse>;
+};
 
 /** A skipped row's reason and, optionally, the value that decided it ("IRO"), as one key. */
 export function skipKey(reason: string, detail?: string): string {
   return detail === undefined ? reason : `${reason}\u0000${detail}`;
 }
+
+/** Why a row whose job title or contract type is not counted was left out (the summary's words). */
+export const NOT_COUNTED_TITLE = 'job title not a social work or support role';
+export const NOT_COUNTED_CONTRACT = 'contract type not counted in the workforce';
 
 /** SQL Server's export tools write the text NULL for an empty value. */
 const SQL_NULL = 'NULL';
@@ -118,14 +144,47 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return v === null ? null : teams.get(v, () => (valueMaps.team?.get(norm(v)) ?? v).replace(/\s+/g, ' '));
   };
   const mapped = (field: string, v: string): string => valueMaps[field]?.get(norm(v)) ?? v;
-  const codes = new Map<string, Remembered<string, string | undefined>>();
+  // Values in the council's own words (job titles, contract types, leaving reasons): the
+  // mapping's value map, then the exact codes, then the council's rules and the default rules;
+  // each value placed by a rule is counted, so the summary can say what was assumed.
+  const placer = makePlacer(valueMaps, options.councilValues ?? {});
+  const placements = new Map<string, PlacementUse>();
+  const worded = new Set<string>(WORDED_FIELDS);
+  const resolve = (field: string, v: string, table: Map<string, string>): { code: string | undefined; use: PlacementUse | null } => {
+    const viaMapping = valueMaps[field]?.get(norm(v));
+    if (viaMapping === undefined || !worded.has(field)) {
+      const exact = table.get(norm(viaMapping ?? v));
+      if (exact !== undefined || !worded.has(field)) return { code: exact, use: null };
+    }
+    const p = placer(field, v);
+    if (p === undefined) return { code: undefined, use: null };
+    const to = p.to === NOT_COUNTED ? NOT_COUNTED : table.get(norm(p.to));
+    if (to === undefined) return { code: undefined, use: null };
+    const key = `${field}\u0000${norm(v)}`;
+    let use = placements.get(key);
+    if (!use) placements.set(key, (use = { field, value: v, to, by: p.by, ...(p.why ? { why: p.why } : {}), rows: 0 }));
+    return { code: to, use };
+  };
+  const codes = new Map<string, Remembered<string, { code: string | undefined; use: PlacementUse | null }>>();
+  const placed = (field: string, v: string, table: Map<string, string>): string | undefined => {
+    let known = codes.get(field);
+    if (!known) codes.set(field, (known = new Remembered()));
+    const found = known.get(v, () => resolve(field, v, table));
+    if (found.use) found.use.rows++;
+    return found.code;
+  };
   const code = (field: string, table: Map<string, string>, allowed: string, required: boolean): string | null => {
     const v = text(field, required);
     if (v === null) return null;
-    let known = codes.get(field);
-    if (!known) codes.set(field, (known = new Remembered()));
-    const found = known.get(v, () => table.get(norm(mapped(field, v))));
-    if (found === undefined) problem(field, v, `is not a recognised ${labels[field]}; use one of: ${allowed}`);
+    const found = placed(field, v, table);
+    if (found === undefined) {
+      problem(
+        field,
+        v,
+        `is not a recognised ${labels[field]}; use one of: ${allowed}` +
+          (worded.has(field) ? `; or, as no rule places it, choose what it is in the import's value step (or a mapping's "values" for ${field})` : ''),
+      );
+    }
     return found ?? null;
   };
   const date = (field: string, required: boolean): IsoDate | null => {
@@ -165,21 +224,57 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return n;
   };
 
+  const FTE_RANGE = 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)';
+  const fteUnit = options.fte?.unit ?? 'fraction';
+  const round = (n: number) => Math.round(n * 10_000) / 10_000;
+  const fteValue = (): number | null => {
+    if (fteUnit === 'fraction') return number('fte', (n) => (n > 0 && n <= 1 ? null : FTE_RANGE));
+    const v = text('fte', true);
+    if (v === null) return null;
+    if (!FTE_RE.test(v)) {
+      problem('fte', v, 'is not a number');
+      return null;
+    }
+    const n = Number(v);
+    if (fteUnit === 'percent') {
+      if (n > 0 && n <= 100) return round(n / 100);
+      problem('fte', v, 'is outside the FTE range as a percentage: more than 0 and at most 100 (full time is 100)');
+      return null;
+    }
+    let week = options.fte!.standardHours;
+    const s = raw('standard_hours');
+    if (index.standard_hours !== undefined && s !== '') {
+      if (!FTE_RE.test(s) || Number(s) <= 0) {
+        problem('standard_hours', s, 'is not a number of hours more than 0');
+        return null;
+      }
+      week = Number(s);
+    }
+    if (n > 0 && n <= week) return round(n / week);
+    problem('fte', v, n <= 0 ? 'is not more than 0 hours' : `is more hours than the standard week of ${week}: FTE cannot be more than 1`);
+    return null;
+  };
+
   const convertSpell = (): StoredValue[] => {
     const staffId = text('staff_id', true);
     const swe = text('swe_number', false);
     let role: string | null;
-    if (layout.roleFromTitle) {
+    if (layout.skipUnplacedTitles) {
+      // A list of everyone with a login (the SSD's professionals extract): a title no rule places
+      // is not a social work or support role, so the row is left out rather than refused.
       const title = text('role', true);
-      role = title === null ? null : (ROLE_CODES.get(norm(mapped('role', title))) ?? roleFromTitle(title) ?? null);
-      if (title !== null && role === null && layout.skipUnplacedTitles) {
-        skipped = skipKey('job title not a social work or support role', title);
-      } else if (title !== null && role === null) {
-        problem('role', title, `is a job title the importer cannot place in a role; add it to a column mapping's value map for "role" (roles: ${ALLOWED.role})`);
+      role = title === null ? null : (placed('role', title, ROLE_CODES) ?? null);
+      if (title !== null && role === null) {
+        skipped = skipKey(NOT_COUNTED_TITLE, title);
+        return [];
       }
     } else {
       // A census agency row need not carry OrgRole (worked out below from Cases30).
       role = code('role', ROLE_CODES, ALLOWED.role, !(layout.census && parseFlag(raw('agency_flag')) === true));
+    }
+    if (role === NOT_COUNTED) {
+      skipped = skipKey(NOT_COUNTED_TITLE, raw('role'));
+      return [];
     }
     const team = teamName(false);
     let employment: string | null;
@@ -195,7 +290,13 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       const flagIndex = index.agency_flag;
       const flagCell = flagIndex === undefined ? '' : (cells[flagIndex] ?? '').trim();
       if (flagCell !== '' && parseFlag(flagCell) === false) problem('agency_flag', flagCell, 'says not agency, but this file was imported as agency (every row an agency worker); correct the row or import it as a workers file');
-    } else if (raw('employment_type') !== '') employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+    } else if (raw('employment_type') !== '') {
+      employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
+      if (employment === NOT_COUNTED) {
+        skipped = skipKey(NOT_COUNTED_CONTRACT, raw('employment_type'));
+        return [];
+      }
+    }
     else if (index.agency_flag !== undefined || defaults.agency_flag !== undefined) {
       const f = raw('agency_flag');
       const flag = parseFlag(f);
@@ -203,7 +304,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       employment = flag ? 'agency' : 'permanent';
     } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
     const census = layout.census === true ? censusItems(employment === 'agency') : null;
-    const fte = census ? census.fte : number('fte', (n) => (n > 0 && n <= 1 ? null : FTE_RANGE));
+    const fte = census ? census.fte : fteValue();
     if (census && role === null && employment === 'agency' && raw('role') === '') {
       role = (census.cases ?? 0) > 0 ? 'case_holder' : 'qualified_no_cases';
     }
@@ -231,7 +332,6 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     ];
   };
 
-  const FTE_RANGE = 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)';
   const whole = (field: string, max: number | null): number | null => {
     const v = text(field, false);
     if (v === null) return null;
@@ -394,19 +494,21 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     : convertSpell;
 
   let skipped: string | null = null;
-  return (rowCells, rowNumber, out) => {
+  const converter = (rowCells: readonly string[], rowNumber: number, out: RowProblem[]) => {
     cells = rowCells;
     row = rowNumber;
     problems = out;
     failed = false;
     skipped = null;
+    const before = out.length;
     const values = convert();
     if (typeof values === 'string') return values;
-    // A skipped row is not checked further: its problems, if any, are not the user's concern.
     if (skipped !== null) {
-      problems.length = 0;
+      // Left out is not an error: whatever else the row had wrong is not the user's concern.
+      out.length = before;
       return skipped;
     }
     return failed ? null : values;
   };
+  return Object.assign(converter, { placements });
 }

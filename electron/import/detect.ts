@@ -1,6 +1,7 @@
 // Working out what a file is from its first rows: encoding, delimiter, headings, and which
 // source and layout they fit. The app shows this before an import; the importer uses it to
 // fill in a missing --source and to say what a file given as the wrong source looks like.
+import fs from 'node:fs';
 import type { Db } from '../db/open';
 import type { CsvSource, FileDetection, LayoutCandidate } from '../../shared/import-types';
 import { bind, fittingLayouts, type Binding } from './layouts';
@@ -9,6 +10,7 @@ import { identityColumns } from './privacy';
 import { parseText, sniffFile } from './csv-stream';
 import { ImportProblem } from './problem';
 import { looksLikeXml, readCensusXml } from './census-xml';
+import { isXlsxFile, xlsxHead } from './xlsx-stream';
 
 const PREVIEW_ROWS = 5;
 
@@ -42,6 +44,21 @@ export function detectFile(file: string, db?: Db): FileDetection {
   const sniffed = sniffFile(file);
   const complete = sniffed.bytes <= 256 * 1024;
   const rows = parseText(sniffed.headText, sniffed, complete).filter((r) => !isBlank(r));
+  return detectionOf(file, { bytes: sniffed.bytes, encoding: sniffed.encoding, delimiter: sniffed.delimiter }, rows, db);
+}
+
+/** What a CSV file or an .xlsx workbook's sheet (the first, or the one named) looks like. */
+export async function detectImportFile(file: string, db?: Db, sheet?: string): Promise<FileDetection> {
+  if (!isXlsxFile(file)) {
+    if (sheet !== undefined) throw new ImportProblem('bad_mapping', `A sheet ("${sheet}") was named, but ${file} is not an .xlsx workbook.`);
+    return detectFile(file, db);
+  }
+  const head = await xlsxHead(file, { sheet }, 1 + PREVIEW_ROWS);
+  const detection = detectionOf(file, { bytes: fs.statSync(file).size, encoding: 'utf-8', delimiter: ',' }, head.rows, db);
+  return { ...detection, sheet: head.sheet, sheets: head.sheets };
+}
+
+function detectionOf(file: string, sniffed: Pick<FileDetection, 'bytes' | 'encoding' | 'delimiter'>, rows: string[][], db?: Db): FileDetection {
   const headers = (rows[0] ?? []).map((h) => h.trim());
   if (headers.length === 0) throw new ImportProblem('unknown_layout', `The file ${file} is empty: it has no heading row.`);
   const fits = [...fittingMappings(db, headers), ...fittingLayouts(headers)];

@@ -26,9 +26,9 @@ export interface LayoutDef {
   fallbacks?: Record<string, string>;
   /** field -> (normalised file value -> canonical value). */
   valueMaps?: Record<string, Map<string, string>>;
-  /** Roles are job titles to be placed by roleFromTitle(). */
+  /** Roles are job titles of every kind, placed by the job-title rules (formats/job-titles.ts); the value step leaves them out. */
   roleFromTitle?: boolean;
-  /** A job title roleFromTitle() cannot place is not a social work role: the row is skipped and counted, not an error. */
+  /** A job title no rule places is not a social work role: the row is skipped and counted, not an error. */
   skipUnplacedTitles?: boolean;
   /**
    * field -> another field: on a row where this field's cell is blank, the other field's cell is
@@ -48,6 +48,9 @@ export interface LayoutDef {
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;
+  /** How the FTE column is written, when a mapping says (fte-reading.ts decides otherwise). */
+  fteUnit?: 'fraction' | 'percent' | 'hours';
+  standardHours?: number;
   /** Headings a column mapping explicitly marks as not used (read by nothing, stored nowhere). */
   unused?: readonly string[];
   /** Said to the user whenever this layout is used. */

@@ -19,6 +19,8 @@ export const mappingSchema = z.strictObject({
   values: z.record(text, z.record(z.string().max(200), text)).optional(),
   defaults: z.record(text, z.string().max(200)).optional(),
   dateOrder: z.enum(['dmy', 'mdy']).optional(),
+  fteUnit: z.enum(['fraction', 'percent', 'hours']).optional(),
+  standardHours: z.number().positive().max(80).optional(),
 });
 
 function explain(error: z.ZodError): string {
@@ -73,6 +75,8 @@ export function mappingLayout(spec: ColumnMappingSpec, source: CsvSource, name: 
     valueMaps,
     unused,
     ...(spec.dateOrder ? { dateOrder: spec.dateOrder } : {}),
+    ...(spec.fteUnit ? { fteUnit: spec.fteUnit } : {}),
+    ...(spec.standardHours ? { standardHours: spec.standardHours } : {}),
   };
 }
 

@@ -18,7 +18,7 @@ import type { ConvertJob } from './convert-batches';
 import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
-import { detectFile } from './detect';
+import { detectImportFile } from './detect';
 import {
   identityRefusal, isIdentityHeading, isPersonalHeading, mappedPersonalRefusal, namesInTeamColumn, notStoredNote,
   personalColumns, STAFF_SOURCES, teamNamesRefusal,
@@ -31,11 +31,17 @@ import { looksLikeXml, readCensusXml, type CensusXml } from './census-xml';
 import { censusDateFor } from './census-date';
 import { writeLaLevel, type LaLevelRow } from './census-la-level';
 import { columnSample } from './detect';
+import { xlsxHead } from './xlsx-stream';
 import { saveMapping } from './mapping';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
 import { describeLinks, describeSkipped, linkSummary, skippedRows } from './link-summary';
+import type { PlacementUse } from './convert';
+import { fteReading } from './fte-reading';
+import { placementNotes } from './placement-notes';
+import { valueRuleSet } from './value-rules';
+import { getSettings } from '../settings';
 
 export interface RunImportOptions {
   file: string;
@@ -61,6 +67,10 @@ export interface RunImportOptions {
   onConvertMode?: (mode: ConvertMode) => void;
   /** The clock, for tests. */
   now?: Date;
+  /** An .xlsx workbook's sheet to read (default: the first). */
+  sheet?: string;
+  /** The standard working week, for FTE given as hours (default: the setting, 37). */
+  standardHours?: number;
 }
 
 /** Problems kept in the result (the app lists them; the rest are counted). */
@@ -99,7 +109,7 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
   const file = path.resolve(options.file);
   const readFile = xml ? xml.csvFile : file;
   const fileName = path.basename(file);
-  const detection = detectFile(readFile, db);
+  const detection = await detectImportFile(readFile, db, options.sheet);
   // A file that may be about children and has a column like a child's name or date of birth is
   // refused before anything else is worked out; staff files drop such columns instead (below).
   const guessed = options.source ?? detection.best?.source;
@@ -118,6 +128,10 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
     if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
       throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
     }
+    if (e instanceof ImportProblem && detection.sheets && detection.sheets.length > 1) {
+      const sheets = detection.sheets.map((n) => `"${n}"`).join(', ');
+      throw new ImportProblem(e.code, `${e.message} This is sheet "${detection.sheet}" of a workbook with ${detection.sheets.length} sheets (${sheets}): if the data is on another, choose it with --sheet NAME.`);
+    }
     throw e;
   }
   const source = binding.source;
@@ -128,8 +142,14 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
     .map(([field, i]) => ({ field, heading: binding.headers[i] ?? '' }))
     .filter((c) => (staff ? isPersonalHeading(c.heading) : isIdentityHeading(c.heading)));
   if (personalRead.length > 0) throw new ImportProblem('child_identity', mappedPersonalRefusal(personalRead));
+  // An .xlsx sheet's first rows as cells (heading row first), for the checks below that read
+  // values; a CSV file is read for them directly.
+  const sheetHead = detection.sheets && (binding.index.team !== undefined || binding.layout.census)
+    ? (await xlsxHead(readFile, { sheet: detection.sheet }, 201)).rows
+    : undefined;
   const teamIndex = binding.index.team;
-  if (teamIndex !== undefined && namesInTeamColumn(columnSample(readFile, teamIndex))) {
+  const teamSample = teamIndex === undefined ? [] : sheetHead ? sheetHead.slice(1).map((r) => r[teamIndex] ?? '') : columnSample(readFile, teamIndex);
+  if (teamIndex !== undefined && namesInTeamColumn(teamSample)) {
     throw new ImportProblem('child_identity', teamNamesRefusal(binding.headers[teamIndex] ?? 'team'));
   }
   const notStored = personalColumns(detection.headers);
@@ -150,7 +170,7 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
       censusDate = xml.referenceDate;
       binding = { ...binding, assumptions: [...binding.assumptions, `The census date is ${censusDate}, the return's reference date.`] };
     } else {
-      const found = censusDateFor(readFile, binding, options.extractDate, todayIso(now));
+      const found = censusDateFor(readFile, binding, options.extractDate, todayIso(now), sheetHead);
       censusDate = found.date;
       binding = { ...binding, assumptions: [...binding.assumptions, found.note] };
     }
@@ -176,12 +196,14 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
 
   const base = {
     file,
+    ...(detection.sheet !== undefined ? { sheet: detection.sheet } : {}),
     sha256,
     source,
     preset: binding.preset,
     encoding: detection.encoding,
-    assumptions: binding.assumptions,
+    assumptions: [...sheetNote(detection.sheet, detection.sheets), ...binding.assumptions],
     extractDate,
+    preview: detection.preview,
   };
   const earlier = db
     // The same file imported as another source is not a repeat: an ssd_professionals extract is
@@ -255,6 +277,10 @@ interface PassContext {
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
+  /** An .xlsx workbook's sheet; undefined for a CSV file. */
+  sheet?: string;
+  /** The first data rows (detection's preview), for deciding how the FTE column is written. */
+  preview: string[][];
 }
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
@@ -293,6 +319,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         )
         .run(ctx.fileName, ctx.sha256, source, layoutName, mappingJson, ctx.loggedExtractDate, ctx.now.toISOString()).lastInsertRowid,
     );
+    const fte = fteReading(binding, ctx.preview, {
+      unit: binding.layout.fteUnit,
+      standardHours: options.standardHours ?? binding.layout.standardHours ?? getSettings(db).standardWeeklyHours,
+    });
     const job: ConvertJob = {
       file: ctx.readFile,
       ...(ctx.censusDate ? { censusDate: ctx.censusDate } : {}),
@@ -302,7 +332,11 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       extractDate: ctx.extractDate,
       dateOrders: ctx.dateOrders,
       caseKeySecret: source === 'allocations' ? caseKeySecret(db) : null,
+      ...(ctx.sheet !== undefined ? { xlsx: { sheet: ctx.sheet } } : {}),
+      councilValues: valueRuleSet(db),
+      fte,
     };
+    let placed: PlacementUse[] = [];
     const load = startTableLoad(db, spec, importId, sniffed.bytes);
     const { writer } = load;
     const width = spec.columns.length;
@@ -316,6 +350,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.rowsRead = batch.rowsRead;
       counts.rejected += batch.rejected;
       for (const [k, n] of Object.entries(batch.skipped)) counts.skipped[k] = (counts.skipped[k] ?? 0) + n;
+      if (batch.placed) placed = batch.placed;
       // This batch's problems in file order: the converter's, and the repeats the writer finds.
       batchProblems.length = 0;
       let p = 0;
@@ -357,8 +392,10 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       counts.problems = [...counts.problems, ...repeated].sort((a, b) => a.row - b.row).slice(0, PROBLEMS_LOGGED);
     }
     const shown = counts.problems.slice(0, PROBLEMS_SHOWN);
+    // Every row left out on purpose, by reason: the layout's rules and the value rules' "not counted".
     const skipped = skippedRows(counts.skipped);
     const skippedTotal = skipped.reduce((t, k) => t + k.rows, 0);
+    const assumptions = [...ctx.assumptions, ...(fte.note ? [fte.note] : []), ...placementNotes(placed)];
     // Worked out inside the transaction, so a dry run says what the import would link.
     let links: ImportResult['links'] = null;
     const result = (importIdOut: number | null, outcome: ImportResult['outcome'], message: string): ImportResult => {
@@ -381,7 +418,7 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       rejected: counts.rejected,
       problems: shown,
       problemsTruncated: counts.problemCount > shown.length,
-      assumptions: ctx.assumptions,
+      assumptions,
       extractDate: ctx.extractDate,
       backupFile: ctx.backupFile,
       previousImportId: null,
@@ -399,7 +436,20 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     // Written in the same transaction, so a refused import or a dry run leaves nothing either.
     if (ctx.laLevel) writeLaLevel(db, importId, ctx.laLevel);
     if (options.dryRun) {
-      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems.` : ' No problems found.';
+      // A check reports the outcome the real import would have (and the command line exits as
+      // it would): a strict import of a file with invalid rows fails, so its check fails too.
+      const refused = counts.rejected > 0 && (!options.acceptValid || counts.rejected + skippedTotal === counts.rowsRead);
+      if (refused) {
+        rollback();
+        const valid = counts.rowsRead - counts.rejected - skippedTotal;
+        return result(
+          null,
+          'failed',
+          `Check only, nothing written: importing ${ctx.fileName} would fail, because ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} ${counts.rejected === 1 ? 'has' : 'have'} problems. ` +
+            (valid > 0 && !options.acceptValid ? `Correct them, or import the ${plural(valid, 'valid row')} alone with --accept-valid.` : 'Correct them and check the file again.'),
+        );
+      }
+      const bad = counts.rejected > 0 ? ` ${plural(counts.rejected, 'row')} of ${counts.rowsRead.toLocaleString('en-GB')} have problems and would be left out.` : ' No problems found.';
       const more = afterword();
       rollback();
       return result(null, 'checked', `Check only, nothing written: importing ${ctx.fileName} would give ${changes}.${bad}${more}`);
@@ -459,6 +509,12 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
     backToWal();
   }
+}
+
+/** Which sheet of a workbook with several was read, said so a wrong sheet is noticed. */
+function sheetNote(sheet: string | undefined, sheets: string[] | undefined): string[] {
+  if (sheet === undefined || !sheets || sheets.length < 2) return [];
+  return [`The workbook has ${sheets.length} sheets (${sheets.map((n) => `"${n}"`).join(', ')}); sheet "${sheet}" was read. Choose another with --sheet NAME.`];
 }
 
 /** A failed strict import leaves a record (and its problems) in the history, and nothing else. */

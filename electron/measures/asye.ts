@@ -102,3 +102,20 @@ export function asyeCohorts(
   out.sort((a, b) => (a.firstStart < b.firstStart ? -1 : a.firstStart > b.firstStart ? 1 : a.cohort < b.cohort ? -1 : 1));
   return out.map(({ firstStart: _f, ...c }) => c);
 }
+
+/**
+ * Each social worker (in post or agency) in their ASYE at D, once: the last day of their current
+ * ASYE record and the cases they hold at D. The planning screen projects from these.
+ */
+export function asyeInProgress(w: Workforce, d: IsoDate, at: Map<string, StaffAt>, counts: Map<string, CaseCount>): Array<{ lastDay: IsoDate; cases: number }> {
+  const last = new Map<string, IsoDate>();
+  for (const a of w.asye) {
+    if (!isAsyeOn(a, d) || !workingAsSocialWorker(at, a.staffId)) continue;
+    const day = asyeLastDay(a);
+    const seen = last.get(a.staffId);
+    if (!seen || day > seen) last.set(a.staffId, day);
+  }
+  return [...last.entries()]
+    .map(([staffId, lastDay]) => ({ lastDay, cases: counts.get(staffId)?.all ?? 0 }))
+    .sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : a.cases - b.cases));
+}

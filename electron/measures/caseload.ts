@@ -41,6 +41,9 @@ export interface CaseloadAt extends CaseloadGroup {
   asyeOverCap: number;
   supportWorkerCinShare: number | null;
   casesNotCounted: number;
+  /** CIN cases held by social workers, and by support workers, at D. */
+  cinHeldBySocialWorkers: number;
+  cinHeldBySupportWorkers: number;
 }
 
 export function caseloadAt(
@@ -94,5 +97,7 @@ export function caseloadAt(
     asyeOverCap,
     supportWorkerCinShare: percent(supportCin, swCin + supportCin),
     casesNotCounted,
+    cinHeldBySocialWorkers: swCin,
+    cinHeldBySupportWorkers: supportCin,
   };
 }

@@ -11,7 +11,7 @@ import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, starte
 import { caseCounts } from './cases';
 import { workerLinker } from './worker-links';
 import { headlineAt, MeasureContext } from './headline';
-import { asyeCohorts } from './asye';
+import { asyeCohorts, asyeInProgress } from './asye';
 import { dataCoverage, snapshotDatesTouching, snapshotSpells } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
@@ -99,7 +99,10 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     caseload: now.caseload,
     vacancy: h.vacancy,
     agencyCover: agencyCoverAt(w, asAt, h.agency.fte),
-    asye: { cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap) },
+    asye: {
+      cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap),
+      inProgress: asyeInProgress(w, asAt, now.at, countsOn.get(asAt)!),
+    },
     agencyRules: agencyRulesAt(w, ctx.mv, asAt),
     childStability: {
       ...stability,

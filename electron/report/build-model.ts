@@ -13,6 +13,7 @@ import { agencySection } from './sections/agency';
 import { recruitmentSection } from './sections/recruitment';
 import { asyeSection } from './sections/asye';
 import { childrenSection } from './sections/children';
+import { whatIfSection } from './sections/whatif';
 import { comparisonSection } from './sections/comparison';
 import { sourcesSection } from './sections/sources';
 import { appendixBlocks } from './sections/appendix';
@@ -26,6 +27,7 @@ const BUILDERS: Record<Exclude<PaperSectionId, 'cover' | 'appendix'>, (input: Se
   children: childrenSection,
   asye: asyeSection,
   comparison: comparisonSection,
+  whatif: whatIfSection,
   sources: sourcesSection,
 };
 

@@ -2,7 +2,8 @@
 //   producePaper(db, { asAt, config, format })  -> the finished PDF bytes or HTML text
 //   buildPaperFromDb(db, asAt, config)          -> the paper as data (PaperModel)
 //   buildPaperModel(metrics, config, context)   -> the same, from figures already computed
-//   renderPdf(model) / renderHtml(model)        -> the two formats
+//   renderPdf(model) / renderHtml(model)        -> the PDF and HTML
+//   renderDocx(model, config, { mode, template }) -> Word (docx/index.ts)
 import type { Db } from '../db/open';
 import { todayIso, type IsoDate } from '../../shared/dates';
 import { parsePaperConfig, type PaperConfig } from '../../shared/paper-config';
@@ -10,18 +11,32 @@ import { computeMetrics } from '../measures/index';
 import { buildPaperModel } from './build-model';
 import { gatherPaperContext } from './gather';
 import { renderHtml } from './render-html';
-import { renderPdf } from './render-pdf';
+import type { DocxOptions, DocxTemplate } from './docx/index';
 import type { PaperModel } from './model';
 
 export { buildPaperModel } from './build-model';
-export { renderPdf } from './render-pdf';
 export { renderHtml } from './render-html';
 export { gatherPaperContext } from './gather';
+export type { DocxMode, DocxOptions, DocxTemplate } from './docx/index';
+
+// The PDF and Word writers (pdfmake, docx, resvg) are loaded only when their format is asked
+// for: each is a quarter of a second of a new process's start that the other formats need not pay.
+export async function renderPdf(model: PaperModel): Promise<Buffer> {
+  return (await import('./render-pdf')).renderPdf(model);
+}
+
+export async function renderDocx(model: PaperModel, config: PaperConfig, options?: DocxOptions): Promise<Buffer> {
+  return (await import('./docx/index')).renderDocx(model, config, options);
+}
+
+export async function readDocxTemplate(bytes: Buffer, name?: string): Promise<DocxTemplate> {
+  return (await import('./docx/index')).readDocxTemplate(bytes, name);
+}
 export { loadPaperConfig, savePaperConfig } from './config-store';
 export type { PaperModel } from './model';
 export type { PaperContext } from './context';
 
-export type PaperFormat = 'pdf' | 'html';
+export type PaperFormat = 'pdf' | 'html' | 'docx';
 
 export interface PaperRequest {
   asAt: IsoDate;
@@ -29,6 +44,8 @@ export interface PaperRequest {
   config?: PaperConfig | Record<string, unknown>;
   /** The date printed as "produced on" (default today). */
   generatedOn?: IsoDate;
+  /** Word only: the paper or an appendix, and the council's template. */
+  docx?: DocxOptions;
 }
 
 export function buildPaperFromDb(db: Db, request: PaperRequest): PaperModel {
@@ -40,8 +57,10 @@ export function buildPaperFromDb(db: Db, request: PaperRequest): PaperModel {
 
 export async function producePaper(db: Db, request: PaperRequest & { format: 'pdf' }): Promise<Buffer>;
 export async function producePaper(db: Db, request: PaperRequest & { format: 'html' }): Promise<string>;
+export async function producePaper(db: Db, request: PaperRequest & { format: 'docx' }): Promise<Buffer>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string>;
 export async function producePaper(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<Buffer | string> {
   const model = buildPaperFromDb(db, request);
+  if (request.format === 'docx') return renderDocx(model, parsePaperConfig(request.config ?? {}), request.docx);
   return request.format === 'pdf' ? renderPdf(model) : renderHtml(model);
 }

@@ -1,11 +1,14 @@
 // The paper as a PDF: pdfmake lays out the model on A4 with the embedded open-licence font,
 // a running header (council, committee, meeting), "Page X of Y", a contents list, bookmarks for
 // every section, the document title shown in the viewer's title bar, and language en-GB in the
-// catalog (/Lang). Charts are the shared recharts components drawn as vector SVG.
+// catalog (/Lang). Charts are the shared recharts components drawn as vector SVG. Every node says
+// what it is (`tagged(...)`, headings H1-H3, P, L, Table, Figure with its summary as Alt) and
+// tagged/ writes the structure tree from that.
 import PdfPrinter from 'pdfmake';
-import type { Content, ContentStack, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
+import type { Content, ContentColumns, ContentStack, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { renderChartSvg } from './chart-svg';
 import { FONT_NAME, paperFonts } from './fonts';
+import { artifact, createTaggedPdfKitDocument, tagged, type PdfTag, type TaggingReport } from './tagged';
 import type { Block, PaperModel, TableBlock, Tile } from './model';
 
 const PAGE_MARGINS: [number, number, number, number] = [50, 62, 50, 56];
@@ -85,10 +88,14 @@ function tableContent(t: TableBlock): Content {
   // give the spare width to the row labels; those short enough are kept on one line (so "Duty
   // and Assessment" does not wrap beside a figure column sized to its long header, which wraps instead).
   const widths = t.columns.map((_, i) => (wide ? (i === 0 ? 'auto' : '*') : i === 0 ? '*' : 'auto'));
-  const notes = t.footnotes.map((f) => ({ text: f, style: 'note' }) as Content);
+  const notes = t.footnotes.map((f) => tagged({ text: f, style: 'note' }, 'P') as Content);
   if (t.rows.length <= KEEP_TABLE_ROWS) {
-    const table: ContentTable = { table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: tableLayout(0), margin: [0, 0, 0, 2] };
-    return { stack: [{ text: t.caption, style: 'caption' }, table, ...notes], unbreakable: true, margin: [0, 0, 0, 6] } as ContentStack;
+    // The caption is laid out before the table but belongs to it (Caption, first child of Table).
+    const table = tagged({ table: { headerRows: 1, dontBreakRows: true, widths, body }, layout: tableLayout(0), margin: [0, 0, 0, 2] } as ContentTable, 'Table', {
+      table: { captionRows: 0, headerRows: 1, rowHeaders: true },
+    });
+    const caption = tagged({ text: t.caption, style: 'caption' }, 'Caption', { parent: table.pdfTag as PdfTag });
+    return { stack: [caption, table, ...notes], unbreakable: true, margin: [0, 0, 0, 6] } as ContentStack;
   }
   // A long table may run over pages: its caption is a header row, so it repeats on each page
   // and can never be left at the foot of a page, and at least five rows go with the headers.
@@ -96,23 +103,23 @@ function tableContent(t: TableBlock): Content {
     { text: t.caption, style: 'caption', colSpan: t.columns.length, margin: [0, 4, 0, 0] },
     ...t.columns.slice(1).map(() => ({ text: '' })),
   ];
-  const table: ContentTable = {
+  const table = tagged({
     table: { headerRows: 2, keepWithHeaderRows: 5, dontBreakRows: true, widths, body: [captionRow, ...body] },
     layout: tableLayout(1),
     margin: [0, 0, 0, 2],
-  };
+  } as ContentTable, 'Table', { table: { captionRows: 1, headerRows: 1, rowHeaders: true } });
   return { stack: [table, ...notes], margin: [0, 0, 0, 6] };
 }
 
 function tileContent(tile: Tile): Content {
-  return {
+  return tagged({
     stack: [
-      { text: tile.label, style: 'tileLabel' },
-      { text: tile.value, style: 'tileValue' },
-      { text: tile.caption, style: 'tileText', margin: [0, 0, 0, 4] },
-      ...tile.details.map((d) => ({ text: d, style: 'tileText', bold: /Target (met|not met)/.test(d) })),
+      tagged({ text: tile.label, style: 'tileLabel' }, 'P'),
+      tagged({ text: tile.value, style: 'tileValue' }, 'P'),
+      tagged({ text: tile.caption, style: 'tileText', margin: [0, 0, 0, 4] }, 'P'),
+      ...tile.details.map((d) => tagged({ text: d, style: 'tileText', bold: /Target (met|not met)/.test(d) }, 'P')),
     ],
-  } as Content;
+  }, 'Div') as Content;
 }
 
 function tilesContent(tiles: Tile[]): Content {
@@ -120,7 +127,9 @@ function tilesContent(tiles: Tile[]): Content {
   for (let i = 0; i < tiles.length; i += 2) {
     rows.push([tileContent(tiles[i]!), tiles[i + 1] ? tileContent(tiles[i + 1]!) : { text: '' }] as TableCell[]);
   }
+  // A layout grid, not a data table: each tile is a Div read in turn.
   const table = {
+    pdfTag: { role: 'Div' },
     table: { widths: ['*', '*'], body: rows, dontBreakRows: true },
     layout: {
       hLineWidth: () => 0.8,
@@ -145,25 +154,25 @@ function keptWhole(block: Block): boolean {
 function blockContent(block: Block): Content {
   switch (block.type) {
     case 'paragraph':
-      return { text: block.text, style: 'body' };
+      return tagged({ text: block.text, style: 'body' }, 'P');
     case 'commentary':
-      return { stack: block.paragraphs.map((p) => ({ text: p, style: 'body' })) };
+      return { stack: block.paragraphs.map((p) => tagged({ text: p, style: 'body' }, 'P')) };
     case 'subheading':
-      return { text: block.text, style: 'h2', headlineLevel: 2 } as Content;
+      return tagged({ text: block.text, style: 'h2', headlineLevel: 2 }, 'H3') as Content;
     case 'list':
-      return block.ordered
-        ? { ol: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] } as Content
-        : { ul: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] } as Content;
+      return tagged(block.ordered
+        ? { ol: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] }
+        : { ul: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] }, 'L') as Content;
     case 'tiles':
       return tilesContent(block.tiles);
     case 'chart': {
       const chart = renderChartSvg(block.spec, CONTENT_WIDTH);
       return {
         stack: [
-          { text: `Figure ${block.figure}: ${block.spec.title}`, style: 'caption' },
-          { svg: chart.svg, width: chart.width, height: chart.height },
-          { text: block.spec.summary, style: 'summary' },
-          { text: `The figures are in table ${block.appendixTable} of the appendix.`, style: 'note' },
+          tagged({ text: `Figure ${block.figure}: ${block.spec.title}`, style: 'caption' }, 'P'),
+          tagged({ svg: chart.svg, width: chart.width, height: chart.height }, 'Figure', { alt: block.spec.summary }),
+          tagged({ text: block.spec.summary, style: 'summary' }, 'P'),
+          tagged({ text: `The figures are in table ${block.appendixTable} of the appendix.`, style: 'note' }, 'P'),
         ],
         unbreakable: true,
         margin: [0, 2, 0, 6],
@@ -173,6 +182,7 @@ function blockContent(block: Block): Content {
       return tableContent(block.table);
     case 'definitions':
       return {
+        pdfTag: { role: 'Table', table: { captionRows: 0, headerRows: 0, rowHeaders: true } },
         table: {
           widths: [120, '*'],
           dontBreakRows: true,
@@ -192,21 +202,24 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
   const m = model.meta;
   const running = [m.councilName, m.committee, m.meetingDate].filter(Boolean).join('  ·  ');
   const content: Content[] = [
-    { text: m.councilName, style: 'council' },
-    { text: m.committee + (m.meetingDate ? `, ${m.meetingDate}` : ''), style: 'committee' },
-    { text: m.title, style: 'title' },
+    tagged({ text: m.councilName, style: 'council' }, 'P'),
+    tagged({ text: m.committee + (m.meetingDate ? `, ${m.meetingDate}` : ''), style: 'committee' }, 'P'),
+    tagged({ text: m.title, style: 'title' }, 'H1'),
   ];
   if (model.cover.length) {
     content.push({
+      pdfTag: { role: 'Table', table: { captionRows: 0, headerRows: 0, rowHeaders: true } },
       table: { widths: [110, '*'], body: model.cover.map((c) => [{ text: c.term, style: 'td', bold: true }, { text: c.definition, style: 'td' }]) },
       layout: { ...TABLE_LAYOUT, hLineWidth: () => 0.3, hLineColor: () => RULE },
       margin: [0, 0, 0, 12],
     } as Content);
   }
-  content.push({
-    toc: { title: { text: 'Contents', style: 'h2' }, numberStyle: { fontSize: 9.5 }, textStyle: { fontSize: 9.5 } },
+  // The contents title is its own node (not the toc's title) so it is a heading beside the TOC, not in it.
+  content.push(tagged({ text: 'Contents', style: 'h2' }, 'H2') as Content);
+  content.push(tagged({
+    toc: { numberStyle: { fontSize: 9.5 }, textStyle: { fontSize: 9.5 } },
     margin: [0, 0, 0, 6],
-  } as Content);
+  }, 'TOC') as Content);
 
   model.sections.forEach((section, i) => {
     const heading = {
@@ -214,6 +227,7 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
       ...(i === 0 && model.cover.length ? { pageBreak: 'before' as const } : {}),
       text: `${section.number}. ${section.title}`,
       style: 'h1',
+      pdfTag: { role: 'H2' } as PdfTag,
       headlineLevel: 1,
       id: sectionAnchor(section.id),
       tocItem: true,
@@ -249,7 +263,7 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
       // A subheading goes with the chart or short table after it as one unbreakable block,
       // so it can never be left at a page foot while they move over.
       if (block.type === 'subheading' && next && keptWhole(next)) {
-        content.push({ stack: [{ text: block.text, style: 'h2' }, blockContent(next)], unbreakable: true } as ContentStack);
+        content.push({ stack: [tagged({ text: block.text, style: 'h2' }, 'H3'), blockContent(next)], unbreakable: true } as ContentStack);
         i++;
         continue;
       }
@@ -269,14 +283,14 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
     header: (currentPage: number) =>
       currentPage === 1
         ? { text: '' }
-        : {
+        : artifact<ContentStack | ContentColumns>({
             margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0],
             stack: [
               { text: running, style: 'running' },
               { canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH, y2: 4, lineWidth: 0.5, lineColor: RULE }] },
             ],
-          },
-    footer: (currentPage: number, pageCount: number) => ({
+          }),
+    footer: (currentPage: number, pageCount: number) => artifact<ContentStack | ContentColumns>({
       columns: [
         { text: m.status === 'exempt' ? 'Exempt: not for publication' : '', style: 'running' },
         { text: `Page ${currentPage} of ${pageCount}`, alignment: 'right', style: 'running' },
@@ -299,10 +313,15 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
 }
 
 /** Renders the paper to PDF bytes. */
-export function renderPdf(model: PaperModel): Promise<Buffer> {
+export async function renderPdf(model: PaperModel): Promise<Buffer> {
+  return (await renderTaggedPdf(model)).pdf;
+}
+
+/** The PDF and what the tagging layer found (text outside every tag, elements written). */
+export function renderTaggedPdf(model: PaperModel): Promise<{ pdf: Buffer; tagging: TaggingReport }> {
   const headings = new Map<string, { positions?: Array<{ pageNumber: number }> }>();
   const printer = new PdfPrinter(paperFonts());
-  const doc = printer.createPdfKitDocument(paperDocDefinition(model, headings), { bufferPages: true });
+  const { doc, report: tagging } = createTaggedPdfKitDocument(printer, paperDocDefinition(model, headings), { bufferPages: true });
 
   // Bookmarks: pdfkit files an outline item under the current page, so visit each heading's page.
   const pdfkit = doc as unknown as {
@@ -321,7 +340,7 @@ export function renderPdf(model: PaperModel): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), tagging }));
     doc.on('error', reject);
     doc.end();
   });

@@ -8,10 +8,12 @@ import { fmtBytes, toCsv } from '../format';
 import { plural } from '../../shared/summaries';
 import { runImportJob, SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Notice, PageHeading, ProgressBar } from '../components/ui';
+import type { ColumnValues } from '../../shared/import-types';
+import { ValueEditor, valuesToShow, type ValueChoices } from './ImportValues';
 
 const DFE_SOURCES = ['benchmark', 'neighbours'];
 
-type Step = 'choose' | 'map' | 'check' | 'import' | 'done';
+type Step = 'choose' | 'map' | 'values' | 'check' | 'import' | 'done';
 
 interface FileState {
   ref: FileRef;
@@ -24,11 +26,18 @@ interface FileState {
   saveMappingAs: string;
   check: ImportSummary | null;
   result: ImportSummary | null;
+  /** The sheet of an .xlsx workbook being read. */
+  sheet?: string | undefined;
+  /** Its worded columns' values and where they are placed (the value step). */
+  values?: ColumnValues[] | undefined;
+  /** The user's corrections in the value step: field -> value -> placement. */
+  valueChoices?: ValueChoices | undefined;
 }
 
 const STEPS: Array<[Step, string]> = [
   ['choose', 'Choose files'],
   ['map', 'Match columns'],
+  ['values', 'Match values'],
   ['check', 'Check rows'],
   ['import', 'Import'],
   ['done', 'Summary'],
@@ -89,6 +98,24 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     setBusy(null);
   }
 
+  /** A workbook's other sheet: looked at afresh, since its columns are its own. */
+  async function chooseSheet(i: number, sheet: string) {
+    const f = files[i]!;
+    try {
+      const d = await call('detectFile', { fileId: f.ref.id, sheet });
+      update(i, {
+        detect: d,
+        sheet,
+        source: d.source ?? d.suggestedMapping?.source ?? 'workers',
+        preset: d.preset,
+        mapping: d.preset ? null : (d.suggestedMapping?.mapping ?? null),
+        check: null,
+      });
+    } catch (err) {
+      setError(`${f.ref.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   async function choose() {
     try {
       await addFiles(await call('pickFiles', { multiple: true }));
@@ -116,6 +143,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   // The DfE's own files are read exactly as published: they never need a column mapping.
   const mappable = (f: FileState) => !!f.detect && !f.preset && !DFE_SOURCES.includes(f.source);
   const needsMapping = readable.some(mappable);
+  const hasValues = files.some((f) => valuesToShow(f.values ?? []).length > 0);
 
   function startOver() {
     setFiles([]);
@@ -131,23 +159,25 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     return fields.filter((x) => x.required && !used.has(x.name)).map((x) => x.label);
   }
 
-  async function runAll(dryRun: boolean) {
+  // The list is passed when the files were changed in the same event (the state is not yet updated).
+  async function runAll(dryRun: boolean, list: FileState[] = files) {
     cancelled.current = false;
     setError(null);
     const out: Array<ImportSummary | null> = [];
-    for (let i = 0; i < files.length; i++) {
-      const f = files[i]!;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
       if (!f.detect) {
         out.push(null);
         continue;
       }
       if (cancelled.current) break;
-      const label = `${dryRun ? 'Checking' : 'Importing'} ${f.ref.name} (${i + 1} of ${files.length})`;
+      const label = `${dryRun ? 'Checking' : 'Importing'} ${f.ref.name} (${i + 1} of ${list.length})`;
       setProgress({ label, info: null });
       try {
         const summary = await runImportJob(
           {
             fileId: f.ref.id,
+            ...(f.sheet ? { sheet: f.sheet } : {}),
             source: f.source as never,
             ...(f.preset ? { preset: f.preset } : {}),
             ...(!f.preset && f.mapping ? { mapping: f.mapping } : {}),
@@ -170,10 +200,63 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     return out;
   }
 
-  async function check() {
+  /** Looks at each file's worded columns; the value step is shown when any value is not a code. */
+  async function toValues() {
+    setError(null);
+    setBusy('Reading the values in the files…');
+    const next: FileState[] = [];
+    try {
+      for (const f of files) {
+        if (!f.detect || DFE_SOURCES.includes(f.source)) {
+          next.push(f);
+          continue;
+        }
+        const values = await call('fileValues', {
+          fileId: f.ref.id,
+          source: f.source as never,
+          ...(f.sheet ? { sheet: f.sheet } : {}),
+          ...(f.preset ? { preset: f.preset } : f.mapping ? { mapping: f.mapping } : {}),
+        });
+        next.push({ ...f, values });
+      }
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(null);
+      return;
+    }
+    setBusy(null);
+    setFiles(next);
+    if (next.some((f) => valuesToShow(f.values ?? []).length > 0)) setStep('values');
+    else await check(next);
+  }
+
+  /** The value step's choices: saved as the council's rules, and kept in a file's column mapping. */
+  async function applyValues() {
+    setError(null);
+    const rules = files.flatMap((f) =>
+      Object.entries(f.valueChoices ?? {}).flatMap(([field, m]) => Object.entries(m).map(([value, placed]) => ({ field: field as never, value, placed }))),
+    );
+    try {
+      if (rules.length) await call('saveValueRules', { rules });
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      return;
+    }
+    const next = files.map((f) => {
+      if (!f.mapping || !f.valueChoices) return f;
+      const values: Record<string, Record<string, string>> = { ...(f.mapping.values ?? {}) };
+      for (const [field, m] of Object.entries(f.valueChoices)) values[field] = { ...(values[field] ?? {}), ...m };
+      return { ...f, mapping: { ...f.mapping, values } };
+    });
+    setFiles(next);
+    await check(next);
+  }
+
+  async function check(current?: FileState[]) {
+    if (current) setFiles(current);
     setFiles((fs) => fs.map((f) => ({ ...f, check: null })));
     setStep('check');
-    await runAll(true);
+    await runAll(true, current ?? files);
   }
 
   async function doImport() {
@@ -205,7 +288,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
   return (
     <>
-      <PageHeading lead="Bring in the CSV exports from your HR, agency and case-management systems. Every row is checked before anything is saved, and any import can be undone from the Data screen.">
+      <PageHeading lead="Bring in the CSV or Excel exports from your HR, agency and case-management systems. Every row is checked before anything is saved, and any import can be undone from the Data screen.">
         Import files
       </PageHeading>
       {!status.modules.import ? (
@@ -238,7 +321,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
             onDragLeave={() => setDragging(false)}
             onDrop={(e) => void drop(e)}
           >
-            <p>Drag CSV files here, or</p>
+            <p>Drag CSV or Excel (.xlsx) files here, or</p>
             <button type="button" className="button" onClick={() => void choose()} disabled={!!busy || !status.modules.import}>
               Choose files…
             </button>
@@ -252,7 +335,21 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 rows={files.map((f, i) => [
                   f.ref.name,
                   fmtBytes(f.ref.bytes),
-                  f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>,
+                  <>
+                    {f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>}
+                    {f.detect?.sheets && f.detect.sheets.length > 1 ? (
+                      <div className="field sheet-choice">
+                        <label htmlFor={`sheet-${i}`}>Sheet of the workbook to read</label>
+                        <select id={`sheet-${i}`} value={f.detect.sheet ?? ''} onChange={(e) => void chooseSheet(i, e.target.value)}>
+                          {f.detect.sheets.map((n) => (
+                            <option key={n} value={n}>
+                              {n}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    ) : null}
+                  </>,
                   f.detect ? (
                     <select
                       aria-label={`Import ${f.ref.name} as`}
@@ -274,7 +371,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 ])}
               />
               <div className="button-row">
-                <button type="button" className="button" disabled={!readable.length} onClick={() => (needsMapping ? setStep('map') : void check())}>
+                <button type="button" className="button" disabled={!readable.length || !!busy} onClick={() => (needsMapping ? setStep('map') : void toValues())}>
                   Continue
                 </button>
                 <button type="button" className="button button-secondary" onClick={startOver}>
@@ -312,7 +409,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
               onClick={() => {
                 const bad = files.filter((f) => f.detect && mappingProblems(f).length);
                 if (bad.length) setError(`Match every required field first: ${bad.map((f) => `${f.ref.name} needs ${mappingProblems(f).join(', ')}`).join('; ')}.`);
-                else void check();
+                else void toValues();
               }}
             >
               Check the rows
@@ -324,9 +421,42 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         </section>
       ) : null}
 
+      {step === 'values' ? (
+        <section aria-labelledby="values-h">
+          <h2 id="values-h">3. Match the values</h2>
+          <p>
+            These columns hold values in your council’s own words. Check how each is counted: choose a role or contract type, or “not counted” for
+            posts that are not social work (those rows are left out and counted in the summary, not treated as errors). Your choices are saved for
+            this council and used for every later import.
+          </p>
+          {busy ? <p role="status">{busy}</p> : null}
+          {files.map((f, i) =>
+            f.values && valuesToShow(f.values).length ? (
+              <ValueEditor
+                key={f.ref.id}
+                fileName={f.ref.name}
+                columns={f.values}
+                choices={f.valueChoices ?? {}}
+                onChoose={(field, value, placed) =>
+                  update(i, { valueChoices: { ...(f.valueChoices ?? {}), [field]: { ...(f.valueChoices?.[field] ?? {}), [value]: placed } }, check: null })
+                }
+              />
+            ) : null,
+          )}
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => void applyValues()}>
+              Check the rows
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setStep(needsMapping ? 'map' : 'choose')}>
+              Back
+            </button>
+          </div>
+        </section>
+      ) : null}
+
       {step === 'check' ? (
         <section aria-labelledby="check-h">
-          <h2 id="check-h">3. Check the rows</h2>
+          <h2 id="check-h">4. Check the rows</h2>
           {progress ? (
             <JobProgress progress={progress} onCancel={() => void cancel()} />
           ) : null}
@@ -370,7 +500,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 <button type="button" className="button" disabled={!acceptValid && totalProblems > 0} onClick={() => void doImport()}>
                   Import
                 </button>
-                <button type="button" className="button button-secondary" onClick={() => setStep(needsMapping ? 'map' : 'choose')}>
+                <button type="button" className="button button-secondary" onClick={() => setStep(hasValues ? 'values' : needsMapping ? 'map' : 'choose')}>
                   Back
                 </button>
               </div>
@@ -381,7 +511,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
       {step === 'import' ? (
         <section aria-labelledby="import-h">
-          <h2 id="import-h">4. Importing</h2>
+          <h2 id="import-h">5. Importing</h2>
           {progress ? (
             <JobProgress progress={progress} onCancel={() => void cancel()} />
           ) : (
@@ -392,7 +522,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
       {step === 'done' ? (
         <section aria-labelledby="done-h">
-          <h2 id="done-h">5. What changed</h2>
+          <h2 id="done-h">6. What changed</h2>
           <DataTable
             caption="Import summary"
             columns={['File', 'Result', 'Rows read', 'Added', 'Updated', 'Unchanged', 'Left out']}

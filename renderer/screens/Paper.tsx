@@ -64,9 +64,9 @@ export function PaperScreen({ status }: { status: AppStatus }) {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
     setPreview((await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> })).html);
   });
-  const exportAs = (format: 'pdf' | 'html') => act(`Writing the ${format.toUpperCase()}…`, async () => {
+  const exportAs = (format: 'pdf' | 'html' | 'docx', docxMode?: 'paper' | 'appendix') => act(`Writing the ${format === 'docx' ? 'Word document' : format.toUpperCase()}…`, async () => {
     await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
-    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format });
+    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format, ...(docxMode ? { docxMode } : {}) });
     if (out) {
       setOutput(out);
       setMessage({ kind: 'success', text: `Saved ${out.name} (${fmtBytes(out.bytes)}).` });
@@ -100,6 +100,12 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           </button>
           <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('html')}>
             Export HTML…
+          </button>
+          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
+            Export Word…
+          </button>
+          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
+            Word appendix for our own report…
           </button>
         </div>
         {busy ? <p role="status">{busy}</p> : null}
@@ -164,6 +170,31 @@ export function PaperScreen({ status }: { status: AppStatus }) {
             value={config.recommendations.join('\n')}
             onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
           />
+          <TextField multiline id="paper-reasons" label="Reasons for the recommendations" value={config.reasonsForRecommendations ?? ''} onChange={(v) => set({ reasonsForRecommendations: v })} />
+
+          <h2>Council report details</h2>
+          <p className="hint">Printed in the Word paper, each only when filled in.</p>
+          <TextField id="paper-key-decision" label="Key decision" hint="For example “No”, or “Yes: forward plan reference …”." value={config.keyDecision ?? ''} onChange={(v) => set({ keyDecision: v })} />
+          <TextField id="paper-report-date" label="Report date" type="date" value={config.reportDate ?? ''} onChange={(v) => set({ reportDate: v })} />
+          {(
+            [
+              ['financial', 'Financial implications'],
+              ['legal', 'Legal implications'],
+              ['hr', 'Human resources implications'],
+              ['equality', 'Equality implications'],
+            ] as const
+          ).map(([key, label]) => (
+            <TextField
+              multiline
+              key={key}
+              id={`paper-implications-${key}`}
+              label={label}
+              value={config.implications?.[key] ?? ''}
+              onChange={(v) => set({ implications: { ...config.implications, [key]: v } })}
+            />
+          ))}
+          <TextField multiline id="paper-background" label="Background papers" value={config.backgroundPapers ?? ''} onChange={(v) => set({ backgroundPapers: v })} />
+          <TextField multiline id="paper-contact-details" label="Contact details" hint="As printed at the end of the report: name, telephone, email." value={config.contact ?? ''} onChange={(v) => set({ contact: v })} />
   
           <h2>Commentary</h2>
           <p className="hint">Your own words for each section, shown under its figures. Separate paragraphs with a blank line.</p>

@@ -15,6 +15,7 @@ const NUMBER_FIELDS: Array<[keyof AppSettings, string, string]> = [
   ['agencyAnnualCost', 'Annual cost of an agency social worker (£)', 'Full-time cost a year, used for the agency cost premium.'],
   ['employeeAnnualCost', 'Annual cost of an employed social worker (£)', 'Full-time cost a year including on-costs.'],
   ['smallNumberThreshold', 'Small-number threshold', 'In published tables, counts from 1 up to this number are shown as “c” so no one can be identified.'],
+  ['standardWeeklyHours', 'Standard working week (hours)', 'For HR files that give hours worked instead of FTE: 37 hours of a 37-hour week is 1 FTE.'],
 ];
 
 function toDraft(s: AppSettings): Draft {
@@ -42,7 +43,8 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
       const n = Number(draft[key].replace(/[£,\s]/g, ''));
       if (draft[key].trim() === '' || !Number.isFinite(n) || n < 0) errs[key] = `Enter ${label.toLowerCase()} as a number, for example ${key === 'smallNumberThreshold' ? '4' : '20'}`;
       else if (key === 'smallNumberThreshold' && !Number.isInteger(n)) errs[key] = 'Enter a whole number';
-      else if ((key === 'caseloadThreshold' || key === 'asyeCap') && n === 0) errs[key] = 'Enter a number above 0';
+      else if ((key === 'caseloadThreshold' || key === 'asyeCap' || key === 'standardWeeklyHours') && n === 0) errs[key] = 'Enter a number above 0';
+      else if (key === 'standardWeeklyHours' && n > 80) errs[key] = 'Enter the hours of a full-time week, at most 80';
       else patch[key] = n;
     }
     setErrors(errs);

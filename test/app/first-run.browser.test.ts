@@ -1,6 +1,7 @@
 // First run, settings, and every screen's accessibility, in real Chromium over a real database.
 import { expect, it } from 'vitest';
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import { appSuite, axe, browserDescribe } from './browser-harness';
 
 browserDescribe('desktop screens in Chromium: first run', () => {
@@ -103,7 +104,7 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     expect(await axe(page)).toEqual([]);
   });
 
-  it('prepares the paper: details, preview, and PDF and HTML exports that open', async () => {
+  it('prepares the paper: details, preview, and PDF, HTML and Word exports that open', async () => {
     const page = suite.app.page;
     await suite.app.goto('#/paper');
     await page.getByLabel('Meeting date').fill('2025-11-20');
@@ -133,7 +134,18 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     const html = fs.readFileSync(suite.app.host.saved.find((f) => f.endsWith('.html'))!, 'utf8');
     expect(html).toContain('endorse the recruitment plan');
     expect(html).toContain('Caseloads are steady and agency use is falling.');
-  });
+
+    // Word: the council report details typed on the screen reach the document.
+    await page.getByLabel('Financial implications').fill('Agency spending is within budget.');
+    await page.getByRole('button', { name: 'Export Word…' }).click();
+    await page.getByText(/^Saved workforce-paper-.*\.docx/).waitFor({ timeout: 60_000 });
+    const docx = await JSZip.loadAsync(fs.readFileSync(suite.app.host.saved.find((f) => f.endsWith('.docx'))!));
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Financial implications');
+    expect(xml).toContain('Agency spending is within budget.');
+    await page.getByRole('button', { name: 'Word appendix for our own report…' }).click();
+    await page.getByText(/^Saved workforce-appendix-.*\.docx/).waitFor({ timeout: 60_000 });
+  }, 240_000);
 
   it('logged no errors (no CSP violations, no React errors)', () => {
     expect(suite.app.consoleErrors).toEqual([]);

@@ -101,4 +101,38 @@ describe('bundled Electron main process and preload', () => {
     expect(batches.flatMap((b) => b.rows)).toEqual([2]);
     expect(batches.flatMap((b) => b.problems.map((p) => [p.row, p.column]))).toEqual([[3, 'case_type']]);
   });
+
+  it('the worker thread reads .xlsx workbooks from there too (exceljs bundled in)', async () => {
+    const alone = tempDir();
+    const worker = path.join(alone, 'convert-worker.mjs');
+    fs.copyFileSync(path.join(outDir, 'convert-worker.mjs'), worker);
+    const { default: ExcelJS } = await import('exceljs');
+    const { convertedBatches } = await import('../../electron/import/convert-thread');
+    const { LAYOUTS, bind } = await import('../../electron/import/layouts');
+    const file = path.join(alone, 'allocations.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Allocations');
+    ws.addRow(['Allocations report']);
+    ws.addRow(['case_id', 'case_type', 'staff_id', 'team', 'start_date', 'end_date']);
+    ws.addRow(['C1', 'CIN', 'S1', 'North', new Date(Date.UTC(2020, 0, 1)), null]);
+    ws.addRow(['C2', 'XX', 'S1', 'North', new Date(Date.UTC(2020, 0, 1)), null]);
+    await wb.xlsx.writeFile(file);
+    const layout = LAYOUTS.find((l) => l.preset === 'canonical' && l.sources.includes('allocations'))!;
+    const job = {
+      file,
+      sniffed: { encoding: 'utf-8' as const, delimiter: ',' as const, newline: '\n' as const, bytes: fs.statSync(file).size },
+      binding: bind(layout, 'allocations', ['case_id', 'case_type', 'staff_id', 'team', 'start_date', 'end_date']),
+      source: 'allocations' as const,
+      extractDate: '2025-01-01',
+      dateOrders: {},
+      caseKeySecret: new Uint8Array(32),
+      xlsx: {},
+    };
+    const modes: string[] = [];
+    const batches = [];
+    for await (const b of convertedBatches(job, { worker: true, workerFile: worker, onMode: (m) => modes.push(m) })) batches.push(b);
+    expect(modes).toEqual(['worker']);
+    expect(batches.flatMap((b) => b.rows)).toEqual([3]);
+    expect(batches.flatMap((b) => b.problems.map((p) => [p.row, p.column]))).toEqual([[4, 'case_type']]);
+  });
 });

@@ -61,7 +61,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Check the rows' }).click();
 
-    await page.getByRole('heading', { name: '3. Check the rows' }).waitFor();
+    await page.getByRole('heading', { name: '4. Check the rows' }).waitFor();
     await page.getByRole('radio', { name: /Import nothing until every row is right/ }).waitFor();
     const problems = page.getByRole('table', { name: /Problems in mosaic-allocations\.csv/ });
     await problems.waitFor();
@@ -84,7 +84,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
 
     await page.getByRole('radio', { name: /Import the valid rows/ }).check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: '6. What changed' }).waitFor({ timeout: 60_000 });
     const summary = (await page.getByRole('table', { name: 'Import summary' }).textContent()) ?? '';
     expect(summary).toContain('mosaic-allocations.csv');
     await suite.app.shot('13-import-done');
@@ -128,7 +128,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('button', { name: 'Check the rows' }).click();
     await page.getByRole('radio', { name: /Import the valid rows/ }).check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: '6. What changed' }).waitFor({ timeout: 60_000 });
     expect(count(suite.app, 'allocation')).toBeGreaterThan(0);
   });
 
@@ -213,9 +213,9 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await files.getByRole('cell', { name: /workforce indicators, as published/ }).waitFor();
     await files.getByRole('cell', { name: /statistical neighbours, as published/ }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: '3. Check the rows' }).waitFor();
+    await page.getByRole('heading', { name: '4. Check the rows' }).waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('heading', { name: '5. What changed' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('heading', { name: '6. What changed' }).waitFor({ timeout: 60_000 });
     await suite.app.goto('#/overview');
     await page.getByLabel('As-at date').fill(AS_AT);
     await page.getByRole('button', { name: 'Show figures' }).click();

@@ -281,4 +281,21 @@ describe('migrations', () => {
       expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'census_la_level'`).get()).toEqual({ strict: 1 });
     });
   });
+
+  // migration 6 (xlsx): found by name, since the integrator orders the migrations.
+  describe('migration: value rules', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name.startsWith('value rules')) + 1;
+    it("creates value_rule: one placement per field and matched value, only for the worded fields", () => {
+      const { db } = tempDb({ targetVersion: version });
+      expect(version).toBeGreaterThan(3);
+      expect(tables(db)).toContain('value_rule');
+      const ins = db.prepare(`INSERT INTO value_rule (field, value_key, value, placed, updated_at) VALUES (?, ?, ?, ?, '2025-01-01')`);
+      ins.run('role', 'practiceeducator', 'Practice Educator', 'case_holder');
+      expect(() => ins.run('role', 'practiceeducator', 'practice educator', 'senior_practitioner')).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => ins.run('team', 'north', 'North', 'x')).toThrow(/CHECK/);
+      expect(() => ins.run('role', '', 'Blank', 'case_holder')).toThrow(/CHECK/);
+      ins.run('employment_type', 'practiceeducator', 'Practice Educator', 'permanent');
+      expect(db.prepare('SELECT COUNT(*) AS n FROM value_rule').get()).toEqual({ n: 2 });
+    });
+  });
 });

@@ -3,6 +3,7 @@
 // schema (liia-tools social_work_workforce_2022.xsd): the 23 worker items in order, real code
 // lists, a returner, leavers with FTE 0 at 30 September, agency workers without RoleStartDate.
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, type Metrics } from '../../electron/measures';
@@ -122,6 +123,25 @@ describe('the DfE census return', () => {
     expect(computeMetrics(a.db, D, { months: 0 }).vacancy!.fte).toBe(4);
     undoImport(a.db, again.importId!);
     expect(computeMetrics(a.db, D, { months: 0 }).vacancy!.fte).toBe(3.5);
+  });
+
+  it('the same return saved as an .xlsx workbook stores the same spells, census date included (read from the sheet, not the zip)', async () => {
+    const lines = fs.readFileSync(CSV, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Census');
+    for (const l of lines) ws.addRow(l.split(','));
+    const fromCsv = setup();
+    const fromXlsx = setup();
+    const xlsx = fromXlsx.file('testshire_2025.xlsx', Buffer.alloc(0));
+    await wb.xlsx.writeFile(xlsx);
+    const a = await fromCsv.run(CSV);
+    const b = await fromXlsx.run(xlsx);
+    expect(b).toMatchObject({ outcome: 'imported', source: 'workers', preset: 'census', inserted: 11, rejected: 0 });
+    // The census date comes from the latest date in the sheet's rows, as it does from the CSV's.
+    expect(b.assumptions.join(' ')).toMatch(/census date is taken to be 2025-09-30.*latest date in the file \(2025-08-15\)/);
+    const spells = `SELECT staff_id, swe_number, role, employment_type, fte, start_date, end_date, census_date, cases_30, cfkss_status, start_origin, leaver_destination FROM spell ORDER BY staff_id, start_date`;
+    expect(rows(fromXlsx.db, spells)).toEqual(rows(fromCsv.db, spells));
+    expect(a.inserted).toBe(11);
   });
 
   it("never stores a worker's date of birth, gender or ethnicity: not in the database file, nor its WAL", async () => {

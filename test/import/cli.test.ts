@@ -99,6 +99,21 @@ describe('import, imports and undo on the command line', () => {
     expect(r.out).toMatch(/^Check only, nothing written: importing allocations.csv would give 1 new row/);
     expect((await cli('imports', '--db', db)).out).toBe('No imports yet.');
   });
+
+  it('--dry-run of a file with invalid rows fails and exits 1, as the strict import does', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'cli.sqlite');
+    const bad = writeFile(dir, 'bad.csv', csv('case_id,case_type,staff_id,team,start_date,end_date', 'C1,CIN,S1,T,2019-01-01,', 'C2,XX,S1,T,2019-02-01,'));
+    const check = await cli('import', '--db', db, '--dry-run', '--json', '--source', 'allocations', bad);
+    const real = await cli('import', '--db', db, '--json', '--source', 'allocations', bad);
+    expect(real.code).toBe(1);
+    expect(check.code).toBe(1);
+    const outcome = (r: { out: string }) => (JSON.parse(r.out) as { ok: boolean; results: Array<{ outcome: string; rejected: number }> });
+    expect(outcome(check)).toMatchObject({ ok: false, results: [{ outcome: 'failed', rejected: 1 }] });
+    expect(outcome(real)).toMatchObject({ ok: false, results: [{ outcome: 'failed', rejected: 1 }] });
+    // With --accept-valid both the check and the import keep the valid row and exit 0.
+    expect((await cli('import', '--db', db, '--dry-run', '--accept-valid', '--source', 'allocations', bad)).code).toBe(0);
+  });
 });
 
 describe('the DfE files through the same command', () => {

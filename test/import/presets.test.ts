@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectFile, ImportProblem, listMappings, saveMapping } from '../../electron/import/index';
 import { csv, rows, setup } from './helpers';
+import { saveValueRules } from '../../electron/import/value-rules';
 
 const TEMPLATES = path.resolve(__dirname, '../../fixtures/templates');
 
@@ -121,6 +122,33 @@ describe('Standard Safeguarding Dataset layouts', () => {
     expect(r).toMatchObject({ outcome: 'imported', inserted: 1, rejected: 0, problems: [] });
     expect(r.skipped).toEqual([{ reason: 'job title not a social work or support role', detail: 'Wizard', rows: 1 }]);
     expect(r.message).toMatch(/1 row skipped by design, not errors: job title not a social work or support role: 1 \(Wizard 1\)/);
+  });
+
+  it("ssd_professionals' job titles go through the job-title rules: an Assistant Team Manager manages, a student is not counted", async () => {
+    const t = setup();
+    const f = t.file('p.csv', csv(
+      profHeader,
+      'P1,E1,A Name,SW1,N,Assistant Team Manager,0,Assessment,1',
+      'P2,E2,A Name,,N,Student Social Worker,0,Assessment,1',
+      'P3,E3,A Name,,N,Social Work Assistant,0,Assessment,1',
+      'P4,E4,A Name,SW4,N,Practice Educator,0,Assessment,1',
+    ));
+    const r = await t.run(f, { source: 'workers', extractDate: '2024-03-31' });
+    expect(r).toMatchObject({ outcome: 'imported', inserted: 3, rejected: 0, problems: [] });
+    // The old title rules put anything with "assistant" among support workers, a manager too.
+    expect(rows(t.db, `SELECT staff_id, role FROM spell ORDER BY staff_id`)).toEqual([
+      { staff_id: 'P1', role: 'first_line_manager' },
+      { staff_id: 'P3', role: 'support_worker' },
+      { staff_id: 'P4', role: 'senior_practitioner' },
+    ]);
+    expect(r.skipped).toEqual([{ reason: 'job title not a social work or support role', detail: 'Student Social Worker', rows: 1 }]);
+    // Placed by the default rules, so the summary says so, as for any HR file.
+    expect(r.assumptions.join('\n')).toContain('"Assistant Team Manager" as First line manager (1 row)');
+    // The council's saved rule corrects a title for the SSD as for any HR file.
+    const t2 = setup();
+    saveValueRules(t2.db, [{ field: 'role', value: 'Practice Educator', placed: 'case_holder' }]);
+    await t2.run(t2.file('p.csv', csv(profHeader, 'P4,E4,A Name,SW4,N,Practice Educator,0,Assessment,1')), { source: 'workers', extractDate: '2024-03-31' });
+    expect(rows(t2.db, `SELECT role FROM spell`)).toEqual([{ role: 'case_holder' }]);
   });
 
   it('ssd_involvements: case type "other" unless mapped, and the user is told', async () => {

@@ -25,9 +25,9 @@ describe('row validation (every rule names row, column, value and reason)', () =
   });
 
   it('codes', async () => {
-    expect(await problemsOf('S2,,wizard,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,casual,1,2019-01-01,,,', 'S4,,case_holder,North,permanent,1,2019-01-01,2019-02-01,bored,')).toEqual([
+    expect(await problemsOf('S2,,wizard,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,sabbatical,1,2019-01-01,,,', 'S4,,case_holder,North,permanent,1,2019-01-01,2019-02-01,bored,')).toEqual([
       { row: 3, column: 'role', value: 'wizard', reason: expect.stringMatching(/^is not a recognised Role; use one of: senior_manager, .*support_worker/) },
-      { row: 4, column: 'employment_type', value: 'casual', reason: 'is not a recognised Employment type; use one of: permanent, fixed_term, agency' },
+      { row: 4, column: 'employment_type', value: 'sabbatical', reason: 'is not a recognised Employment type; use one of: permanent, fixed_term, agency; or, as no rule places it, choose what it is in the import\'s value step (or a mapping\'s "values" for employment_type)' },
       { row: 5, column: 'leaving_reason', value: 'bored', reason: expect.stringMatching(/^is not a recognised Reason for leaving/) },
     ]);
   });
@@ -172,12 +172,33 @@ describe('strict by default, --accept-valid on request', () => {
     expect(JSON.parse(log[0]!.rejected_json)).toEqual([{ row: 3, column: 'fte', value: '7', reason: 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)' }]);
   });
 
-  it('dry run: the real import, rolled back, counts reported', async () => {
+  it('dry run: the real import, rolled back, with the outcome the real import would have', async () => {
     const t = setup();
     const before = dump(t.db, ['spell', 'import_log', 'import_change']);
-    const r = await t.run(t.file('w.csv', file), { dryRun: true });
-    expect(r).toMatchObject({ outcome: 'checked', importId: null, inserted: 2, rejected: 1, backupFile: null });
-    expect(dump(t.db, ['spell', 'import_log', 'import_change'])).toEqual(before);
+    const f = t.file('w.csv', file);
+    // Strict (the default): the real import would fail, so the check fails, with the same counts.
+    const strict = await t.run(f, { dryRun: true });
+    const real = await t.run(f, {});
+    expect(real.outcome).toBe('failed');
+    expect(strict).toMatchObject({ outcome: 'failed', importId: null, rowsRead: 3, inserted: 0, rejected: 1, backupFile: null });
+    expect(strict.problems).toEqual(real.problems);
+    expect(strict.message).toMatch(/^Check only, nothing written: importing w.csv would fail, because 1 row of 3 has problems/);
+    // With --accept-valid the import would keep the two valid rows.
+    const valid = await t.run(f, { dryRun: true, acceptValid: true });
+    expect(valid).toMatchObject({ outcome: 'checked', importId: null, inserted: 2, rejected: 1, backupFile: null });
+    expect(dump(t.db, ['spell', 'import_change'])).toEqual({ spell: before.spell, import_change: before.import_change });
+  });
+
+  it('dry run: rows left out on purpose are not valid rows to keep, so a check fails as the import does', async () => {
+    const t = setup();
+    // One row with a problem; the other two not counted (business support, a zero-hours contract).
+    const f = t.file('w.csv', csv(W, 'S1,,case_holder,North,permanent,7,2019-01-01,,,', 'S2,,Business Support Officer,North,permanent,1,2019-01-01,,,', 'S3,,case_holder,North,Zero hours,1,2019-01-01,,,'));
+    const check = await t.run(f, { dryRun: true, acceptValid: true });
+    const real = await t.run(f, { acceptValid: true });
+    expect(real).toMatchObject({ outcome: 'failed', rowsRead: 3, rejected: 1 });
+    expect(check).toMatchObject({ outcome: 'failed', importId: null, rowsRead: 3, rejected: 1 });
+    expect(check.skipped?.map((s) => s.detail)).toEqual(['Zero hours', 'Business Support Officer']);
+    expect(check.message).toMatch(/would fail, because 1 row of 3 has problems\. Correct them and check the file again\./);
   });
 });
 

@@ -65,8 +65,27 @@ describe('scrutiny-pack report', () => {
     const bad = await run(['report', '--db', file, '--as-at', '2018-02-30', '--out', path.join(dir, 'x.pdf')]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('"2018-02-30" is not a real date');
-    expect((await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--format', 'docx', '--out', path.join(dir, 'x.docx')])).code).toBe(2);
+    const format = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--format', 'rtf', '--out', path.join(dir, 'x.rtf')]);
+    expect(format.code).toBe(2);
+    expect(format.err).toContain('--format must be pdf, html or docx (got "rtf")');
     expect((await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT])).err).toContain('--out FILE');
+  });
+
+  it('writes Word (from the .docx name), the appendix mode, and refuses Word options on other formats or a template that is not Word', async () => {
+    const out = path.join(dir, 'paper.docx');
+    const r = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--docx-mode', 'appendix', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(r.out).toContain('(DOCX,');
+    const pdfMode = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--docx-mode', 'appendix', '--out', path.join(dir, 'z.pdf')]);
+    expect(pdfMode.code).toBe(2);
+    expect(pdfMode.err).toContain('--template and --docx-mode are for Word output');
+    expect((await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--docx-mode', 'annex', '--out', out])).code).toBe(2);
+    const notWord = path.join(dir, 'letter.doc');
+    fs.writeFileSync(notWord, 'plain text, not a Word document');
+    const t = await run(['report', '--db', file, '--as-at', FIXTURE_AS_AT, '--template', notWord, '--out', out]);
+    expect(t.code).toBe(1);
+    expect(t.err).toContain(`The template "${notWord}" is not a Word document (.docx)`);
   });
 
   it('explains an invalid configuration file in plain English (exit code 1)', async () => {

@@ -96,3 +96,8 @@ export function pdfWordBoxes(file: string): WordBox[] {
   }
   return out;
 }
+
+/** XML text as written by pdftotext -bbox and in Word's parts, back to plain text. */
+export function unescapeXml(text: string): string {
+  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

@@ -1,11 +1,11 @@
-// `import`: loads CSV exports into the database (electron/import), or hands the DfE's published
+// `import`: loads CSV and .xlsx exports into the database (electron/import), or hands the DfE's published
 // files to the benchmarks importer. Exit 0 when every file imported (or was already in), 1 when
 // a file's data was refused, 2 when the command itself was wrong (unknown source, missing file).
 import { IMPORT_SOURCES, type ImportSource } from '../../../shared/domain';
 import type { CsvSource, ImportResult } from '../../../shared/import-types';
 import { importDfeFile } from '../../benchmarks/import-dfe';
-import { detectFile, ImportProblem, runImport } from '../../import/index';
-import { dfeSourceOf } from '../../import/detect';
+import { ImportProblem, runImport } from '../../import/index';
+import { detectImportFile, dfeSourceOf } from '../../import/detect';
 import { saveMapping } from '../../import/mapping';
 import { resolveMapping } from '../../import/mapping';
 import { isoDateOption } from '../date-option';
@@ -35,7 +35,7 @@ async function importOne(ctx: CommandContext, file: string, given: ImportSource 
   let source = given;
   if (source === undefined) {
     // The DfE's own files are recognised too, so `import FILE...` takes a whole folder.
-    const d = detectFile(file, ctx.db());
+    const d = await detectImportFile(file, ctx.db(), typeof v.sheet === 'string' ? v.sheet : undefined);
     if (!d.best) source = dfeSourceOf(d.headers) ?? undefined;
   }
   if (source === 'benchmark' || source === 'neighbours') {
@@ -50,6 +50,7 @@ async function importOne(ctx: CommandContext, file: string, given: ImportSource 
     ...(typeof v.preset === 'string' ? { preset: v.preset } : {}),
     ...(typeof v.mapping === 'string' ? { mapping: v.mapping } : {}),
     ...(typeof v['extract-date'] === 'string' ? { extractDate: v['extract-date'] } : {}),
+    ...(typeof v.sheet === 'string' ? { sheet: v.sheet } : {}),
     acceptValid: v['accept-valid'] === true,
     dryRun: v['dry-run'] === true,
     dbPath: ctx.dbPath,
@@ -72,14 +73,15 @@ async function importOne(ctx: CommandContext, file: string, given: ImportSource 
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import CSV exports (workers, agency, allocations, asye, establishment) or the DfE files (benchmark, neighbours).',
+  summary: 'Import CSV or .xlsx exports (workers, agency, allocations, asye, establishment) or the DfE files (benchmark, neighbours).',
   usage:
-    'import [--source SOURCE] [--preset NAME | --mapping FILE_OR_NAME] [--accept-valid] [--dry-run] [--extract-date YYYY-MM-DD] [--save-mapping NAME] FILE...\n\n' +
+    'import [--source SOURCE] [--preset NAME | --mapping FILE_OR_NAME] [--accept-valid] [--dry-run] [--extract-date YYYY-MM-DD] [--save-mapping NAME] [--sheet NAME] FILE...\n\n' +
     `  --source        ${IMPORT_SOURCES.join(', ')} (detected from the headings when left out)\n` +
     '  --preset        canonical, census or ssd (detected when left out)\n' +
     '  --mapping       a JSON column mapping file, or the name of a saved one\n' +
     '  --accept-valid  import the valid rows and log the rejected ones (default: nothing if any row is invalid)\n' +
     '  --dry-run       check everything and report, writing nothing\n' +
+    '  --sheet         the sheet of an .xlsx workbook to read (default: the first)\n' +
     '  --extract-date  the date the export was taken: later dates are errors (without it, dates are checked against today and no extract date is recorded)',
   options: {
     source: { type: 'string' },
@@ -89,6 +91,7 @@ export const importCommand: Command = {
     'dry-run': { type: 'boolean' },
     'extract-date': { type: 'string' },
     'save-mapping': { type: 'string' },
+    sheet: { type: 'string' },
   },
   allowPositionals: true,
   async run(ctx) {

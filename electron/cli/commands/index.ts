@@ -5,6 +5,7 @@ import { importsCommand } from './imports';
 import { undoCommand } from './undo';
 import { demoCommand } from './demo';
 import { metricsCommand } from './metrics';
+import { whatifCommand } from './whatif';
 import { reportCommand } from './report';
 import { benchmarkCommand } from './benchmark';
 import { settingsCommand } from './settings';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   undoCommand,
   demoCommand,
   metricsCommand,
+  whatifCommand,
   reportCommand,
   benchmarkCommand,
   settingsCommand,

@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<keyof Settings, string> = {
   agencyAnnualCost: 'annual cost of an agency social worker (£)',
   employeeAnnualCost: 'annual cost of an employed social worker (£)',
   smallNumberThreshold: 'published counts from 1 to this are shown as c',
+  standardWeeklyHours: 'standard working week, for HR files that give FTE as hours (37 of 37 is 1 FTE)',
 };
 
 /** Reads "KEY=VALUE" with the value typed like the setting's default (numbers stay numbers). */

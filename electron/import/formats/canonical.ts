@@ -3,12 +3,15 @@ import type { LayoutDef } from '../layouts';
 
 export const CANONICAL_WORKERS: Record<string, readonly string[]> = {
   staff_id: ['staff_id', 'staff_number', 'staff_no', 'staff_ref', 'employee_id', 'employee_number', 'employee_no', 'worker_id', 'payroll_number'],
-  swe_number: ['swe_number', 'swe_no', 'swe_registration_number', 'swe_reg_no', 'social_work_england_number', 'registration_number'],
-  role: ['role', 'job_role', 'org_role'],
+  swe_number: ['swe_number', 'swe_no', 'swe_registration_number', 'swe_reg_no', 'social_work_england_number', 'registration_number', 'swe_registration', 'swe_reg', 'swe_registration_no'],
+  // A job title is placed in a role by the rules in job-titles.ts (listed in the summary).
+  role: ['role', 'job_role', 'org_role', 'job_title', 'post_title', 'position_title', 'job'],
   team: ['team', 'team_name'],
   employment_type: ['employment_type', 'contract_type', 'employment_status'],
   agency_flag: ['agency_worker', 'agency'],
-  fte: ['fte', 'full_time_equivalent', 'wte'],
+  // FTE as a fraction, a percentage or hours: fte-reading.ts decides per column and says so.
+  fte: ['fte', 'full_time_equivalent', 'wte', 'fte_percent', 'fte_%', 'hours', 'contracted_hours', 'weekly_hours', 'hours_per_week', 'working_hours'],
+  standard_hours: ['standard_hours', 'standard_weekly_hours', 'full_time_hours', 'standard_week', 'fte_hours'],
   start_date: ['start_date', 'date_started', 'spell_start', 'role_start_date', 'start'],
   end_date: ['end_date', 'date_ended', 'spell_end', 'leaving_date', 'date_left', 'role_end_date', 'end'],
   leaving_reason: ['leaving_reason', 'reason_for_leaving', 'reason_leaving', 'leaver_reason'],
