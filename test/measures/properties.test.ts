@@ -100,7 +100,7 @@ function numbersIn(x: unknown, out: number[] = []): number[] {
 // The agency rules are left out too: the DfE's guidance took effect on fixed calendar dates, so
 // shifting a council 28 years rightly changes which assignments it covers.
 function withoutDates(m: Metrics): unknown {
-  const dated = new Set(['asAt', 'date', 'cohort', 'warnings', 'windowStart', 'agencyRules']);
+  const dated = new Set(['asAt', 'date', 'cohort', 'warnings', 'windowStart', 'agencyRules', 'lastDay']);
   return JSON.parse(JSON.stringify(m, (k, v) => (dated.has(k) ? undefined : v)));
 }
 
