@@ -44,6 +44,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   establishment: 'Establishment (funded posts)',
   idmap: 'Worker ID map (HR, case system, SWE numbers)',
   departments: 'Case system departments (team names)',
+  census_la: 'DfE census return: vacancies and agency cover',
   benchmark: 'DfE workforce indicators',
   neighbours: 'DfE statistical neighbours',
 };

@@ -102,6 +102,7 @@ export const IMPORT_SOURCES = [
   'establishment',
   'idmap',
   'departments',
+  'census_la',
   'benchmark',
   'neighbours',
 ] as const;

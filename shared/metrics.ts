@@ -130,6 +130,16 @@ export interface AgencyRules {
   };
 }
 
+/** Agency workers covering vacancies (the census LA-level module), at a census date. */
+export interface AgencyCover {
+  fte: number;
+  headcount: number;
+  /** Share (0-100) of agency FTE covering vacancies (DfE agency_cover_rate_fte). */
+  rateOfAgencyFte: number | null;
+  /** Share (0-100) of vacancy FTE covered by agency workers (DfE vacancy_agency_cover_rate_fte). */
+  rateOfVacancies: number | null;
+}
+
 /** The headline figures, as repeated a year earlier and at each month end of the series. */
 export interface Headline {
   inPost: HeadcountFte;
@@ -161,8 +171,13 @@ export interface Metrics {
   warnings?: string[];
   inPost: HeadcountFte;
   agency: HeadcountFte & { rateFte: number | null; costPremium: number };
-  starters: HeadcountFte;
+  starters: HeadcountFte & {
+    /** By census StartOrigin code ('1'-'10', and 'not recorded'); shared/census-codes.ts names them. */
+    byOrigin?: Record<string, number>;
+  };
   leavers: HeadcountFte & {
+    /** By census LeaverDestination code ('1'-'9', and 'not recorded'). */
+    byDestination?: Record<string, number>;
     byReason: Record<string, number>;
     byServiceBand: Record<string, number>;
     byYearsQualified: Record<string, number>;
@@ -171,6 +186,8 @@ export interface Metrics {
   stabilityIndex: number | null;
   caseload: Caseload;
   vacancy: { fte: number; rate: number | null } | null;
+  /** From a census return's LA-level module at D; null without one. */
+  agencyCover?: AgencyCover | null;
   asye: {
     cohorts: AsyeCohort[];
     /** Each social worker in their ASYE at D: the ASYE's last day and the cases they hold (always present from computeMetrics). */

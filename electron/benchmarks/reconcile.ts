@@ -121,11 +121,14 @@ export interface OwnCoverage {
   spellsFrom: IsoDate | null;
   allocationsFrom: IsoDate | null;
   to: IsoDate | null;
+  /** 30 Septembers a census return gave caseloads for (Cases30): no allocations are needed there. */
+  censusDates?: IsoDate[];
 }
 
 export function ownCoverage(db: Db): OwnCoverage {
   const c = dataCoverage(db);
-  return { spellsFrom: c.firstSpellStart, allocationsFrom: c.firstAllocationStart, to: c.latest };
+  const censusDates = (db.prepare(`SELECT DISTINCT census_date FROM spell WHERE cases_30 IS NOT NULL ORDER BY census_date`).pluck().all() as IsoDate[]);
+  return { spellsFrom: c.firstSpellStart, allocationsFrom: c.firstAllocationStart, to: c.latest, censusDates };
 }
 
 /**
@@ -148,8 +151,11 @@ function displayCoverage(c: OwnCoverage): { from: IsoDate; to: IsoDate } | null 
  * counted over the 12 months to that date, so each must start on or before 30 September of the
  * previous year), and the data must reach the date itself.
  */
-export function coversYear(c: OwnCoverage, asAt: IsoDate): string | null {
-  if (!c.spellsFrom || !c.to) return 'no workforce data has been imported';
+export function coversYear(given: OwnCoverage, asAt: IsoDate): string | null {
+  const spellsFrom = given.spellsFrom;
+  if (!spellsFrom || !given.to) return 'no workforce data has been imported';
+  // A census return for this date carries its caseloads (Cases30).
+  const c = given.censusDates?.includes(asAt) ? { ...given, spellsFrom, to: given.to, allocationsFrom: spellsFrom } : { ...given, spellsFrom, to: given.to };
   if (!c.allocationsFrom) return 'no case allocations have been imported, so caseloads cannot be compared';
   const yearBefore = addYears(asAt, -1);
   if (c.spellsFrom > yearBefore) return `your staff records start on ${c.spellsFrom}, after the year to ${asAt} began`;

@@ -304,7 +304,38 @@ export const MIGRATIONS: readonly Migration[] = [
       db.prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))`).run();
     },
   },
-  // migration 6 (xlsx)
+  // census (assigned number 4; appended after the migrations already on main)
+  {
+    name: 'census return: Cases30, CFKSSstatus, StartOrigin, LeaverDestination on spells; the LA-level module',
+    up(db) {
+      // What the DfE census return says at its 30 September that the spell itself cannot: the
+      // census date the row was returned for, the caseload then (Cases30), the early-career
+      // status (CFKSSstatus codes 1-4, several allowed: "1,3"), where a starter came from
+      // (StartOrigin 1-10) and where a leaver went (LeaverDestination 1-9). NULL for spells from
+      // other exports. The worker's own date of birth, gender and ethnicity are never stored.
+      db.exec(`
+        ALTER TABLE spell ADD COLUMN census_date TEXT CHECK ${ISO_CHECK('census_date')};
+        ALTER TABLE spell ADD COLUMN cases_30 INTEGER CHECK (cases_30 IS NULL OR cases_30 >= 0);
+        ALTER TABLE spell ADD COLUMN cfkss_status TEXT CHECK (cfkss_status IS NULL OR (cfkss_status <> '' AND cfkss_status NOT GLOB '*[^1-4,]*'));
+        ALTER TABLE spell ADD COLUMN start_origin INTEGER CHECK (start_origin IS NULL OR start_origin BETWEEN 1 AND 10);
+        ALTER TABLE spell ADD COLUMN leaver_destination INTEGER CHECK (leaver_destination IS NULL OR leaver_destination BETWEEN 1 AND 9);
+
+        -- The census return's LA-level module, one row per census date: vacancies (FTE) and the
+        -- agency workers covering them (FTE and headcount) at 30 September.
+        CREATE TABLE census_la_level (
+          id                     INTEGER PRIMARY KEY,
+          census_date            TEXT NOT NULL UNIQUE CHECK ${ISO_CHECK('census_date')},
+          la_code                TEXT,
+          vacancies_fte          REAL NOT NULL CHECK (vacancies_fte >= 0),
+          agency_cover_fte       REAL NOT NULL CHECK (agency_cover_fte >= 0),
+          agency_cover_headcount INTEGER NOT NULL CHECK (agency_cover_headcount >= 0),
+          import_id              INTEGER NOT NULL REFERENCES import_log(id)
+        ) STRICT;
+        CREATE INDEX census_la_level_import ON census_la_level(import_id);
+      `);
+    },
+  },
+  // xlsx (assigned number 6; appended after census)
   {
     name: "value rules: the council's own placement of job titles, contract types and leaving reasons",
     up(db) {

@@ -6,7 +6,7 @@ import { UserError, type AppContext } from './context';
 import { assertOpenable, savableExtension, withExtension } from './file-types';
 
 const CSV_FILTERS = [
-  { name: 'CSV, text and Excel exports', extensions: ['csv', 'txt', 'tsv', 'xlsx'] },
+  { name: 'CSV, text and Excel exports, census XML', extensions: ['csv', 'txt', 'tsv', 'xlsx', 'xml'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

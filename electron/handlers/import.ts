@@ -6,7 +6,7 @@ import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, S
 import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
 import { listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
 import { detectImportFile, dfeSourceOf } from '../import/detect';
-import { STAFF_SOURCES } from '../import/privacy';
+import { notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
 
@@ -60,12 +60,12 @@ export async function detect(ctx: AppContext, fileId: string, sheet?: string): P
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
-    if (d.identityColumns.length) {
-      // Staff files may carry staff names (map them to "Not used"); anything else could be a child's.
-      const staff = best !== undefined && best !== null && STAFF_SOURCES.has(best.source);
-      description += staff
-        ? `. It has columns that look like a person's name or date of birth (${d.identityColumns.join(', ')}), which Scrutiny Pack will not store: remove them from the export, or set them to "Not used" when matching the columns`
-        : `. It has columns that look like a child's name or date of birth (${d.identityColumns.join(', ')}), which Scrutiny Pack will not store: remove them from the export first`;
+    // Staff files may carry the worker's own details (dropped unread); a case file's could be a child's.
+    const staff = best !== undefined && best !== null && STAFF_SOURCES.has(best.source);
+    const personal = personalColumns(d.headers);
+    if (staff && personal.length) description += `. ${notStoredNote(personal)}`;
+    else if (d.identityColumns.length) {
+      description += `. It has columns that look like a child's name or date of birth (${d.identityColumns.join(', ')}), which Scrutiny Pack will not store: remove them from the export first`;
     }
     return {
       file: { id: f.id, name: f.name, bytes: f.bytes },

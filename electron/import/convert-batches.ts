@@ -22,6 +22,8 @@ export interface ConvertJob {
   binding: Binding;
   source: CsvSource;
   extractDate: IsoDate;
+  /** A census return's 30 September (census layouts). */
+  censusDate?: IsoDate;
   dateOrders: Record<string, DateOrder>;
   /** The database's case-ID key (allocations), or null. */
   caseKeySecret: Uint8Array | null;
@@ -78,6 +80,7 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
     extractDate: job.extractDate,
     dateOrders: job.dateOrders,
     hashCase,
+    ...(job.censusDate ? { censusDate: job.censusDate } : {}),
     ...(job.councilValues ? { councilValues: job.councilValues } : {}),
     ...(job.fte ? { fte: job.fte } : {}),
   });

@@ -30,6 +30,8 @@ export interface ConvertOptions {
   dateOrders: Record<string, DateOrder>;
   /** The keyed hash of a case ID (allocations only). */
   hashCase(caseId: string): string;
+  /** A census return's 30 September (census layouts; census-date.ts). */
+  censusDate?: IsoDate;
 }
 
 /** A value placed by a rule rather than written as a code, and how many rows had it. */
@@ -238,13 +240,12 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return n;
   };
 
+  const FTE_RANGE = 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)';
   const fteUnit = options.fte?.unit ?? 'fraction';
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
   const fteValue = (): number | null => {
     if (fteUnit === 'fraction') {
-      return number('fte', (n) =>
-        n > 0 && n <= 1 ? (n < MIN_FTE ? messages.fteTooSmall() : null) : 'is outside the FTE range: more than 0 and at most 1 (a full-time post is 1)',
-      );
+      return number('fte', (n) => (n > 0 && n <= 1 ? (n < MIN_FTE ? messages.fteTooSmall() : null) : FTE_RANGE));
     }
     const v = text('fte', true);
     if (v === null) return null;
@@ -289,7 +290,10 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
         skipped = skipKey(NOT_COUNTED_TITLE, title);
         return [];
       }
-    } else role = code('role', ROLE_CODES, ALLOWED.role, true);
+    } else {
+      // A census agency row need not carry OrgRole (worked out below from Cases30).
+      role = code('role', ROLE_CODES, ALLOWED.role, !(layout.census && parseFlag(raw('agency_flag')) === true));
+    }
     if (role === NOT_COUNTED) {
       skipped = skipKey(NOT_COUNTED_TITLE, raw('role'));
       return [];
@@ -321,9 +325,20 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       if (flag === undefined) problem('agency_flag', f, 'is not a yes/no value (use Y/N, Yes/No, TRUE/FALSE or 1/0)');
       employment = flag ? 'agency' : 'permanent';
     } else employment = code('employment_type', EMPLOYMENT_TYPE_CODES, ALLOWED.employment_type, true);
-    const fte = fteValue();
-    const start = layout.startFromExtractDate && index.start_date === undefined ? options.extractDate : date('start_date', true);
-    const end = date('end_date', false);
+    const census = layout.census === true ? censusItems(employment === 'agency') : null;
+    const fte = census ? census.fte : fteValue();
+    if (census && role === null && employment === 'agency' && raw('role') === '') {
+      role = (census.cases ?? 0) > 0 ? 'case_holder' : 'qualified_no_cases';
+    }
+    const start =
+      layout.startFromExtractDate && index.start_date === undefined ? options.extractDate
+      : census && employment === 'agency' && raw('start_date') === '' ? census.date
+      : date('start_date', true);
+    // An agency worker in a return is in post on its census date; one starting later (not a
+    // census row, strictly) keeps the open spell the file gives.
+    const end =
+      census && employment === 'agency' && raw('end_date') === '' ? (start !== null && start > (census.date ?? start) ? null : census.date)
+      : date('end_date', false);
     const reason = code('leaving_reason', LEAVING_REASON_CODES, ALLOWED.leaving_reason, false);
     const qualified = date('qualified_date', false);
     notFuture('start_date', start);
@@ -332,7 +347,87 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     if (employment !== 'fixed_term') notFuture('end_date', end);
     notFuture('qualified_date', qualified);
     notBefore('end_date', end, start, 'start date', 'a spell cannot end before it starts');
-    return [staffId, swe, role, team, employment, fte, start, end, reason, qualified];
+    const extra = census ?? otherItems();
+    return [
+      staffId, swe, role, team, employment, fte, start, end, reason, qualified,
+      extra.date, extra.cases, extra.cfkss, extra.origin, extra.destination,
+    ];
+  };
+
+  const whole = (field: string, max: number | null): number | null => {
+    const v = text(field, false);
+    if (v === null) return null;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || (max !== null && (n < 1 || n > max))) {
+      problem(field, v, max === null ? 'is not a whole number of 0 or more' : `is not one of the census codes 1-${max}`);
+      return null;
+    }
+    return n;
+  };
+  // CFKSSstatus may repeat (the schema allows several): kept as "1,3".
+  const cfkss = (): string | null => {
+    const v = text('cfkss_status', false);
+    if (v === null) return null;
+    // 0 is not a schema code, but local files write it for "none of these": read as blank.
+    const codes = v.split(/[;,\s]+/).filter((c) => c !== '' && c !== '0');
+    if (codes.length === 0) return null;
+    if (!codes.every((c) => /^[1-4]$/.test(c))) {
+      problem('cfkss_status', v, 'is not one of the census codes 1-4 (1 ASYE, 2 frontline practitioner, 3 practice supervisor, 4 practice leader)');
+      return null;
+    }
+    return [...new Set(codes)].sort().join(',');
+  };
+  const decimal = (field: string): number | null => {
+    const v = text(field, false);
+    if (v === null) return null;
+    if (!FTE_RE.test(v) || Number(v) < 0 || Number(v) > 1) {
+      problem(field, v, 'is not an FTE from 0 to 1');
+      return null;
+    }
+    return Number(v);
+  };
+  interface CensusItems {
+    date: IsoDate | null;
+    fte: number | null;
+    cases: number | null;
+    cfkss: string | null;
+    origin: number | null;
+    destination: number | null;
+  }
+  // The items a census row carries at 30 September. FTE may be 0 for a leaver (nothing in post at
+  // 30 September), so a leaver's FTE is FTE, else FTE30; a worker in post, FTE30, else FTE.
+  const censusItems = (agency: boolean): CensusItems => {
+    const date = options.censusDate ?? options.extractDate;
+    const before = problems.length;
+    const f = decimal('fte');
+    const f30 = decimal('fte_30');
+    const leaver = !agency && raw('end_date') !== '';
+    const order = leaver ? [f, f30] : [f30, f];
+    const fte = order.find((x) => x !== null && x > 0) ?? null;
+    // Not said twice: a value that is not an FTE at all has already been named.
+    if (fte === null && problems.length === before) {
+      const said = [raw('fte') === '' ? null : `FTE ${raw('fte')}`, raw('fte_30') === '' ? null : `FTE30 ${raw('fte_30')}`].filter((x) => x !== null);
+      problem('fte', raw('fte'), said.length === 0
+        ? 'is blank, and so is FTE30: every census row needs the FTE of the role (more than 0, at most 1)'
+        : `gives no FTE for the role (${said.join(', ')}): one of FTE and FTE30 must be more than 0 and at most 1`);
+    }
+    // Read in the file's column order, so problems are listed as the row reads.
+    const origin = whole('start_origin', 10);
+    const destination = whole('leaver_destination', 9);
+    const cases = whole('cases_30', null);
+    return { date, fte, cases, cfkss: cfkss(), origin, destination };
+  };
+  // The same items mapped from another export: read when a mapping gives them, at the extract date.
+  const otherItems = (): Omit<CensusItems, 'fte'> => {
+    const cases = index.cases_30 === undefined ? null : whole('cases_30', null);
+    const status = index.cfkss_status === undefined ? null : cfkss();
+    return {
+      date: cases !== null || status !== null ? options.extractDate : null,
+      cases,
+      cfkss: status,
+      origin: index.start_origin === undefined ? null : whole('start_origin', 10),
+      destination: index.leaver_destination === undefined ? null : whole('leaver_destination', 9),
+    };
   };
 
   const skipBlank = layout.skipWhenBlank ?? {};
@@ -404,8 +499,16 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return [id, name === null ? null : name.replace(/\s+/g, ' '), text('parent_id', false), text('parent_name', false)];
   };
 
+  const convertCensusLa = (): StoredValue[] => {
+    const vacancies = number('vacancies_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const coverFte = number('agency_cover_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const coverHeadcount = number('agency_cover_headcount', (n) => (n >= 0 && Number.isInteger(n) ? null : 'is not a whole number of 0 or more'));
+    return [options.censusDate ?? options.extractDate, text('la_code', false), vacancies, coverFte, coverHeadcount];
+  };
+
   const convert: () => StoredValue[] | string =
-    source === 'idmap' ? convertIdentifiers
+    source === 'census_la' ? convertCensusLa
+    : source === 'idmap' ? convertIdentifiers
     : source === 'departments' ? convertDepartment
     : source === 'allocations' ? convertAllocation
     : source === 'asye' ? convertAsye

@@ -9,6 +9,7 @@ import { listMappings, mappingLayout } from './mapping';
 import { identityColumns } from './privacy';
 import { parseText, sniffFile } from './csv-stream';
 import { ImportProblem } from './problem';
+import { looksLikeXml, readCensusXml } from './census-xml';
 import { isXlsxFile, xlsxHead } from './xlsx-stream';
 
 const PREVIEW_ROWS = 5;
@@ -31,6 +32,15 @@ export function fittingMappings(db: Db | undefined, headers: readonly string[], 
 }
 
 export function detectFile(file: string, db?: Db): FileDetection {
+  // A census return in XML is detected as the census CSV it holds (the import reads it so too).
+  if (looksLikeXml(file)) {
+    const xml = readCensusXml(file);
+    try {
+      return { ...detectFile(xml.csvFile, db), file };
+    } finally {
+      xml.cleanup();
+    }
+  }
   const sniffed = sniffFile(file);
   const complete = sniffed.bytes <= 256 * 1024;
   const rows = parseText(sniffed.headText, sniffed, complete).filter((r) => !isBlank(r));
@@ -75,4 +85,11 @@ export function dfeSourceOf(headers: readonly string[]): 'benchmark' | 'neighbou
   if (h.has('timeperiod') && h.has('geographiclevel')) return 'benchmark';
   if (h.has('lanum') && h.has('sn1') && h.has('sn10')) return 'neighbours';
   return null;
+}
+
+/** The first values of one column (the file's first 256 KB, at most `max`), for value checks. */
+export function columnSample(file: string, index: number, max = 200): string[] {
+  const sniffed = sniffFile(file);
+  const rows = parseText(sniffed.headText, sniffed, sniffed.bytes <= 256 * 1024).filter((r) => !isBlank(r));
+  return rows.slice(1, 1 + max).map((r) => r[index] ?? '');
 }

@@ -23,6 +23,12 @@ const WORKER_FIELDS: FieldSpec[] = [
   { name: 'end_date', label: 'End date (blank while current)', required: false },
   { name: 'leaving_reason', label: 'Reason for leaving', required: false },
   { name: 'qualified_date', label: 'Date qualified as a social worker', required: false },
+  // The DfE census return's items at 30 September (formats/census.ts).
+  { name: 'fte_30', label: 'FTE at 30 September (census FTE30)', required: false },
+  { name: 'cases_30', label: 'Cases held at 30 September (census Cases30)', required: false },
+  { name: 'cfkss_status', label: 'Early-career status at 30 September (census CFKSSstatus, 1 = ASYE)', required: false },
+  { name: 'start_origin', label: 'Where a starter came from (census StartOrigin, 1-10)', required: false },
+  { name: 'leaver_destination', label: 'Where a leaver went (census LeaverDestination, 1-9)', required: false },
 ];
 
 export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
@@ -44,6 +50,12 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
     { name: 'planned_end_date', label: 'Planned end (default: start + 12 months)', required: false },
     { name: 'outcome', label: 'Outcome (default: in_progress)', required: false },
     { name: 'outcome_date', label: 'Outcome date', required: false },
+  ],
+  census_la: [
+    { name: 'vacancies_fte', label: 'Vacancies at 30 September, FTE (census NumberOfVacancies)', required: true },
+    { name: 'agency_cover_fte', label: 'Agency workers covering vacancies, FTE (census NoAgencyFTE)', required: true },
+    { name: 'agency_cover_headcount', label: 'Agency workers covering vacancies, headcount (census NoAgencyHeadcount)', required: true },
+    { name: 'la_code', label: 'Council (DfE LA code)', required: false },
   ],
   establishment: [
     { name: 'team', label: 'Team', required: true },
@@ -76,6 +88,7 @@ export const SOURCE_KIND: Record<CsvSource, { noun: string; from: string }> = {
   establishment: { noun: 'establishment file', from: 'funded posts' },
   idmap: { noun: 'ID map', from: 'which HR, case-system and Social Work England IDs are the same worker' },
   departments: { noun: 'departments file', from: 'case-management system team names' },
+  census_la: { noun: 'census LA-level module', from: 'DfE census return' },
 };
 
 export const SOURCE_DESCRIPTION: Record<CsvSource, string> = Object.fromEntries(

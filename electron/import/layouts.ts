@@ -43,6 +43,8 @@ export interface LayoutDef {
   teamFromDepartments?: boolean;
   /** Used only when the user names the source (--source), never chosen by detection alone. */
   detectOnlyAsSource?: boolean;
+  /** A DfE census return: its items at 30 September are read against the census date (convert.ts). */
+  census?: boolean;
   /** Rows carry no dates: the start date is the extract date the user gives. */
   startFromExtractDate?: boolean;
   dateOrder?: DateOrder;
@@ -147,7 +149,9 @@ export function fittingLayouts(headers: readonly string[], sources: readonly Csv
       if (layout.detectOnlyAsSource && sources.length > 1) continue;
       const b = bind(layout, source, headers);
       if (b.missing.length > 0) continue;
-      fits.push({ b, score: b.matched.length / Object.keys(layout.columns).length, order });
+      // The share of the layout's columns found, out of no more than the file has: a layout with
+      // many optional items (the census's 23) is not out-scored by a smaller one matching fewer.
+      fits.push({ b, score: b.matched.length / Math.min(Object.keys(layout.columns).length, headers.length), order });
     }
   }
   fits.sort((x, y) => y.score - x.score || y.b.matched.length - x.b.matched.length || x.order - y.order);

@@ -20,11 +20,19 @@ import { convertedBatches, type ConvertMode } from './convert-thread';
 import { readChunks, sniffFile } from './csv-stream';
 import { DateOrderRestart, type DateOrder } from './date-column';
 import { detectImportFile } from './detect';
-import { identityRefusal, STAFF_SOURCES } from './privacy';
+import {
+  identityRefusal, isIdentityHeading, isPersonalHeading, mappedPersonalRefusal, namesInTeamColumn, notStoredNote,
+  personalColumns, STAFF_SOURCES, teamNamesRefusal,
+} from './privacy';
 import { norm } from './normalise';
 import { ImportProblem } from './problem';
 import { caseKeyFor, KeyStore, MissingKeyError, recordKeyCheck } from '../keys';
 import { chooseLayout } from './resolve-layout';
+import { looksLikeXml, readCensusXml, type CensusXml } from './census-xml';
+import { censusDateFor } from './census-date';
+import { writeLaLevel, type LaLevelRow } from './census-la-level';
+import { columnSample } from './detect';
+import { xlsxHead } from './xlsx-stream';
 import { saveMapping } from './mapping';
 import { duplicateHeading } from './row-shape';
 import { startTableLoad } from './table-load';
@@ -88,30 +96,42 @@ type Counts = Pick<ImportResult, 'rowsRead' | 'inserted' | 'updated' | 'unchange
 };
 
 export function runImport(db: Db, options: RunImportOptions): Promise<ImportResult> {
-  return whileBusy(db, () => importFile(db, options));
+  return whileBusy(db, async () => {
+    // A census return submitted as XML is read as the census CSV it holds (census-xml.ts).
+    if (!looksLikeXml(options.file)) return importFile(db, options, null);
+    const xml = readCensusXml(options.file);
+    try {
+      return await importFile(db, options, xml);
+    } finally {
+      xml.cleanup();
+    }
+  });
 }
 
-async function importFile(db: Db, options: RunImportOptions): Promise<ImportResult> {
+async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | null): Promise<ImportResult> {
   const now = options.now ?? new Date();
   const file = path.resolve(options.file);
+  const readFile = xml ? xml.csvFile : file;
   const fileName = path.basename(file);
-  const detection = await detectImportFile(file, db, options.sheet);
-  // A file that may be about children is refused before anything else is worked out; a staff
-  // file is refused too (worded for staff), unless its mapping marks the column as not used.
+  const detection = await detectImportFile(readFile, db, options.sheet);
+  // A file that may be about children and has a column like a child's name or date of birth is
+  // refused before anything else is worked out; staff files drop such columns instead (below).
   const guessed = options.source ?? detection.best?.source;
   if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
-    throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
   }
   let binding: Binding;
   try {
     binding = chooseLayout(db, detection.headers, {
       ...(options.source ? { source: options.source } : {}),
-      ...(options.preset ? { preset: options.preset } : {}),
-      ...(options.mapping !== undefined ? { mapping: options.mapping } : {}),
+      ...(xml ? { preset: 'census' } : options.preset ? { preset: options.preset } : {}),
+      ...(options.mapping !== undefined && !xml ? { mapping: options.mapping } : {}),
     });
   } catch (e) {
     // The name column is the first thing to fix, whatever else is wrong.
-    if (detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns, guessed));
+    if (detection.identityColumns.length > 0 && !(guessed && STAFF_SOURCES.has(guessed))) {
+      throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
+    }
     if (e instanceof ImportProblem && detection.sheets && detection.sheets.length > 1) {
       const sheets = detection.sheets.map((n) => `"${n}"`).join(', ');
       throw new ImportProblem(e.code, `${e.message} This is sheet "${detection.sheet}" of a workbook with ${detection.sheets.length} sheets (${sheets}): if the data is on another, choose it with --sheet NAME.`);
@@ -122,9 +142,24 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   if (twice) throw new ImportProblem('unknown_layout', twice);
   const source = binding.source;
   if (binding.layout.teamFromDepartments) binding = withDepartmentNames(db, binding);
-  const unused = new Set((binding.layout.unused ?? []).map(norm));
-  const refused = STAFF_SOURCES.has(source) ? detection.identityColumns.filter((c) => !unused.has(norm(c))) : detection.identityColumns;
-  if (refused.length > 0) throw new ImportProblem('child_identity', identityRefusal(refused, source));
+  const staff = STAFF_SOURCES.has(source);
+  if (!staff && detection.identityColumns.length > 0) throw new ImportProblem('child_identity', identityRefusal(detection.identityColumns));
+  const personalRead = Object.entries(binding.index)
+    .map(([field, i]) => ({ field, heading: binding.headers[i] ?? '' }))
+    .filter((c) => (staff ? isPersonalHeading(c.heading) : isIdentityHeading(c.heading)));
+  if (personalRead.length > 0) throw new ImportProblem('child_identity', mappedPersonalRefusal(personalRead));
+  // An .xlsx sheet's first rows as cells (heading row first), for the checks below that read
+  // values; a CSV file is read for them directly.
+  const sheetHead = detection.sheets && (binding.index.team !== undefined || binding.layout.census)
+    ? (await xlsxHead(readFile, { sheet: detection.sheet }, 201)).rows
+    : undefined;
+  const teamIndex = binding.index.team;
+  const teamSample = teamIndex === undefined ? [] : sheetHead ? sheetHead.slice(1).map((r) => r[teamIndex] ?? '') : columnSample(readFile, teamIndex);
+  if (teamIndex !== undefined && namesInTeamColumn(teamSample)) {
+    throw new ImportProblem('child_identity', teamNamesRefusal(binding.headers[teamIndex] ?? 'team'));
+  }
+  const notStored = personalColumns(detection.headers);
+  if (notStored.length > 0) binding = { ...binding, assumptions: [notStoredNote(notStored), ...binding.assumptions] };
   if (options.extractDate !== undefined && !isIsoDate(options.extractDate)) {
     throw new ImportProblem('missing_extract_date', `The extract date "${options.extractDate}" is not a date written as YYYY-MM-DD.`);
   }
@@ -134,7 +169,24 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
       'An ssd_professionals extract has no dates, so the importer needs the date it was taken: give it with --extract-date YYYY-MM-DD.',
     );
   }
-  const extractDate = options.extractDate ?? todayIso(now);
+  const extractDate = options.extractDate ?? xml?.referenceDate ?? todayIso(now);
+  let censusDate: IsoDate | undefined;
+  if (binding.layout.census) {
+    if (xml?.referenceDate && options.extractDate === undefined) {
+      censusDate = xml.referenceDate;
+      binding = { ...binding, assumptions: [...binding.assumptions, `The census date is ${censusDate}, the return's reference date.`] };
+    } else {
+      const found = censusDateFor(readFile, binding, options.extractDate, todayIso(now), sheetHead);
+      censusDate = found.date;
+      binding = { ...binding, assumptions: [...binding.assumptions, found.note] };
+    }
+    if (xml) {
+      binding = {
+        ...binding,
+        assumptions: [...binding.assumptions, `Read from the census XML: ${xml.workers} CSWWWorker records; a problem's row number counts them from 2 (row 2 is the first worker).`],
+      };
+    }
+  }
   let sha256: string;
   try {
     sha256 = await sha256File(file, options.signal);
@@ -190,9 +242,12 @@ async function importFile(db: Db, options: RunImportOptions): Promise<ImportResu
   const monthFirstNotes: string[] = [];
   for (let attempt = 0; ; attempt++) {
     try {
-      const loggedExtractDate = options.extractDate ?? null;
+      const loggedExtractDate = options.extractDate ?? xml?.referenceDate ?? null;
       const assumptions = [...base.assumptions, ...monthFirstNotes];
-      const result = await importPass(db, options, binding, { ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate, caseKey });
+      const result = await importPass(db, options, binding, {
+        ...base, assumptions, fileName, backupFile, now, dateOrders, loggedExtractDate, readFile, censusDate, caseKey,
+        laLevel: xml?.laLevel && censusDate ? { ...xml.laLevel, censusDate, la: xml.la } : null,
+      });
       if (options.saveMappingAs && typeof options.mapping === 'object' && ['imported', 'partial', 'no_change'].includes(result.outcome)) {
         saveMapping(db, options.saveMappingAs, source, options.mapping);
       }
@@ -230,6 +285,11 @@ interface PassContext {
    * by the paper's sources table and the benchmarks' coverage) keeps NULL rather than pretend.
    */
   loggedExtractDate: IsoDate | null;
+  /** The CSV read (a census XML's worker module is read from a temporary CSV). */
+  readFile: string;
+  censusDate: IsoDate | undefined;
+  /** A census XML's LA-level module, written with the workers. */
+  laLevel: LaLevelRow | null;
   backupFile: string | null;
   now: Date;
   dateOrders: Record<string, DateOrder>;
@@ -242,7 +302,7 @@ interface PassContext {
 
 async function importPass(db: Db, options: RunImportOptions, binding: Binding, ctx: PassContext): Promise<ImportResult> {
   const { source } = ctx;
-  const sniffed = sniffFile(ctx.file);
+  const sniffed = sniffFile(ctx.readFile);
   const spec = TABLES[source];
   const counts: Counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [], problemCount: 0, skipped: {} };
   const layoutName = binding.preset;
@@ -284,7 +344,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
       standardHours: options.standardHours ?? binding.layout.standardHours ?? getSettings(db).standardWeeklyHours,
     });
     const job: ConvertJob = {
-      file: ctx.file,
+      file: ctx.readFile,
+      ...(ctx.censusDate ? { censusDate: ctx.censusDate } : {}),
       sniffed: { encoding: sniffed.encoding, delimiter: sniffed.delimiter, newline: sniffed.newline, bytes: sniffed.bytes },
       binding,
       source,
@@ -392,6 +453,8 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     };
     const changes = `${plural(counts.inserted, 'new row')}, ${counts.updated.toLocaleString('en-GB')} updated, ${counts.unchanged.toLocaleString('en-GB')} unchanged`;
 
+    // Written in the same transaction, so a refused import or a dry run leaves nothing either.
+    if (ctx.laLevel) writeLaLevel(db, importId, ctx.laLevel);
     if (options.dryRun) {
       // A check reports the outcome the real import would have (and the command line exits as
       // it would): a strict import of a file with invalid rows fails, so its check fails too.

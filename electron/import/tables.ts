@@ -3,7 +3,7 @@
 import type { CsvSource } from '../../shared/import-types';
 
 export interface TableSpec {
-  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'worker_identifier' | 'department';
+  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'worker_identifier' | 'department' | 'census_la_level';
   columns: readonly string[];
   key: readonly string[];
   /** The key in the user's words, for the duplicate-row message. */
@@ -12,7 +12,11 @@ export interface TableSpec {
 
 const SPELL: TableSpec = {
   table: 'spell',
-  columns: ['staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date'],
+  columns: [
+    'staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date',
+    // From a DfE census return only (NULL otherwise): formats/census.ts.
+    'census_date', 'cases_30', 'cfkss_status', 'start_origin', 'leaver_destination',
+  ],
   key: ['staff_id', 'start_date'],
   keyLabel: 'staff ID and start date',
 };
@@ -31,6 +35,12 @@ export const TABLES: Record<CsvSource, TableSpec> = {
     columns: ['staff_id', 'cohort', 'start_date', 'planned_end_date', 'outcome', 'outcome_date'],
     key: ['staff_id', 'start_date'],
     keyLabel: 'staff ID and ASYE start date',
+  },
+  census_la: {
+    table: 'census_la_level',
+    columns: ['census_date', 'la_code', 'vacancies_fte', 'agency_cover_fte', 'agency_cover_headcount'],
+    key: ['census_date'],
+    keyLabel: 'census date',
   },
   establishment: {
     table: 'establishment',

@@ -9,6 +9,7 @@ import { isSocialWorkerAt, staffAt, totals, type StaffAt } from './staff-at';
 import { asyeStaffAt } from './asye';
 import { caseloadAt, type CaseloadAt } from './caseload';
 import { vacancyAt } from './vacancy';
+import { censusAsyeStaff, censusVacancyAt } from './census';
 import { percent, tidy } from './ratio';
 
 /** What one computation shares between dates: the data and a memo of staffAt per date. */
@@ -40,7 +41,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
   const leavers = inYearTo(ctx.mv.leavings, d);
   const leaverCount = countMovements(leavers);
   const starters = countMovements(inYearTo(ctx.mv.joinings, d));
-  const asyeStaff = asyeStaffAt(ctx.w.asye, d);
+  const asyeStaff = new Set([...asyeStaffAt(ctx.w.asye, d), ...censusAsyeStaff(ctx.w, d)]);
   const caseload = caseloadAt(at, counts, asyeStaff, ctx.settings);
   const { byTeam: _byTeam, ...caseloadHeadline } = caseload;
   const premiumPerFte = ctx.settings.agencyAnnualCost - ctx.settings.employeeAnnualCost;
@@ -56,7 +57,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
       turnover: { rateFte: percent(leaverCount.fte, inPost.fte), rateHeadcount: percent(leaverCount.headcount, inPost.headcount) },
       stabilityIndex: stabilityIndex(ctx, d, at),
       caseload: caseloadHeadline,
-      vacancy: vacancyAt(ctx.w, d),
+      vacancy: vacancyAt(ctx.w, d) ?? censusVacancyAt(ctx.w, d, inPost.fte),
       asyeInProgress: countWorking(asyeStaff, at),
     },
   };

@@ -6,7 +6,8 @@ import { addYears, isIsoDate, monthEnds, type IsoDate } from '../../shared/dates
 import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { loadWorkforce } from './load';
-import { classifyMovements, leaverBreakdowns } from './movers';
+import { classifyMovements, inYearTo, leaverBreakdowns } from './movers';
+import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
 import { caseCounts } from './cases';
 import { workerLinker } from './worker-links';
 import { headlineAt, MeasureContext } from './headline';
@@ -60,7 +61,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const dates = [...new Set([asAt, yearAgo, ...series])];
   const linker = workerLinker(db);
   const counts = caseCounts(db, dates, linker);
-  const countsOn = new Map(dates.map((d, i) => [d, counts[i]!]));
+  const countsOn = new Map(dates.map((d, i) => [d, casesOn(w, d, counts[i]!)]));
 
   const snapshots = snapshotSpells(db);
   const touched = (d: IsoDate) => snapshotDatesTouching(snapshots, d, addYears(d, -1));
@@ -91,15 +92,16 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const covered = (d: IsoDate) => history.allocationsFrom !== null && history.allocationsFrom <= addYears(d, -1);
   return {
     asAt,
-    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt))],
+    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt)), ...censusYearCaution(w, asAt)],
     inPost: h.inPost,
     agency: h.agency,
-    starters: h.starters,
-    leavers: { ...h.leavers, ...leaverBreakdowns(now.leavers, ctx.mv) },
+    starters: { ...h.starters, byOrigin: startersByOrigin(inYearTo(ctx.mv.joinings, asAt)) },
+    leavers: { ...h.leavers, byDestination: leaversByDestination(now.leavers), ...leaverBreakdowns(now.leavers, ctx.mv) },
     turnover: h.turnover,
     stabilityIndex: h.stabilityIndex,
     caseload: now.caseload,
     vacancy: h.vacancy,
+    agencyCover: agencyCoverAt(w, asAt, h.agency.fte),
     asye: {
       cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap),
       inProgress: asyeInProgress(w, asAt, now.at, countsOn.get(asAt)!),

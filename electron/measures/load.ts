@@ -33,6 +33,25 @@ export interface Spell {
   socialWorker: boolean;
   /** permanent or fixed_term. */
   direct: boolean;
+  /** What a DfE census return said of this spell at its 30 September (null for other exports). */
+  census: CensusFacts | null;
+}
+
+export interface CensusFacts {
+  date: IsoDate;
+  cases: number | null;
+  /** CFKSSstatus codes, e.g. "1" or "1,3". */
+  cfkss: string | null;
+  origin: number | null;
+  destination: number | null;
+}
+
+/** The census LA-level module at one census date. */
+export interface CensusLaLevel {
+  date: IsoDate;
+  vacanciesFte: number;
+  agencyCoverFte: number;
+  agencyCoverHeadcount: number;
 }
 
 export interface AsyeEntry {
@@ -58,6 +77,7 @@ export interface Workforce {
   spellsByStaff: Map<string, Spell[]>;
   asye: AsyeEntry[];
   establishment: EstablishmentEntry[];
+  censusLa: CensusLaLevel[];
 }
 
 /** Calendar-date interval test; every range in DOMAIN.md is inclusive at both ends. */
@@ -69,14 +89,18 @@ export function loadWorkforce(db: Db): Workforce {
   // raw() rows (arrays) cost a third less to read than objects; this is the largest read.
   const rows = db
     .prepare(
-      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date, swe_number
+      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date, swe_number,
+              census_date, cases_30, cfkss_status, start_origin, leaver_destination
          FROM spell ORDER BY staff_id, start_date`,
     )
     .raw()
-    .all() as [string, Role, string | null, EmploymentType, number, string, string | null, LeavingReason | null, string | null, string | null][];
+    .all() as [
+      string, Role, string | null, EmploymentType, number, string, string | null, LeavingReason | null, string | null, string | null,
+      string | null, number | null, string | null, number | null, number | null,
+    ][];
   const spells: Spell[] = [];
   const spellsByStaff = new Map<string, Spell[]>();
-  for (const [staffId, role, team, type, fte, start, end, reason, qualified, swe] of rows) {
+  for (const [staffId, role, team, type, fte, start, end, reason, qualified, swe, censusDate, cases, cfkss, origin, destination] of rows) {
     const s: Spell = {
       staffId,
       role,
@@ -92,6 +116,7 @@ export function loadWorkforce(db: Db): Workforce {
       swe,
       socialWorker: isSocialWorkerRole(role),
       direct: isDirectlyEmployed(type),
+      census: censusDate === null && origin === null && destination === null ? null : { date: censusDate ?? start, cases, cfkss, origin, destination },
     };
     spells.push(s);
     let list = spellsByStaff.get(staffId);
@@ -122,5 +147,14 @@ export function loadWorkforce(db: Db): Workforce {
     }[]
   ).map((r) => ({ team: r.team, role: r.role, fundedFte: r.funded_fte, start: r.start_date, end: r.end_date }));
 
-  return { spells, spellsByStaff, asye, establishment };
+  const censusLa = (
+    db.prepare(`SELECT census_date, vacancies_fte, agency_cover_fte, agency_cover_headcount FROM census_la_level ORDER BY census_date`).all() as {
+      census_date: string;
+      vacancies_fte: number;
+      agency_cover_fte: number;
+      agency_cover_headcount: number;
+    }[]
+  ).map((r) => ({ date: r.census_date, vacanciesFte: r.vacancies_fte, agencyCoverFte: r.agency_cover_fte, agencyCoverHeadcount: r.agency_cover_headcount }));
+
+  return { spells, spellsByStaff, asye, establishment, censusLa };
 }

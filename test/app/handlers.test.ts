@@ -94,7 +94,7 @@ describe('handler table', () => {
     const [s, c] = picked.value as Array<{ id: string }>;
     const ds = await invokeHandler(handlers, 'detectFile', { fileId: s!.id });
     const dc = await invokeHandler(handlers, 'detectFile', { fileId: c!.id });
-    expect(ds).toMatchObject({ ok: true, value: { source: 'workers', description: expect.stringMatching(/a person's name or date of birth \(surname\).*"Not used"/) } });
+    expect(ds).toMatchObject({ ok: true, value: { source: 'workers', description: expect.stringMatching(/surname: not stored \(a worker's own personal details/) } });
     expect(dc).toMatchObject({ ok: true, value: { description: expect.stringMatching(/a child's name or date of birth \(child_name\)/) } });
     ctx.close();
   });

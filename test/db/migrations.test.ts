@@ -306,8 +306,41 @@ describe('migrations', () => {
     });
   });
 
+  // census: found by name, because the integrator appends it after the migrations already on main.
+  describe('migration: census items on spells and the LA-level module', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name.startsWith('census return: Cases30'));
+    it('adds the census columns (checked) to spell, keeps existing spells, and creates census_la_level (STRICT, one row per census date)', () => {
+      expect(at).toBeGreaterThanOrEqual(3);
+      const { db } = tempDb({ targetVersion: at });
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info('spell') WHERE name = 'cases_30'`).get()).toEqual({ n: 0 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'workers', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('S1', 'case_holder', 'permanent', 1, '2020-01-01', 1)`).run();
+      migrate(db, MIGRATIONS.slice(0, at + 1));
+      expect(schemaVersion(db)).toBe(at + 1);
+      expect(db.prepare(`SELECT staff_id, census_date, cases_30, cfkss_status, start_origin, leaver_destination FROM spell`).all()).toEqual([
+        { staff_id: 'S1', census_date: null, cases_30: null, cfkss_status: null, start_origin: null, leaver_destination: null },
+      ]);
+      const ins = db.prepare(
+        `INSERT INTO spell (staff_id, role, employment_type, fte, start_date, census_date, cases_30, cfkss_status, start_origin, leaver_destination, import_id)
+         VALUES (?, 'case_holder', 'permanent', 1, '2021-01-01', ?, ?, ?, ?, ?, 1)`,
+      );
+      ins.run('S2', '2025-09-30', 12, '1,3', 1, 9);
+      expect(() => ins.run('S3', '30/09/2025', 1, null, null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', -1, null, null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, '5', null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, '', null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, null, 11, null)).toThrow(/CHECK/);
+      expect(() => ins.run('S3', '2025-09-30', 1, null, null, 10)).toThrow(/CHECK/);
+      const la = db.prepare(`INSERT INTO census_la_level (census_date, la_code, vacancies_fte, agency_cover_fte, agency_cover_headcount, import_id) VALUES (?, '999', ?, 2, 2, 1)`);
+      la.run('2025-09-30', 3.5);
+      expect(() => la.run('2025-09-30', 1)).toThrow(/UNIQUE/);
+      expect(() => la.run('2024-09-30', -1)).toThrow(/CHECK/);
+      expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'census_la_level'`).get()).toEqual({ strict: 1 });
+    });
+  });
+
   // migration 6 (xlsx): found by name, since the integrator orders the migrations.
-  describe('migration 6: value rules', () => {
+  describe('migration: value rules', () => {
     const version = MIGRATIONS.findIndex((m) => m.name.startsWith('value rules')) + 1;
     it("creates value_rule: one placement per field and matched value, only for the worded fields", () => {
       const { db } = tempDb({ targetVersion: version });

@@ -58,11 +58,12 @@ describe('canonical templates', () => {
 });
 
 describe('DfE census layout', () => {
+  // A short file with some of the items (the full return: census.test.ts). CFKSSstatus is blank or a code 1-4 (the schema's cfksstype).
   const header = 'SWENo,AgencyWorker,FTE,OrgRole,RoleStartDate,RoleEndDate,ReasonLeave,CFKSSstatus';
 
   it('uses SWENo as the staff ID when there is no StaffID column, and says so', async () => {
     const t = setup();
-    const f = t.file('census.csv', csv(header, 'SW100,0,1,5,01/04/2017,,,0', 'SW200,1,0.8,4,02/05/2017,31/08/2018,1,0', 'SW300,,1,6,03/06/2017,,,1'));
+    const f = t.file('census.csv', csv(header, 'SW100,0,1,5,01/04/2017,,,', 'SW200,1,0.8,4,02/05/2017,31/08/2018,1,2', 'SW300,,1,6,03/06/2017,,,1'));
     const d = detectFile(f);
     expect(d.best).toMatchObject({ source: 'workers', preset: 'census' });
     const r = await t.run(f);
@@ -78,7 +79,7 @@ describe('DfE census layout', () => {
 
   it('uses a StaffID column when the file has one', async () => {
     const t = setup();
-    const f = t.file('census2.csv', csv('StaffID,' + header, 'E1,SW100,N,1,5,2017-04-01,,,0'));
+    const f = t.file('census2.csv', csv('StaffID,' + header, 'E1,SW100,N,1,5,2017-04-01,,,'));
     const r = await t.run(f, { source: 'workers', preset: 'census' });
     expect(r.assumptions.join(' ')).not.toMatch(/SWENo is used/);
     expect(rows(t.db, `SELECT staff_id, swe_number FROM spell`)).toEqual([{ staff_id: 'E1', swe_number: 'SW100' }]);

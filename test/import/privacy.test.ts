@@ -14,32 +14,46 @@ describe("children's identities", () => {
     expect(dump(t.db, ['allocation', 'import_log', 'meta'])).toEqual(before);
   });
 
-  it("a staff file with a name or date-of-birth column is refused in words about staff, not children", async () => {
+  it("a staff file drops a worker's own name, date of birth, gender and ethnicity unread, and says so", async () => {
     const t = setup();
     const W = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date';
     for (const [source, heading] of [['workers', 'Name'], ['agency', 'Surname'], ['asye', 'Date of Birth']] as const) {
-      const content = source === 'asye' ? csv(`staff_id,cohort,start_date,planned_end_date,outcome,outcome_date,${heading}`, 'S1,2018-09,2018-09-03,2019-09-02,passed,2019-09-02,x') : csv(`${W},${heading}`, 'S1,,case_holder,N,,1,2019-01-01,,,,x');
-      const err = (await t.run(t.file(`${source}.csv`, content), { source }).catch((e: unknown) => e)) as Error & { code: string };
-      expect(err.code, source).toBe('child_identity');
-      expect(err.message).toBe(
-        `This file has a column ("${heading}") that looks like a person's name or date of birth. Scrutiny Pack stores no names or dates of birth, so the file has been refused and nothing was stored: remove the column from the export, or map it to "Not used" in a column mapping, and import it again.`,
+      const content = source === 'asye' ? csv(`staff_id,cohort,start_date,planned_end_date,outcome,outcome_date,${heading}`, 'S1,2018-09,2018-09-03,2019-09-02,passed,2019-09-02,Xavier Quill') : csv(`${W},${heading},Gender,Ethnicity`, `S1,,case_holder,N,${source === 'workers' ? 'permanent' : ''},1,2019-01-01,,,,Xavier Quill,2,WBRI`);
+      const r = await t.run(t.file(`${source}.csv`, content), { source });
+      expect(r.outcome, source).toBe('imported');
+      expect(r.assumptions[0]).toBe(
+        source === 'asye'
+          ? `${heading}: not stored (a worker's own personal details are not needed for any figure, so this column was not read).`
+          : `${heading}, Gender, Ethnicity: not stored (a worker's own personal details are not needed for any figure, so these columns were not read).`,
       );
-      expect(err.message).not.toMatch(/child/i);
     }
-    expect(rows(t.db, 'SELECT * FROM spell')).toEqual([]);
-    expect(rows(t.db, 'SELECT * FROM asye')).toEqual([]);
-    // Mapped to "Not used", the column is read by nothing and stored nowhere.
-    const columns = Object.fromEntries(W.split(',').map((c) => [c, c]));
-    const r = await t.run(t.file('w2.csv', csv(`${W},Name`, 'S1,,case_holder,N,permanent,1,2019-01-01,,,,Bob Smith')), {
-      source: 'workers', mapping: { columns: { ...columns, Name: '' } },
-    });
-    expect(r.outcome).toBe('imported');
-    expect(JSON.stringify(dump(t.db))).not.toContain('Bob');
+    expect(JSON.stringify(dump(t.db))).not.toMatch(/Xavier|WBRI/);
+    // A personal column read into a field is refused, whatever the mapping calls it.
+    const columns = Object.fromEntries(W.split(',').filter((c) => c !== 'team').map((c) => [c, c]));
+    const mapped = t.file('w2.csv', csv(`${W},Child Names`, 'S1,,case_holder,North,permanent,1,2019-01-01,,,,Amy Smith'));
+    const err = (await t.run(mapped, { source: 'workers', mapping: { columns: { ...columns, 'Child Names': 'team' } } }).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('child_identity');
+    expect(err.message).toBe(
+      'The column "Child Names" (used as team) looks like a person\'s name or date of birth, which Scrutiny Pack never stores, so the file has been refused and nothing was stored. Map it to "Not used" and choose the right column for that field.',
+    );
     // An allocations file stays refused whatever the mapping says.
     const A = 'case_id,case_type,staff_id,team,start_date,end_date';
     const alloc = t.file('a.csv', csv(`${A},Name`, 'C1,CIN,S1,T,2019-01-01,,Amy'));
     const refused = (await t.run(alloc, { source: 'allocations', mapping: { columns: { ...Object.fromEntries(A.split(',').map((c) => [c, c])), Name: '' } } }).catch((e: unknown) => e)) as Error & { code: string };
     expect(refused.message).toMatch(/child's name or date of birth/);
+    expect(rows(t.db, 'SELECT * FROM allocation')).toEqual([]);
+  });
+
+  it("a team column holding people's names is refused; one of team names is not", async () => {
+    const t = setup();
+    const W = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date';
+    const names = t.file('n.csv', csv(W, 'S1,,case_holder,Jane Smith,permanent,1,2019-01-01,,,', 'S2,,case_holder,"Brown, Oliver",permanent,1,2019-01-01,,,', 'S3,,case_holder,Mohammed Khan,permanent,1,2019-01-01,,,', 'S4,,case_holder,North CIN Team,permanent,1,2019-01-01,,,'));
+    const err = (await t.run(names).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('child_identity');
+    expect(err.message).toMatch(/^The column "team", read as the team, holds what look like people's names rather than team names/);
+    expect(rows(t.db, 'SELECT * FROM spell')).toEqual([]);
+    const teams = t.file('t.csv', csv(W, 'S1,,case_holder,Leeds North,permanent,1,2019-01-01,,,', 'S2,,case_holder,Children in Care 2,permanent,1,2019-01-01,,,', 'S3,,case_holder,Emma Team,permanent,1,2019-01-01,,,', 'S4,,case_holder,MASH,permanent,1,2019-01-01,,,'));
+    expect((await t.run(teams)).outcome).toBe('imported');
   });
 
   it('recognises the usual spellings and leaves workers and teams alone', () => {

@@ -234,7 +234,8 @@ describe('SSD extracts as the specification writes them', () => {
   it('another system\'s involvement codes through a column mapping\'s value map', async () => {
     const t = setup();
     const f = t.file('eclipse.csv', csv(
-      'Worker,Relationship,Child,From,To',
+      // "Case", not "Child": a case file's column headed Child is refused as a child's identity.
+      'Worker,Relationship,Case,From,To',
       'W1,SWALLOC,K1,2025-01-01,',
       'W1,IRO,K2,2025-01-01,',
       'W2,Allocated Case Worker,K3,2025-01-01,',
@@ -243,7 +244,7 @@ describe('SSD extracts as the specification writes them', () => {
       source: 'allocations',
       extractDate: D,
       mapping: {
-        columns: { Worker: 'staff_id', Relationship: 'involvement_role', Child: 'case_id', From: 'start_date', To: 'end_date' },
+        columns: { Worker: 'staff_id', Relationship: 'involvement_role', Case: 'case_id', From: 'start_date', To: 'end_date' },
         values: { involvement_role: { SWALLOC: 'Allocated Case Worker' } },
         defaults: { case_type: 'CIN' },
       },

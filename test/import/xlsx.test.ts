@@ -174,4 +174,21 @@ describe('.xlsx import', () => {
     const r = await t.run(file, { extractDate: '2025-10-01', dryRun: true });
     expect(r).toMatchObject({ outcome: 'failed', rejected: 1, problems: [{ row: 11, column: 'start_date', value: '2030-01-01' }] });
   });
+
+  it("a sheet whose team column holds people's names is refused, read from the sheet's cells (as a CSV's would be)", async () => {
+    const t = setup();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Staff');
+    ws.addRow(['Workforce report']);
+    ws.addRow([]);
+    ws.addRow(HEADINGS);
+    const names = ['Jane Smith', 'Smith, John', 'Mary Jones', 'David Brown'];
+    names.forEach((team, i) => ws.addRow([`S${i + 1}`, null, 'case_holder', team, false, 1, d('2020-01-01'), null, null, null]));
+    const file = path.join(t.dir, 'names.xlsx');
+    await wb.xlsx.writeFile(file);
+    const err = (await t.run(file, { extractDate: '2025-10-01' }).catch((e: unknown) => e)) as Error & { code: string };
+    expect(err.code).toBe('child_identity');
+    expect(err.message).toMatch(/"team", read as the team, holds what look like people's names/);
+    expect(rows(t.db, 'SELECT COUNT(*) AS n FROM spell')).toEqual([{ n: 0 }]);
+  });
 });

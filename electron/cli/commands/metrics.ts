@@ -2,6 +2,7 @@
 // The table is rounded by the DfE convention (shared/format.ts); --json prints the Metrics
 // document unrounded, for councils' own scripts.
 import { UsageError, type Command } from '../command';
+import { LEAVER_DESTINATION, NOT_RECORDED, START_ORIGIN } from '../../../shared/census-codes';
 import { computeMetrics, DEFAULT_SERIES_MONTHS, MAX_SERIES_MONTHS } from '../../measures/index';
 import { linkReport } from '../../measures/worker-links';
 import { formatLongDate } from '../../../shared/dates';
@@ -184,6 +185,19 @@ export function renderTable(m: Metrics): string {
     parts.push(table('\nLeavers by reason', reasons.map(([r, n]) => [LEAVING_REASON_LABEL[r as LeavingReason] ?? r, formatCount(n)])));
     parts.push(table('\nLeavers by length of service (years)', Object.entries(m.leavers.byServiceBand).map(([b, n]) => [b, formatCount(n)])));
     parts.push(table('\nLeavers by years since qualifying', Object.entries(m.leavers.byYearsQualified).map(([b, n]) => [b, formatCount(n)])));
+  }
+  const recorded = (by: Record<string, number> | undefined) => Object.entries(by ?? {}).filter(([k, n]) => n > 0 && k !== NOT_RECORDED).length > 0;
+  const byCode = (by: Record<string, number>, labels: Readonly<Record<string, string>>) =>
+    Object.entries(by).filter(([, n]) => n > 0).map(([k, n]) => [labels[k] ?? 'Not recorded', formatCount(n)] as [string, string]);
+  if (recorded(m.leavers.byDestination)) parts.push(table('\nWhere leavers went (census)', byCode(m.leavers.byDestination!, LEAVER_DESTINATION)));
+  if (recorded(m.starters.byOrigin)) parts.push(table('\nWhere starters came from (census)', byCode(m.starters.byOrigin!, START_ORIGIN)));
+  if (m.agencyCover) {
+    parts.push(table('\nAgency workers covering vacancies (census)', [
+      ['FTE', formatFte(m.agencyCover.fte)],
+      ['Headcount', formatCount(m.agencyCover.headcount)],
+      ['Share of agency FTE', formatRate(m.agencyCover.rateOfAgencyFte)],
+      ['Share of vacancies covered', formatRate(m.agencyCover.rateOfVacancies)],
+    ]));
   }
   if (m.asye.cohorts.length) {
     const retained = (v: number | null) => (v === null ? 'not yet' : formatRate(v));

@@ -12,6 +12,7 @@ import type { Block, TableBlock } from '../model';
 import { count, one, pct, paragraphs } from '../text';
 import { coveredSeries, notCoveredSentence, seriesLabels, type SectionInput } from './input';
 import { mergeNominal, mergeOrdered, type Category } from './merge-bands';
+import { LEAVER_DESTINATION, NOT_RECORDED, START_ORIGIN } from '../../../shared/census-codes';
 import { yearAgoCovered } from './summary';
 
 /**
@@ -164,6 +165,10 @@ interface Breakdown {
   categories: Category[];
   /** Ordered bands merge with a neighbour; reasons merge into one "Other reasons" row. */
   merge: 'ordered' | 'nominal';
+  /** Who is counted (default leavers; starters for where starters came from). */
+  noun?: 'leaver' | 'starter';
+  /** The row small nominal groups merge into (default "Other reasons"). */
+  otherLabel?: string;
 }
 
 /** "<1" -> 0 to 1, "2-5" -> 2 to 5, "20+" -> 20 and over; anything else ("not known") never merges. */
@@ -184,16 +189,19 @@ function breakdownBlocks(input: SectionInput, raw: Breakdown, chart: boolean): B
   // protect a small one beside it; what is still small after merging is suppressed.
   const merged = raw.merge === 'ordered'
     ? mergeOrdered(raw.categories, threshold, yearsLabel)
-    : mergeNominal(raw.categories, threshold, 'Other reasons');
+    : mergeNominal(raw.categories, threshold, raw.otherLabel ?? 'Other reasons');
   const b = { ...raw, categories: merged.map((c) => c.label), counts: merged.map((c) => c.count) };
+  const noun = raw.noun ?? 'leaver';
+  const nouns = `${noun}s`;
+  const Nouns = noun === 'starter' ? 'Starters' : 'Leavers';
   const s = suppressBreakdown(b.counts, threshold);
   const period = `in the 12 months to ${formatLongDate(input.metrics.asAt)}`;
   const table: TableBlock = {
     id: b.id,
     caption: `${b.title} ${period}`,
-    columns: [{ header: b.heading, align: 'left' }, { header: 'Leavers', align: 'right' }],
+    columns: [{ header: b.heading, align: 'left' }, { header: Nouns, align: 'right' }],
     rows: b.categories.map((c, i) => [c, cellText(s.cells[i]!, count)]),
-    totalRow: ['All leavers', count(s.total)],
+    totalRow: [`All ${nouns}`, count(s.total)],
     footnotes: [
       ...merged.filter((c) => c.merged).map((c) => `${c.label} combines ${c.merged}, each too small to show on its own.`),
       ...(s.anySuppressed ? [suppressionFootnote(threshold)] : []),
@@ -204,7 +212,7 @@ function breakdownBlocks(input: SectionInput, raw: Breakdown, chart: boolean): B
   if (s.total > 0 && (s.unprotectable || s.cells.every((c) => c.suppressed || c.value === 0))) {
     return [{
       type: 'paragraph',
-      text: `${b.title} ${period}: not published. With ${plural(s.total, 'leaver')} in all, any breakdown would be small enough to identify individuals.`,
+      text: `${b.title} ${period}: not published. With ${plural(s.total, noun)} in all, any breakdown would be small enough to identify individuals.`,
     }];
   }
   if (chart && s.total > 0) {
@@ -212,12 +220,12 @@ function breakdownBlocks(input: SectionInput, raw: Breakdown, chart: boolean): B
       kind: 'bar',
       id: `${b.id}-chart`,
       title: `${b.title} ${period}`,
-      summary: breakdownSummary(['leaver', 'leavers'], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
-      valueLabel: 'Leavers',
+      summary: breakdownSummary([noun, nouns], s.total, b.categories, s.cells.map((c) => (c.suppressed ? null : c.value)), { period, suppressed: s.anySuppressed }),
+      valueLabel: Nouns,
       decimals: 0,
       xTitle: b.heading,
       categories: b.categories,
-      series: [{ name: 'Leavers', values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
+      series: [{ name: Nouns, values: s.cells.map((c) => (c.suppressed ? null : c.value)) }],
       valueText: s.cells.map((c) => (c.suppressed ? 'c' : undefined)),
     };
     blocks.push(input.figures.add(spec));
@@ -295,7 +303,29 @@ export function recruitmentSection(input: SectionInput): Block[] {
     categories: sb.map((k) => ({ label: bandLabel(k), count: m.leavers.byServiceBand[k] ?? 0, range: bandRange(k) })),
     merge: 'ordered',
   }, false));
+  blocks.push(...censusMovementBlocks(input));
   return blocks;
+}
+
+/** Where leavers went and starters came from, when a census return recorded it (LeaverDestination, StartOrigin). */
+function censusMovementBlocks(input: SectionInput): Block[] {
+  const { metrics: m } = input;
+  const kinds = [
+    { by: m.leavers.byDestination, labels: LEAVER_DESTINATION, noun: 'leaver', other: 'Other destinations', id: 'leavers-by-destination', subheading: 'Where leavers went', title: 'Leavers by where they went (census LeaverDestination)', heading: 'Destination' },
+    { by: m.starters.byOrigin, labels: START_ORIGIN, noun: 'starter', other: 'Other origins', id: 'starters-by-origin', subheading: 'Where starters came from', title: 'Starters by where they came from (census StartOrigin)', heading: 'Came from' },
+  ] as const;
+  return kinds.flatMap((k): Block[] => {
+    const by = k.by;
+    if (!by || !Object.entries(by).some(([code, n]) => code !== NOT_RECORDED && n > 0)) return [];
+    const codes = [...Object.keys(k.labels), NOT_RECORDED];
+    return [
+      { type: 'subheading', text: k.subheading },
+      ...breakdownBlocks(input, {
+        id: k.id, title: k.title, heading: k.heading, noun: k.noun, merge: 'nominal', otherLabel: k.other,
+        categories: codes.map((c) => ({ label: k.labels[c] ?? 'Not recorded', count: by[c] ?? 0, range: null })),
+      }, false),
+    ];
+  });
 }
 
 /** "<2" -> "Less than 2 years", "2-5" -> "2 to 5 years", "20+" -> "20 years or more". */
