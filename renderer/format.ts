@@ -16,13 +16,5 @@ export function fmtBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** CSV text with every field quoted where needed (RFC 4180), for "download as CSV". */
-export function toCsv(columns: string[], rows: Array<Array<string | number | null>>): string {
-  const cell = (v: string | number | null) => {
-    let s = v === null ? '' : String(v);
-    // A text cell starting like a formula is opened by Excel as one; a leading apostrophe stops it.
-    if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
+// CSV downloads: one writer for the app and anything else the product writes (shared/csv-out.ts).
+export { toCsv } from '../shared/csv-out';

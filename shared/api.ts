@@ -48,7 +48,8 @@ export const settingsPatchSchema = z.strictObject({
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Paper configuration as the screen edits it; the report module owns its exact meaning. */
-const paperConfig = z.record(z.string(), z.unknown());
+// Its values are checked by parsePaperConfig (shared/paper-config.ts), which bounds every text.
+const paperConfig = z.record(text(100), z.unknown());
 
 /** A chosen file read as a source (and a workbook's sheet), by a preset or a column mapping. */
 const fileAsLayout = {

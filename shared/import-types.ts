@@ -150,6 +150,8 @@ export type ImportProblemCode =
   | 'cannot_undo'
   /** Another import is running on the same database connection. */
   | 'busy'
+  /** The disk holding the database (or its backups) is full; nothing was written. */
+  | 'disk_full'
   /** The database's case key is not on this computer (allocations cannot be matched). */
   | 'missing_case_key';
 

@@ -45,10 +45,36 @@ export const PAPER_SECTION_TITLE: Record<PaperSectionId, string> = {
 };
 
 const text = z.string().trim();
-// Author text is bounded so a pasted document cannot swell the paper unseen: a line (names, a
-// date, "No") or a passage (paragraphs separated by blank lines).
-const line = z.string().trim().max(300, 'Keep this to 300 characters or fewer');
-const passage = z.string().trim().max(6000, 'Keep this to 6,000 characters or fewer');
+// Every text has a ceiling (issue 16: a 1 MB team name or an 80,000-word commentary made papers
+// of hundreds of megabytes and minutes of layout), and so a pasted document cannot swell the paper
+// unseen: a line (names, a date, "No") or a passage (paragraphs separated by blank lines).
+// Generous for real use; each message names the field and its limit.
+export const PAPER_LIMITS = {
+  line: 300,
+  commentary: 20_000,
+  recommendation: 2_000,
+  recommendations: 30,
+  contacts: 10,
+  /** A passage of the report's furniture: implications, reasons for the recommendations. */
+  passage: 6_000,
+  backgroundPapers: 30,
+} as const;
+const line = (what: string) =>
+  text.max(PAPER_LIMITS.line, `${what} can be at most ${PAPER_LIMITS.line} characters; shorten it`);
+const commentaryText = text.max(
+  PAPER_LIMITS.commentary,
+  `a section's commentary can be at most ${PAPER_LIMITS.commentary.toLocaleString('en-GB')} characters (about 3,000 words); shorten it, or put the detail in a separate document`,
+);
+const passage = (what: string) =>
+  text.max(
+    PAPER_LIMITS.passage,
+    `${what} can be at most ${PAPER_LIMITS.passage.toLocaleString('en-GB')} characters; shorten it, or put the detail in a separate document`,
+  );
+/** A what-if assumption: a number within the limits the Planning screen and the whatif command use. */
+const assumption = (what: string, { min, max }: { min: number; max: number }) => {
+  const message = `${what} must be a number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}`;
+  return z.number({ error: message }).min(min, message).max(max, message);
+};
 const optionalNumber = z.number().finite().nullable();
 
 // Targets are the council's own: a tile says "target met" or "not met" only against a target the
@@ -69,29 +95,40 @@ export const targetsSchema = z.strictObject({
 // Strict objects throughout: an unknown key is almost always a typo ("sections.recomendations"),
 // and ignoring it would silently leave the section the author meant to switch off in the paper.
 export const paperConfigSchema = z.strictObject({
-  title: text.default('Social work caseloads, recruitment and retention'),
-  committee: text.default("Children and Young People's Scrutiny Committee"),
+  title: line('the title').default('Social work caseloads, recruitment and retention'),
+  committee: line("the committee's name").default("Children and Young People's Scrutiny Committee"),
   /** ISO date of the meeting; blank when not yet fixed. */
   meetingDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the meeting date').default(''),
   /** Overrides the council name from the settings when given. */
-  councilName: text.default(''),
-  reportOf: text.default("Director of Children's Services"),
-  contactOfficers: z.array(z.strictObject({ name: text, role: text.default(''), email: text.default('') })).default([]),
-  wardsAffected: line.default('All'),
+  councilName: line("the council's name").default(''),
+  reportOf: line('"report of"').default("Director of Children's Services"),
+  contactOfficers: z
+    .array(z.strictObject({ name: line("a contact officer's name"), role: line("a contact officer's role").default(''), email: line("a contact officer's email").default('') }))
+    .max(PAPER_LIMITS.contacts, `a paper can list at most ${PAPER_LIMITS.contacts} contact officers`)
+    .default([]),
+  wardsAffected: line('"wards affected"').default('All'),
   /** Whether the report asks for a key decision ("No", "Yes: ..."); blank leaves it off the cover. */
-  keyDecision: line.default(''),
+  keyDecision: line('"key decision"').default(''),
   /** ISO date of the report (shown on the cover); blank leaves it off. */
   reportDate: text.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'Use the form YYYY-MM-DD for the report date').default(''),
   /** Contact details for the report (name, role, telephone, email) as the council prints them; blank leaves it off. */
-  contact: line.default(''),
+  contact: line('the contact details').default(''),
   /** Why the committee is asked to agree the recommendations; blank leaves it off. */
-  reasonsForRecommendations: passage.default(''),
+  reasonsForRecommendations: passage('the reasons for the recommendations').default(''),
   /** The implications sections councils' templates require; each is printed only when written. */
   implications: z
-    .strictObject({ financial: passage.default(''), legal: passage.default(''), hr: passage.default(''), equality: passage.default('') })
+    .strictObject({
+      financial: passage('the financial implications').default(''),
+      legal: passage('the legal implications').default(''),
+      hr: passage('the human resources implications').default(''),
+      equality: passage('the equality implications').default(''),
+    })
     .default({ financial: '', legal: '', hr: '', equality: '' }),
   /** Documents relied on in writing the report (Local Government Act 1972, s.100D), one per entry. */
-  backgroundPapers: z.array(line).max(30, 'List 30 background papers or fewer').default([]),
+  backgroundPapers: z
+    .array(line('a background paper'))
+    .max(PAPER_LIMITS.backgroundPapers, `a paper can list at most ${PAPER_LIMITS.backgroundPapers} background papers`)
+    .default([]),
   status: z.enum(['public', 'exempt']).default('public'),
   /** Months in the trend charts (the measures' series length). */
   months: z.number().int().min(3).max(60).default(24),
@@ -101,16 +138,19 @@ export const paperConfigSchema = z.strictObject({
   /** The assumptions of the optional "What if" section (shared/what-if.ts). */
   whatIf: z
     .strictObject({
-      supportShare: z.number().min(WHAT_IF_LIMITS.supportShare.min).max(WHAT_IF_LIMITS.supportShare.max).default(DEFAULT_WHAT_IF.supportShare),
-      supportCaseload: z.number().min(WHAT_IF_LIMITS.supportCaseload.min).max(WHAT_IF_LIMITS.supportCaseload.max).default(DEFAULT_WHAT_IF.supportCaseload),
-      convertAgencyFte: z.number().min(WHAT_IF_LIMITS.convertAgencyFte.min).max(WHAT_IF_LIMITS.convertAgencyFte.max).default(DEFAULT_WHAT_IF.convertAgencyFte),
-      fullCaseload: z.number().min(WHAT_IF_LIMITS.fullCaseload.min).max(WHAT_IF_LIMITS.fullCaseload.max).nullable().default(DEFAULT_WHAT_IF.fullCaseload),
+      supportShare: assumption('the share of child-in-need cases support workers take (%)', WHAT_IF_LIMITS.supportShare).default(DEFAULT_WHAT_IF.supportShare),
+      supportCaseload: assumption('the cases per support worker', WHAT_IF_LIMITS.supportCaseload).default(DEFAULT_WHAT_IF.supportCaseload),
+      convertAgencyFte: assumption('the agency FTE made permanent', WHAT_IF_LIMITS.convertAgencyFte).default(DEFAULT_WHAT_IF.convertAgencyFte),
+      fullCaseload: assumption('the caseload after the ASYE', WHAT_IF_LIMITS.fullCaseload).nullable().default(DEFAULT_WHAT_IF.fullCaseload),
     })
     .default({ ...DEFAULT_WHAT_IF }),
   /** The author's commentary per section: paragraphs separated by blank lines. */
-  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), text).default({}),
+  commentary: z.partialRecord(z.enum(PAPER_SECTIONS), commentaryText).default({}),
   /** The recommendations, one per entry (the committee is asked to ...). */
-  recommendations: z.array(text).default([]),
+  recommendations: z
+    .array(text.max(PAPER_LIMITS.recommendation, `a recommendation can be at most ${PAPER_LIMITS.recommendation.toLocaleString('en-GB')} characters`))
+    .max(PAPER_LIMITS.recommendations, `a paper can make at most ${PAPER_LIMITS.recommendations} recommendations`)
+    .default([]),
   targets: targetsSchema.default({ caseload: null, overThreshold: null, agencyRate: null, turnover: null, asyeInProgress: null }),
 });
 

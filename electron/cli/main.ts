@@ -49,7 +49,24 @@ function commandHelp(cmd: Command): string {
   return `Usage: scrutiny-pack ${cmd.usage}\n\n${cmd.summary}\n\nAlso: --db FILE, --json, --help`;
 }
 
+/**
+ * Output piped into a program that stops reading (`settings | head -1`) ends the command quietly,
+ * as other command-line tools do, instead of crashing with EPIPE.
+ */
+let pipeWatched = false;
+function quietOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
+
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (io === processIo) quietOnClosedPipe();
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') {
     io.out(version);

@@ -355,4 +355,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration 7 (trustimport)
+  {
+    name: 'import_confirm: rows an import repeated unchanged, so undoing an earlier import keeps them',
+    up(db) {
+      db.exec(`
+        -- An import that repeats a stored row unchanged wrote nothing, yet the row is its data
+        -- too: undoing the import that first loaded the row must hand it over, not delete it
+        -- (issue 16). One row per (import, table, row) it confirmed; no values are needed, they
+        -- are the values the row had then.
+        CREATE TABLE import_confirm (
+          import_id  INTEGER NOT NULL REFERENCES import_log(id),
+          table_name TEXT NOT NULL,
+          row_id     INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX import_confirm_import ON import_confirm(import_id);
+        CREATE INDEX import_confirm_row ON import_confirm(table_name, row_id);
+        -- Undo finds the imports after it that touched a row by the row, not by the import.
+        CREATE INDEX import_change_row ON import_change(table_name, row_id);
+      `);
+    },
+  },
 ];

@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { MIGRATIONS, type Migration } from './migrations';
+import { describeHolders, lockHolders } from './lock-holder';
 
 export type { Db };
 
@@ -17,13 +18,25 @@ export class NewerDatabaseError extends Error {
 }
 
 export class DatabaseBusyError extends Error {
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    waitedMs = 5000,
+  ) {
+    const holders = lockHolders(file);
     super(
-      `The database ${file} is busy: another program is writing to it (a large import from the ` +
-        `command line takes the database to itself until it finishes). Try again when it has finished.`,
+      `The database ${file} is busy: ${describeHolders(holders)} has been writing to it for more than ` +
+        `${waitedMs < 1000 ? `${waitedMs} milliseconds` : `${Math.round(waitedMs / 1000)} second${waitedMs >= 1500 ? 's' : ''}`} (a large import from the command line takes the database to itself until it finishes; ` +
+        `a database browser such as DB Browser for SQLite holds it while it has unsaved changes). ` +
+        `Let that program finish, or write or revert its changes and close it, then try again. Nothing was written.`,
     );
     this.name = 'DatabaseBusyError';
   }
+}
+
+/** An SQLite "database is locked" after the busy timeout, as a DatabaseBusyError; anything else as it is. */
+export function busyAsPlainWords(db: Db, e: unknown): unknown {
+  if ((e as { code?: string }).code !== 'SQLITE_BUSY') return e;
+  return new DatabaseBusyError(db.name, db.pragma('busy_timeout', { simple: true }) as number);
 }
 
 export interface OpenOptions {
@@ -60,7 +73,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return db;
   } catch (err) {
     db.close();
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseBusyError(file);
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new DatabaseBusyError(file, options.busyTimeoutMs ?? 5000);
     throw err;
   }
 }
@@ -70,14 +83,24 @@ export function schemaVersion(db: Db): number {
 }
 
 export function migrate(db: Db, migrations: readonly Migration[], target = migrations.length): void {
-  const current = schemaVersion(db);
-  if (current > migrations.length) throw new NewerDatabaseError(current, migrations.length);
-  if (current >= target) return;
-  db.transaction(() => {
+  const seen = schemaVersion(db);
+  if (seen > migrations.length) throw new NewerDatabaseError(seen, migrations.length);
+  if (seen >= target) return;
+  // The version is read again under the write lock: two programs creating one database at once
+  // both saw 0 above, and the second must start from where the first left it, not create the
+  // tables again ("table meta already exists", issue 16).
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const current = schemaVersion(db);
+    if (current > migrations.length) throw new NewerDatabaseError(current, migrations.length);
     for (let v = current; v < target; v++) {
       migrations[v]!.up(db);
     }
     // PRAGMA takes no bound parameters; target is an integer we computed, never user text.
-    db.pragma(`user_version = ${Math.trunc(target)}`);
-  })();
+    if (current < target) db.pragma(`user_version = ${Math.trunc(target)}`);
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
 }

@@ -1,6 +1,6 @@
 // The committee paper from the screen: its configuration (kept in the database by the report
 // module, so it travels with backups), a preview, and export to PDF, HTML or Word where the user chooses.
-import fs from 'node:fs';
+import { FileWriteError, writeFileAtomic } from '../files/atomic-write';
 import type { OutputRef } from '../../shared/api';
 import { producePaper, producePaperWithWarnings, savePaperConfig } from '../report';
 import { MeasuresInputError } from '../measures';
@@ -57,9 +57,9 @@ export async function exportPaper(
     userFacing(err);
   }
   try {
-    fs.writeFileSync(dest, content);
+    writeFileAtomic(dest, content);
   } catch (err) {
-    throw new UserError(`The paper could not be saved there (${(err as NodeJS.ErrnoException).code ?? 'error'}). If the file is open in another program, close it and try again, or choose another name.`);
+    throw new UserError(err instanceof FileWriteError ? err.message : `The paper could not be saved there (${(err as NodeJS.ErrnoException).code ?? 'error'}). If the file is open in another program, close it and try again, or choose another name.`);
   }
   return outputRef(ctx, dest);
 }

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open';
 import { backupDir } from '../paths';
+import { freeInWords, isDiskFull, sizeInWords } from '../files/disk-space';
+import { ImportProblem } from './problem';
 
 export const BACKUPS_KEPT = 10;
 const PREFIX = 'before-import-';
@@ -20,7 +22,18 @@ export async function backupBeforeImport(db: Db, dbPath: string | undefined, now
   fs.mkdirSync(dir, { recursive: true });
   let file = path.join(dir, `${PREFIX}${stamp(now)}.sqlite`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${PREFIX}${stamp(now)}-${n}.sqlite`);
-  await db.backup(file);
+  try {
+    await db.backup(file);
+  } catch (e) {
+    fs.rmSync(file, { force: true });
+    if (!isDiskFull(e)) throw e;
+    const needs = [dbPath, `${dbPath}-wal`].reduce((n, f) => n + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0);
+    throw new ImportProblem(
+      'disk_full',
+      `The backup made before every import could not be written: the disk holding ${dir} is full (the backup needs about ${sizeInWords(needs)}, and ${freeInWords(dir)}). ` +
+        'Nothing was imported. Free some space, or move the database to a disk with more room, then import the file again.',
+    );
+  }
   pruneBackups(dir);
   return file;
 }

@@ -11,6 +11,7 @@ import { readRowBatches, type Sniffed } from './csv-stream';
 import type { DateOrder } from './date-column';
 import type { Binding } from './layouts';
 import { caseHasher } from './pseudonym';
+import { makeShapeCheck } from './row-shape';
 import { TABLES } from './tables';
 import { readXlsxRowBatches } from './xlsx-stream';
 
@@ -83,6 +84,9 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
     ...(job.councilValues ? { councilValues: job.councilValues } : {}),
     ...(job.fte ? { fte: job.fte } : {}),
   });
+  // A workbook has no delimiter or quotes to go wrong (a line break in a cell is Alt+Enter), but
+  // its values still get the control-character and length checks.
+  const shapeOk = makeShapeCheck(job.binding, job.source, job.xlsx ? null : job.sniffed.delimiter);
   const rowProblems: RowProblem[] = [];
   let headerSeen = false;
   let rowsRead = 0;
@@ -101,7 +105,9 @@ export async function* convertBatches(job: ConvertJob, signal?: AbortSignal): As
       const rowNumber = batch.firstRow + i;
       rowsRead++;
       rowProblems.length = 0;
-      const values = convert(cells, rowNumber, rowProblems);
+      // The row's structure is checked before the layout may skip it: a row that swallowed the
+      // next lines through a stray quote is refused, never counted away as skipped.
+      const values = shapeOk(cells, rowNumber, batch.plain, rowProblems) ? convert(cells, rowNumber, rowProblems) : null;
       if (typeof values === 'string') {
         out.skipped[values] = (out.skipped[values] ?? 0) + 1;
       } else if (values !== null) {

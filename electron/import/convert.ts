@@ -16,6 +16,7 @@ import { norm } from './normalise';
 import { NOT_COUNTED } from './formats/job-titles';
 import type { FteReading } from './fte-reading';
 import { makePlacer, WORDED_FIELDS, type PlacedBy, type ValueRuleSet } from './value-maps';
+import { MAX_FUNDED_FTE, MIN_FTE, messages, shown } from './rules';
 
 export type StoredValue = string | number | null;
 
@@ -68,6 +69,8 @@ export const NOT_COUNTED_CONTRACT = 'contract type not counted in the workforce'
 const SQL_NULL = 'NULL';
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
+/** A numeric date's first two numbers (31/03/2018, 03.31.18). */
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
 
 /** Results of a pure function of a cell's text, kept for the first few hundred distinct texts. */
 class Remembered<K, V> {
@@ -100,7 +103,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   };
   const problem = (field: string, value: string | null, reason: string) => {
     failed = true;
-    problems.push({ row, column: columnName(field), value, reason });
+    // Shown as the screen and terminal may show it: no control characters, no megabytes.
+    problems.push({ row, column: columnName(field), value: value === null ? null : shown(value), reason });
   };
   const cell = (field: string): string => {
     const i = index[field];
@@ -187,9 +191,17 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     }
     return found ?? null;
   };
+  // Numeric dates of this row, for the check that one row does not mix day-first and month-first.
+  let dayFirstHere: { field: string; value: string } | null = null;
+  let monthFirstHere: { field: string; value: string } | null = null;
   const date = (field: string, required: boolean): IsoDate | null => {
     const v = text(field, required);
     if (v === null) return null;
+    const numeric = NUMERIC_DATE.exec(v);
+    if (numeric && !layout.dateOrder) {
+      if ((options.dateOrders[field] ?? 'dmy') === 'mdy') monthFirstHere ??= { field, value: v };
+      else if (Number(numeric[1]) > 12) dayFirstHere ??= { field, value: v };
+    }
     let col = dateColumns.get(field);
     if (!col) {
       const fixed = layout.dateOrder;
@@ -219,6 +231,10 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       return null;
     }
     const n = Number(v);
+    if (!Number.isFinite(n)) {
+      problem(field, v, messages.numberTooLarge(Number.MAX_SAFE_INTEGER, 'a number'));
+      return null;
+    }
     const bad = check(n);
     if (bad) problem(field, v, bad);
     return n;
@@ -228,7 +244,9 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const fteUnit = options.fte?.unit ?? 'fraction';
   const round = (n: number) => Math.round(n * 10_000) / 10_000;
   const fteValue = (): number | null => {
-    if (fteUnit === 'fraction') return number('fte', (n) => (n > 0 && n <= 1 ? null : FTE_RANGE));
+    if (fteUnit === 'fraction') {
+      return number('fte', (n) => (n > 0 && n <= 1 ? (n < MIN_FTE ? messages.fteTooSmall() : null) : FTE_RANGE));
+    }
     const v = text('fte', true);
     if (v === null) return null;
     if (!FTE_RE.test(v)) {
@@ -236,8 +254,12 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       return null;
     }
     const n = Number(v);
+    if (!Number.isFinite(n)) {
+      problem('fte', v, messages.numberTooLarge(Number.MAX_SAFE_INTEGER, 'a number'));
+      return null;
+    }
     if (fteUnit === 'percent') {
-      if (n > 0 && n <= 100) return round(n / 100);
+      if (n > 0 && n <= 100) return n / 100 < MIN_FTE ? (problem('fte', v, messages.fteTooSmall()), null) : round(n / 100);
       problem('fte', v, 'is outside the FTE range as a percentage: more than 0 and at most 100 (full time is 100)');
       return null;
     }
@@ -250,7 +272,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       }
       week = Number(s);
     }
-    if (n > 0 && n <= week) return round(n / week);
+    if (n > 0 && n <= week) return n / week < MIN_FTE ? (problem('fte', v, messages.fteTooSmall()), null) : round(n / week);
     problem('fte', v, n <= 0 ? 'is not more than 0 hours' : `is more hours than the standard week of ${week}: FTE cannot be more than 1`);
     return null;
   };
@@ -453,7 +475,7 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
   const convertEstablishment = (): StoredValue[] => {
     const team = teamName(true);
     const role = code('role', ROLE_CODES, ALLOWED.role, true);
-    const funded = number('funded_fte', (n) => (n >= 0 ? null : 'cannot be negative'));
+    const funded = number('funded_fte', (n) => (n < 0 ? 'cannot be negative' : n > MAX_FUNDED_FTE ? messages.numberTooLarge(MAX_FUNDED_FTE, "one team's funded FTE") : null));
     const start = date('start_date', true);
     const end = date('end_date', false);
     notBefore('end_date', end, start, 'start date', 'a period cannot end before it starts');
@@ -500,6 +522,8 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     problems = out;
     failed = false;
     skipped = null;
+    dayFirstHere = null;
+    monthFirstHere = null;
     const before = out.length;
     const values = convert();
     if (typeof values === 'string') return values;
@@ -507,6 +531,17 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
       // Left out is not an error: whatever else the row had wrong is not the user's concern.
       out.length = before;
       return skipped;
+    }
+    if (dayFirstHere && monthFirstHere) {
+      // Each column's order is settled on its own; one row written both ways cannot be trusted.
+      const d = dayFirstHere as { field: string; value: string };
+      const m = monthFirstHere as { field: string; value: string };
+      problem(
+        m.field,
+        m.value,
+        `was read month first, as the rest of its column is, but this row's ${columnName(d.field) ?? d.field} (${shown(d.value)}) can only be day first; ` +
+          'one row cannot be written in both orders, so check how the file was saved',
+      );
     }
     return failed ? null : values;
   };

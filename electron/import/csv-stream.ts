@@ -2,10 +2,13 @@
 // chunk by chunk (TextDecoder with stream: true, so a character split across chunks survives),
 // and papaparse's core parser parses each chunk up to its last complete row; the rest is carried
 // into the next chunk, which is how quoted values containing newlines cross chunk boundaries.
+import { isXlsxFile } from './xlsx-stream';
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { TextEncodingName } from '../../shared/import-types';
+import { fileKind } from './file-kind';
 import { ImportProblem } from './problem';
+import { MAX_HEADING_CHARS, messages } from './rules';
 
 export type Delimiter = ',' | ';' | '\t';
 export type Newline = '\r\n' | '\n' | '\r';
@@ -55,8 +58,22 @@ export function detectDelimiter(firstLine: string): Delimiter {
 export function detectNewline(text: string): Newline {
   const n = text.indexOf('\n');
   const r = text.indexOf('\r');
-  if (r >= 0 && (n < 0 || r < n)) return text[r + 1] === '\n' ? '\r\n' : '\r';
+  if (r >= 0 && (n < 0 || r < n)) {
+    if (text[r + 1] !== '\n') return '\r';
+    // A Windows heading over Unix rows (a file put together from two programs): splitting on \n
+    // reads both, and the \r left at the end of a Windows line is dropped (readRowBatches).
+    return /(^|[^\r])\n/.test(text.slice(r + 2)) ? '\n' : '\r\n';
+  }
   return '\n';
+}
+
+/** With \n as the line ending, a line that ended \r\n leaves its \r on the last value. */
+function dropCarriageReturns(rows: string[][]): void {
+  for (const row of rows) {
+    const last = row.length - 1;
+    const cell = row[last];
+    if (cell !== undefined && cell.charCodeAt(cell.length - 1) === 13) row[last] = cell.slice(0, -1);
+  }
 }
 
 function readHead(file: string): { head: Buffer; bytes: number } {
@@ -81,10 +98,19 @@ function readHead(file: string): { head: Buffer; bytes: number } {
 /** Encoding, delimiter and line ending from the start of the file; also the decoded start. */
 export function sniffFile(file: string): Sniffed & { headText: string } {
   const { head, bytes } = readHead(file);
-  const encoding = detectEncoding(head);
+  let encoding = detectEncoding(head);
+  const kind = fileKind(file, head, encoding !== 'windows-1252');
+  // A zip is read as an .xlsx workbook (xlsx-stream.ts, which names a damaged one); only other
+  // files that are not text are refused here.
+  if (kind.kind === 'refused' && !isXlsxFile(file)) throw new ImportProblem('unreadable', kind.message);
+  if (kind.kind !== 'refused' && kind.encoding) encoding = kind.encoding;
   const headText = new TextDecoder(decoderLabel(encoding)).decode(head, { stream: true }).replace(/^\uFEFF/, '');
   const newline = detectNewline(headText);
   const firstLineEnd = headText.indexOf(newline);
+  const headingChars = firstLineEnd >= 0 ? firstLineEnd : bytes > head.length ? Math.max(headText.length, MAX_HEADING_CHARS) : headText.length;
+  if (headingChars > MAX_HEADING_CHARS || (firstLineEnd < 0 && bytes > head.length)) {
+    throw new ImportProblem('unreadable', messages.longHeading(file, headingChars));
+  }
   const delimiter = detectDelimiter(firstLineEnd >= 0 ? headText.slice(0, firstLineEnd) : headText);
   return { encoding, delimiter, newline, bytes, headText };
 }
@@ -100,6 +126,25 @@ export interface RowBatch {
   /** File row number of rows[0] (the header is row 1). */
   firstRow: number;
   bytesRead: number;
+  /**
+   * One line per row and no control characters but tabs: no value can have swallowed a line
+   * or hold a NUL, so the per-value checks of row-shape.ts can be skipped.
+   */
+  plain: boolean;
+}
+
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+/** Whether parsed text holds exactly one line per row and no control character. */
+function isPlain(text: string, rows: number, newline: Newline): boolean {
+  if (CONTROL_IN_TEXT.test(text)) return false;
+  const mark = newline === '\r' ? '\r' : '\n';
+  let lines = 0;
+  for (let i = text.indexOf(mark); i >= 0; i = text.indexOf(mark, i + 1)) lines++;
+  if (text.length > 0 && !text.endsWith(mark)) lines++;
+  // A lone \r in a \n file (or the reverse) stays inside a value: look closer.
+  if (newline !== '\r' && text.includes('\r') && !text.includes('\r\n')) return false;
+  return lines === rows;
 }
 
 /**
@@ -137,21 +182,25 @@ export async function* readRowBatches(
       first = false;
     }
     const result = parser.parse(text, 0, true);
+    const parsed = text.slice(0, result.meta.cursor);
     carry = text.slice(result.meta.cursor);
     if (carry.length > MAX_CARRY_CHARS) {
       throw new ImportProblem('unreadable', `A quoted value starting at row ${nextRow} never ends (a quote mark is missing).`);
     }
     const rows = result.data as string[][];
+    if (sniffed.newline === '\n') dropCarriageReturns(rows);
     if (rows.length > 0) {
-      yield { rows, firstRow: nextRow, bytesRead };
+      yield { rows, firstRow: nextRow, bytesRead, plain: isPlain(parsed, rows.length, sniffed.newline) };
       nextRow += rows.length;
     }
   }
   const rest = carry + decode();
   if (rest.length > 0) {
-    const result = parser.parse(first ? rest.replace(/^\uFEFF/, '') : rest, 0, false);
+    const text = first ? rest.replace(/^\uFEFF/, '') : rest;
+    const result = parser.parse(text, 0, false);
     const rows = result.data as string[][];
-    if (rows.length > 0) yield { rows, firstRow: nextRow, bytesRead };
+    if (sniffed.newline === '\n') dropCarriageReturns(rows);
+    if (rows.length > 0) yield { rows, firstRow: nextRow, bytesRead, plain: isPlain(text, rows.length, sniffed.newline) };
   }
 }
 

@@ -3,6 +3,7 @@
 // format is an error, because a column that mixes them cannot be trusted. Numeric dates are
 // read day first (UK) unless the column proves otherwise: a value like 03/25/2018 can only be
 // month first, and then the whole column must be re-read that way (DateOrderRestart).
+import { messages } from './rules';
 import { fromDayNumber, isValidYmd, ymdToIso, type IsoDate } from '../../shared/dates';
 
 export type DateFormat = 'iso' | 'numeric' | 'month-name' | 'excel-serial';
@@ -15,9 +16,10 @@ const FORMAT_EXAMPLE: Record<DateFormat, string> = {
   'excel-serial': '43190 (an Excel date number)',
 };
 
-// A time of day after the date is dropped (SQL Server writes datetimes as 2025-01-24 10:01:45.000):
-// only a real one, 00:00 to 23:59, so "2018-03-31 99:99" is not a date.
-const TIME_SUFFIX = /[ T]([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z| ?[AaPp][Mm])?$/;
+// A time of day after the date is dropped (SQL Server writes datetimes as 2025-01-24 10:01:45.000).
+// Any clock-like suffix is captured so that one no clock shows (99:99, 24:00) is refused by name
+// (possibleTime), not read as a date.
+const TIME_SUFFIX = /[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z| ?[AaPp][Mm])?$/;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMERIC = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
 const MONTH_NAME = /^(\d{1,2})[- ]([A-Za-z]{3,9})\.?[- ,]+(\d{4}|\d{2})$/;
@@ -55,6 +57,13 @@ function digitsOnly(raw: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** 00:00 to 23:59:59, or 1 to 12 with AM/PM. No export writes 24:00 for midnight (SQL Server cannot). */
+function possibleTime(h: number, m: number, s: number, suffix: string | undefined): boolean {
+  const twelveHour = suffix !== undefined && suffix !== 'Z';
+  const hourOk = twelveHour ? h >= 1 && h <= 12 : h <= 23;
+  return hourOk && m <= 59 && s <= 59;
 }
 
 export type DateRead = { ok: true; date: IsoDate } | { ok: false; reason: string };
@@ -98,7 +107,13 @@ export class DateColumn {
       const d = Number(raw.slice(8, 10));
       if (m >= 1 && m <= 12 && d >= 1 && d <= 28 && y >= 1900 && y <= 2200 && Number.isInteger(y + m + d)) return { ok: true, date: raw };
     }
-    const text = raw.trim().replace(TIME_SUFFIX, '');
+    const trimmed = raw.trim();
+    const time = TIME_SUFFIX.exec(trimmed);
+    // The time of day is ignored, but one no clock shows says the column is not what it seems.
+    if (time && !possibleTime(Number(time[1]), Number(time[2]), time[3] === undefined ? 0 : Number(time[3]), time[4])) {
+      return { ok: false, reason: messages.impossibleTime(time[0].trim()) };
+    }
+    const text = time ? trimmed.slice(0, time.index) : trimmed;
     let format: DateFormat;
     let y: number;
     let m: number;

@@ -7,11 +7,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/open';
+import { busyAsPlainWords, type Db } from '../db/open';
 import { todayIso, isIsoDate, type IsoDate } from '../../shared/dates';
 import { plural } from '../../shared/summaries';
 import type { ColumnMappingSpec, CsvSource, ImportProgress, ImportResult, RowProblem } from '../../shared/import-types';
 import { backupBeforeImport } from './backup';
+import { freeInWords, isDiskFull, sizeInWords } from '../files/disk-space';
 import { BULK_JOURNAL_MIN_BYTES, restoreWal, useRollbackJournal } from './bulk-journal';
 import { whileBusy } from './busy';
 import type { ConvertJob } from './convert-batches';
@@ -33,6 +34,7 @@ import { writeLaLevel, type LaLevelRow } from './census-la-level';
 import { columnSample } from './detect';
 import { xlsxHead } from './xlsx-stream';
 import { saveMapping } from './mapping';
+import { duplicateHeading } from './row-shape';
 import { startTableLoad } from './table-load';
 import { TABLES } from './tables';
 import type { Binding } from './layouts';
@@ -136,6 +138,8 @@ async function importFile(db: Db, options: RunImportOptions, xml: CensusXml | nu
     }
     throw e;
   }
+  const twice = duplicateHeading(binding);
+  if (twice) throw new ImportProblem('unknown_layout', twice);
   const source = binding.source;
   if (binding.layout.teamFromDepartments) binding = withDepartmentNames(db, binding);
   const staff = STAFF_SOURCES.has(source);
@@ -314,13 +318,15 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
     db.exec('BEGIN IMMEDIATE');
   } catch (e) {
     backToWal();
-    throw e;
+    throw busyAsPlainWords(db, e);
   }
   let open = true;
   const rollback = () => {
     if (open) {
-      db.exec('ROLLBACK');
       open = false;
+      // After a full disk (and some I/O errors) SQLite has already rolled the transaction back;
+      // a second ROLLBACK would replace the real reason with "no transaction is active".
+      if (db.inTransaction) db.exec('ROLLBACK');
     }
   };
   try {
@@ -518,11 +524,29 @@ async function importPass(db: Db, options: RunImportOptions, binding: Binding, c
         assumptions: ctx.assumptions, extractDate: ctx.extractDate, backupFile: ctx.backupFile, previousImportId: null,
       };
     }
-    throw e;
+    if (isDiskFull(e)) throw diskFull(db, ctx, sniffed.bytes);
+    throw busyAsPlainWords(db, e);
   } finally {
     db.pragma(`cache_size = ${Math.trunc(previousCache)}`);
-    backToWal();
+    try {
+      backToWal();
+    } catch (e) {
+      // Still in the rollback journal on a full disk: the next import switches back first.
+      if (!isDiskFull(e)) throw e;
+    }
   }
+}
+
+/**
+ * A full disk in plain words. The estimate: a stored row with its share of the indexes takes
+ * about twice its CSV text, and the journal (or WAL) holds as much again until the commit.
+ */
+function diskFull(db: Db, ctx: PassContext, fileBytes: number): ImportProblem {
+  return new ImportProblem(
+    'disk_full',
+    `The disk holding the database ${db.name} is full: importing ${ctx.fileName} needs about ${sizeInWords(fileBytes * 4)} more (an estimate), and ${freeInWords(db.name)}. ` +
+      'Nothing was written: the database is exactly as it was before. Free some space, or move the database to a disk with more room, then import the file again.',
+  );
 }
 
 /** Which sheet of a workbook with several was read, said so a wrong sheet is noticed. */

@@ -1,13 +1,21 @@
-// Undoing an import restores the data exactly as it was before it: the rows it created are
-// deleted (every table with an import_id column, found from the schema so tables added later,
-// such as the DfE benchmarks, are covered too) and the rows it changed get their before-images
-// back. An import whose rows a later, still-active import has changed cannot be undone first:
-// that would silently throw the later import's changes away.
+// Undoing an import leaves the database as if that import had never been made, with every
+// other import's data in place (issue 16). In the tables imports merge into by natural key
+// (spell, allocation, asye, establishment) any import can be undone at any time:
+// - a row it created that no later import touched is deleted; one a later import repeated or
+//   changed is handed to the first such import (as if that import had created it);
+// - a row it changed goes back to its before-image unless a later import changed it again, in
+//   which case the later import's journal is rewritten to start from that before-image;
+// - its record of rows it repeated unchanged (import_confirm) is dropped.
+// Other tables with an import_id column (found from the schema, such as the DfE benchmarks, which
+// also delete rows) keep the older rule: rows it created are deleted, rows it changed restored,
+// and an import whose rows a later, still-active import changed must wait for that one.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../db/open';
+import { busyAsPlainWords, type Db } from '../db/open';
 import type { UndoResult } from '../../shared/import-types';
 import { ImportProblem } from './problem';
 import { assertNotBusy } from './busy';
+import { TABLES } from './tables';
+import { handBack, type Handed } from './undo-merged';
 
 /** Tables holding imported rows: those with an import_id column (import_change is the journal). */
 export function importedTables(db: Db): string[] {
@@ -38,6 +46,7 @@ interface LogRow {
  */
 export function blockingImports(db: Db, importId: number): number[] {
   const blockers = new Set<number>();
+  const merged = mergedTables();
   const laterChanges = db.prepare(
     `SELECT DISTINCT c.import_id AS id, c.table_name AS t, c.row_id AS r FROM import_change c
      JOIN import_log l ON l.id = c.import_id
@@ -52,11 +61,12 @@ export function blockingImports(db: Db, importId: number): number[] {
   );
   const createdBy = new Map<string, Statement>();
   for (const c of laterChanges) {
+    if (merged.has(c.t)) continue;
     if (ownChanged.has(`${c.t}\u0000${c.r}`)) {
       blockers.add(c.id);
       continue;
     }
-    if (!tables.has(c.t)) continue;
+    if (!tables.has(c.t) || merged.has(c.t)) continue;
     let stmt = createdBy.get(c.t);
     if (!stmt) {
       stmt = db.prepare(`SELECT 1 FROM ${quoteId(c.t)} WHERE id = ? AND import_id = ?`);
@@ -86,16 +96,25 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
   }
   let deleted = 0;
   let restored = 0;
-  db.transaction(() => {
+  const handed: Handed = { kept: 0, to: new Set() };
+  const undo = db.transaction(() => {
     db.pragma('defer_foreign_keys = ON');
+    const merged = mergedTables();
     const tables = importedTables(db);
     for (const t of tables) {
-      deleted += db.prepare(`DELETE FROM ${quoteId(t)} WHERE import_id = ?`).run(importId).changes;
+      if (merged.has(t)) {
+        const r = handBack(db, t, importId, handed);
+        deleted += r.deleted;
+        restored += r.restored;
+      } else {
+        deleted += db.prepare(`DELETE FROM ${quoteId(t)} WHERE import_id = ?`).run(importId).changes;
+      }
     }
     const columnsOf = new Map<string, Set<string>>();
     const changes = db
       .prepare(`SELECT table_name, row_id, before_json FROM import_change WHERE import_id = ? ORDER BY rowid DESC`)
-      .all(importId) as { table_name: string; row_id: number; before_json: string }[];
+      .all(importId)
+      .filter((c) => !merged.has((c as { table_name: string }).table_name)) as { table_name: string; row_id: number; before_json: string }[];
     for (const c of changes) {
       let cols = columnsOf.get(c.table_name);
       if (!cols) {
@@ -110,11 +129,26 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
       restored++;
     }
     db.prepare(`UPDATE import_log SET outcome = 'undone', undone_at = ? WHERE id = ?`).run(now.toISOString(), importId);
-  })();
+  });
+  try {
+    undo.immediate();
+  } catch (e) {
+    throw busyAsPlainWords(db, e);
+  }
+  const kept =
+    handed.kept > 0
+      ? `, ${handed.kept.toLocaleString('en-GB')} row${handed.kept === 1 ? '' : 's'} import${handed.to.size === 1 ? '' : 's'} ` +
+        `${[...handed.to].sort((a, b) => a - b).join(', ')} also hold${handed.to.size === 1 ? 's' : ''} kept`
+      : '';
   return {
     importId,
     deleted,
     restored,
-    message: `Import ${importId} (${log.file_name}) undone: ${deleted.toLocaleString('en-GB')} row${deleted === 1 ? '' : 's'} it added removed, ${restored.toLocaleString('en-GB')} row${restored === 1 ? '' : 's'} it changed restored.`,
+    message: `Import ${importId} (${log.file_name}) undone: ${deleted.toLocaleString('en-GB')} row${deleted === 1 ? '' : 's'} it added removed, ${restored.toLocaleString('en-GB')} row${restored === 1 ? '' : 's'} it changed restored${kept}.`,
   };
+}
+
+/** The tables imports merge into by natural key, where undo hands rows on instead of waiting. */
+function mergedTables(): Set<string> {
+  return new Set(Object.values(TABLES).map((t) => t.table));
 }

@@ -1,7 +1,8 @@
 // Writing converted rows into their table, merging by natural key: a new key is inserted (and
 // carries the import's id, which is how undo finds it); a known key with changed values is
 // updated after its full before-image is saved in import_change; an identical row is left
-// alone. A key seen twice in one file is a duplicate. All of it runs inside the import's
+// alone and recorded in import_confirm (undo.ts needs to know who else holds it). A key seen
+// twice in one file is a duplicate. All of it runs inside the import's
 // transaction with prepared statements made once.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
@@ -18,6 +19,7 @@ export class TableWriter {
   private readonly find: Statement;
   private readonly update: Statement;
   private readonly journal: Statement;
+  private readonly confirm: Statement;
   private readonly markSeen: Statement;
   private readonly args: StoredValue[];
   private readonly fileRowOf: Statement;
@@ -58,6 +60,7 @@ export class TableWriter {
     this.find = db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key.map((k) => `${k} = ?`).join(' AND ')}`);
     this.update = db.prepare(`UPDATE ${spec.table} SET ${spec.columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
     this.journal = db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (?, ?, ?, ?)`);
+    this.confirm = db.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (?, ?, ?)`);
     // Rows of earlier imports this file has already matched: a second match is a duplicate.
     db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_seen_row (row_id INTEGER PRIMARY KEY, file_row INTEGER NOT NULL)`);
     db.exec(`DELETE FROM temp.import_seen_row`);
@@ -118,7 +121,11 @@ export class TableWriter {
       return 'duplicate';
     }
     const same = this.spec.columns.every((c, i) => existing[c] === values[i]);
-    if (same) return 'unchanged';
+    if (same) {
+      // Recorded so that undoing the import that loaded this row hands it to this one.
+      this.confirm.run(this.importId, this.spec.table, existing.id);
+      return 'unchanged';
+    }
     this.journal.run(this.importId, this.spec.table, existing.id, JSON.stringify(existing));
     this.update.run(...values, existing.id);
     return 'updated';

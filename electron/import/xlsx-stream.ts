@@ -203,7 +203,8 @@ export async function* readXlsxRowBatches(file: string, choice: XlsxSheetChoice 
       if (batch.length >= BATCH_ROWS) yield flush();
     };
     const flush = () => {
-      const out = { rows: batch, firstRow: batchFirst, bytesRead: bytes, sheet: name, sheets };
+      // Never 'plain': a workbook's cells get the per-value checks (control characters) every time.
+      const out = { rows: batch, firstRow: batchFirst, bytesRead: bytes, sheet: name, sheets, plain: false };
       batchFirst += batch.length;
       batch = [];
       return out;

@@ -19,6 +19,13 @@ function code(fn: () => unknown): string | undefined {
   return 'accepted';
 }
 
+/** The user_version a migration brings a database to, found by the start of its name (the integrator orders parallel work's migrations, so numbers move). */
+function versionAfter(prefix: string): number {
+  const at = MIGRATIONS.findIndex((m) => m.name.startsWith(prefix));
+  if (at < 0) throw new Error(`no migration named '${prefix}...'`);
+  return at + 1;
+}
+
 describe('migrations', () => {
   it('a new database reaches the latest version with WAL (synchronous FULL: commits are durable) and foreign keys on', () => {
     const { db } = tempDb();
@@ -61,16 +68,17 @@ describe('migrations', () => {
   });
 
   describe('migration 1: workforce data model', () => {
+    const version = versionAfter('workforce data model');
     it('creates the data model tables', () => {
-      const { db } = tempDb({ targetVersion: 1 });
-      expect(schemaVersion(db)).toBe(1);
+      const { db } = tempDb({ targetVersion: version });
+      expect(schemaVersion(db)).toBe(version);
       expect(tables(db)).toEqual(
         expect.arrayContaining(['allocation', 'asye', 'establishment', 'import_change', 'import_log', 'meta', 'saved_mapping', 'settings', 'spell']),
       );
     });
 
     it('enforces codes, FTE range, date order and natural keys', () => {
-      const { db } = tempDb({ targetVersion: 1 });
+      const { db } = tempDb({ targetVersion: version });
       db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'workers', 'canonical', '2024-01-01', 'imported')`).run();
       const ins = db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, ?, 1)`);
       ins.run('S1', 'case_holder', 'permanent', 1, '2020-01-01', null);
@@ -85,9 +93,10 @@ describe('migrations', () => {
   });
 
   describe('migration 2: DfE benchmarks', () => {
+    const version = versionAfter('DfE published indicators');
     it('creates the indicator and neighbour tables, each with an import_id for undo', () => {
-      const { db } = tempDb({ targetVersion: 2 });
-      expect(schemaVersion(db)).toBe(2);
+      const { db } = tempDb({ targetVersion: version });
+      expect(schemaVersion(db)).toBe(version);
       expect(tables(db)).toEqual(expect.arrayContaining(['dfe_indicator', 'dfe_neighbour']));
       for (const t of ['dfe_indicator', 'dfe_neighbour']) {
         const cols = db.prepare(`SELECT name, "notnull" AS nn FROM pragma_table_info(?)`).all(t) as { name: string; nn: number }[];
@@ -96,7 +105,7 @@ describe('migrations', () => {
     });
 
     it('keeps a DfE symbol only where the number is missing, and one row per year and geography', () => {
-      const { db } = tempDb({ targetVersion: 2 });
+      const { db } = tempDb({ targetVersion: version });
       db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'benchmark', 'dfe-csww-indicators', '2024-01-01', 'imported')`).run();
       const ins = db.prepare(`INSERT INTO dfe_indicator (year, time_identifier, level, geo_code, turnover_rate_fte, turnover_rate_fte_symbol, import_id) VALUES (?, 'Reporting year', ?, ?, ?, ?, 1)`);
       ins.run(2018, 'Local authority', '892', 15, null);
@@ -110,6 +119,7 @@ describe('migrations', () => {
   });
 
   describe('migration 3: allocation case type checked by equalities, no import_id index', () => {
+    const version = versionAfter('allocation: case type checked by equalities');
     const shape = (db: Database.Database) => ({
       columns: db.prepare(`SELECT cid, name, type, "notnull" AS nn, dflt_value, pk FROM pragma_table_info('allocation') ORDER BY cid`).all(),
       foreignKeys: db.prepare(`SELECT "from", "table", "to" FROM pragma_foreign_key_list('allocation')`).all(),
@@ -120,7 +130,7 @@ describe('migrations', () => {
     const allRows = (db: Database.Database) => db.prepare(`SELECT * FROM allocation ORDER BY id`).all();
 
     it('rebuilds allocation keeping every row and id, the journal that points at them, and the same columns and keys', () => {
-      const { db, file } = tempDb({ targetVersion: 2 });
+      const { db, file } = tempDb({ targetVersion: version - 1 });
       db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (?, ?, 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run(1, 'a.csv');
       db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (?, ?, 'y', 'allocations', 'canonical', '2024-02-01', 'imported')`).run(2, 'b.csv');
       const ins = db.prepare(`INSERT INTO allocation (id, case_key, case_type, staff_id, team, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -138,9 +148,9 @@ describe('migrations', () => {
       expect(indexes(db)).toEqual(['allocation_cover', 'allocation_import', 'allocation_natural_key']);
       db.close();
 
-      const after = openDatabase(file, { targetVersion: 3 });
+      const after = openDatabase(file, { targetVersion: version });
       try {
-        expect(schemaVersion(after)).toBe(3);
+        expect(schemaVersion(after)).toBe(version);
         expect(allRows(after)).toEqual(before);
         expect(after.prepare(`SELECT a.case_key AS k FROM import_change c JOIN allocation a ON a.id = c.row_id`).all()).toEqual([{ k: 'k3' }]);
         expect(shape(after)).toEqual(beforeShape);
@@ -161,7 +171,7 @@ describe('migrations', () => {
     });
 
     it('still refuses what migration 1 refused: unknown case types, repeated natural keys, bad dates, unknown imports', () => {
-      const { db } = tempDb({ targetVersion: 3 });
+      const { db } = tempDb({ targetVersion: version });
       db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run();
       const ins = db.prepare(`INSERT INTO allocation (case_key, case_type, staff_id, start_date, end_date, import_id) VALUES (?, ?, ?, ?, ?, ?)`);
       const codes = ['CIN', 'CP', 'CLA', 'care_leaver', 'other'];
@@ -243,6 +253,32 @@ describe('migrations', () => {
         expect(plan).toMatch(/COVERING INDEX allocation_cover/);
         expect(after.prepare(`SELECT count(*) AS n FROM allocation INDEXED BY allocation_cover WHERE coalesce(end_date, '9999-12-31') >= '2020-01-01' AND start_date <= '2020-06-30'`).get()).toEqual({ n: 2 });
         expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        after.close();
+      }
+    });
+  });
+  // migration 7 (trustimport): found by name, because the integrator orders the migrations of parallel work.
+  describe('migration 7 (trustimport): import_confirm', () => {
+    const version = versionAfter('import_confirm:');
+    it('adds the record of rows an import repeated unchanged, keeping every row and journal entry', () => {
+      const { db, file } = tempDb({ targetVersion: version - 1 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'allocations', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO allocation (id, case_key, case_type, staff_id, start_date, import_id) VALUES (5, 'k', 'CIN', 'S1', '2020-01-01', 1)`).run();
+      db.prepare(`INSERT INTO import_change (import_id, table_name, row_id, before_json) VALUES (1, 'allocation', 5, '{}')`).run();
+      db.close();
+      const after = openDatabase(file, { targetVersion: version });
+      try {
+        expect(schemaVersion(after)).toBe(version);
+        expect(tables(after)).toContain('import_confirm');
+        expect(after.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'import_confirm'`).get()).toEqual({ strict: 1 });
+        expect(after.prepare(`SELECT COUNT(*) AS n FROM allocation`).get()).toEqual({ n: 1 });
+        expect(after.prepare(`SELECT COUNT(*) AS n FROM import_change`).get()).toEqual({ n: 1 });
+        after.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (1, 'allocation', 5)`).run();
+        // An unknown import is refused, as in the journal of changes.
+        expect(() => after.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (9, 'allocation', 5)`).run()).toThrow(/FOREIGN KEY/);
+        const indexes = after.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('import_confirm_row', 'import_confirm_import', 'import_change_row') ORDER BY name`).all();
+        expect(indexes).toEqual([{ name: 'import_change_row' }, { name: 'import_confirm_import' }, { name: 'import_confirm_row' }]);
       } finally {
         after.close();
       }

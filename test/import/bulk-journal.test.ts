@@ -71,7 +71,7 @@ describe('other programs during a large first load', () => {
     db.exec('BEGIN EXCLUSIVE');
     try {
       expect(() => openDatabase(file, { busyTimeoutMs: 50 })).toThrow(DatabaseBusyError);
-      expect(() => openDatabase(file, { busyTimeoutMs: 50 })).toThrow(/is busy: another program is writing to it .* Try again when it has finished/);
+      expect(() => openDatabase(file, { busyTimeoutMs: 50 })).toThrow(/is busy: another program has been writing to it for more than 50 milliseconds .* then try again\. Nothing was written\./);
     } finally {
       db.exec('ROLLBACK');
       back();

@@ -2,6 +2,7 @@
 // writes the committee paper. The configuration file is the JSON the app edits (meeting
 // details, sections, commentary, recommendations, targets); without it the defaults apply.
 import fs from 'node:fs';
+import { writeFileAtomic } from '../../files/atomic-write';
 import path from 'node:path';
 import { DataError, UsageError, type Command } from '../command';
 import { isoDateOption } from '../date-option';
@@ -90,8 +91,7 @@ export const reportCommand: Command = {
     const { content: result, warnings } = await producePaperWithWarnings(ctx.db(), { asAt, config, format, docx: { mode, template } });
     // For the author, not the committee: the paper itself never carries these.
     for (const w of warnings) ctx.err(`Before publishing: ${w}`);
-    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-    fs.writeFileSync(out, result);
+    writeFileAtomic(out, result);
     const bytes = typeof result === 'string' ? Buffer.byteLength(result) : result.length;
     if (ctx.json) ctx.out(JSON.stringify({ ok: true, file: path.resolve(out), format, bytes, ms: Date.now() - started }));
     else ctx.out(`Wrote ${path.resolve(out)} (${format.toUpperCase()}, ${Math.round(bytes / 1024)} KB) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

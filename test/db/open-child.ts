@@ -1,0 +1,16 @@
+// Run by concurrency.test.ts: waits for a shared start time, then opens (creating) a database,
+// so several processes race to create it; prints its schema version or the error.
+import { openDatabase, schemaVersion } from '../../electron/db/open';
+
+const [file, startAt] = process.argv.slice(2);
+while (Date.now() < Number(startAt)) {
+  // Spin: a timer's granularity would spread the starts.
+}
+try {
+  const db = openDatabase(file!);
+  process.stdout.write(`version ${schemaVersion(db)}\n`);
+  db.close();
+} catch (e) {
+  process.stdout.write(`error ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}
