@@ -137,6 +137,9 @@ browserDescribe('desktop screens in Chromium: first run', () => {
 
     // Word: the council report details typed on the screen reach the document.
     await page.getByLabel('Financial implications').fill('Agency spending is within budget.');
+    // Back to the export buttons as a user would, before clicking (from far down the form, the
+    // scroll-and-click could land on the preview frame beside it).
+    await page.getByRole('heading', { name: 'Produce the paper' }).scrollIntoViewIfNeeded();
     await page.getByRole('button', { name: 'Export Word…' }).click();
     await page.getByText(/^Saved workforce-paper-.*\.docx/).waitFor({ timeout: 60_000 });
     const docx = await JSZip.loadAsync(fs.readFileSync(suite.app.host.saved.find((f) => f.endsWith('.docx'))!));
