@@ -82,6 +82,9 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** How long opening waits for another program that is upgrading the same database. */
+export const MIGRATION_BUSY_TIMEOUT_MS = 60_000;
+
 export function migrate(db: Db, migrations: readonly Migration[], target = migrations.length): void {
   const seen = schemaVersion(db);
   if (seen > migrations.length) throw new NewerDatabaseError(seen, migrations.length);
@@ -89,7 +92,15 @@ export function migrate(db: Db, migrations: readonly Migration[], target = migra
   // The version is read again under the write lock: two programs creating one database at once
   // both saw 0 above, and the second must start from where the first left it, not create the
   // tables again ("table meta already exists", issue 16).
-  db.exec('BEGIN IMMEDIATE');
+  // Another program may be upgrading this database right now (an index rebuild on a large one
+  // takes seconds): wait for it longer than for an ordinary write, then carry on from its version.
+  const busy = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma(`busy_timeout = ${Math.max(busy, MIGRATION_BUSY_TIMEOUT_MS)}`);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+  } finally {
+    db.pragma(`busy_timeout = ${busy}`);
+  }
   try {
     const current = schemaVersion(db);
     if (current > migrations.length) throw new NewerDatabaseError(current, migrations.length);
