@@ -7,7 +7,9 @@ while (Date.now() < Number(startAt)) {
   // Spin: a timer's granularity would spread the starts.
 }
 try {
-  const db = openDatabase(file!);
+  // The race under test is the creation itself ("table meta already exists"), not the wait: under
+  // a loaded CI machine a commit's fsync can take seconds, so this child waits longer than 5 s.
+  const db = openDatabase(file!, { busyTimeoutMs: 30_000 });
   process.stdout.write(`version ${schemaVersion(db)}\n`);
   db.close();
 } catch (e) {
