@@ -64,7 +64,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
     if (!options.readonly && file !== ':memory:') {
-      db.pragma('journal_mode = WAL');
+      // Switching a brand-new file to WAL while another program is creating it can be refused
+      // at once (SQLite does not wait on that lock), so it is tried again for a few seconds.
+      retryWhileBusy(() => db.pragma('journal_mode = WAL'));
       // better-sqlite3 builds SQLite to sync a WAL database only at checkpoints; FULL syncs every
       // commit, so a power cut cannot take back an import the app has already reported done.
       db.pragma('synchronous = FULL');
@@ -97,7 +99,7 @@ export function migrate(db: Db, migrations: readonly Migration[], target = migra
   const busy = db.pragma('busy_timeout', { simple: true }) as number;
   db.pragma(`busy_timeout = ${Math.max(busy, MIGRATION_BUSY_TIMEOUT_MS)}`);
   try {
-    db.exec('BEGIN IMMEDIATE');
+    retryWhileBusy(() => db.exec('BEGIN IMMEDIATE'));
   } finally {
     db.pragma(`busy_timeout = ${busy}`);
   }
@@ -113,5 +115,20 @@ export function migrate(db: Db, migrations: readonly Migration[], target = migra
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw e;
+  }
+}
+
+/** Runs fn again (every 50 ms, for up to 10 s) while SQLite refuses it as busy without waiting. */
+function retryWhileBusy<T>(fn: () => T): T {
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  const until = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return fn();
+    } catch (e) {
+      // Gives up after 10 s in all, so a lock really held by another program is still reported.
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw e;
+      Atomics.wait(sleeper, 0, 0, 50);
+    }
   }
 }
