@@ -45,6 +45,7 @@ export const SOURCE_LABEL: Record<string, string> = {
   idmap: 'Worker ID map (HR, case system, SWE numbers)',
   departments: 'Case system departments (team names)',
   census_la: 'DfE census return: vacancies and agency cover',
+  agency_caps: 'Agency price caps (regional maximum hourly charge rates)',
   benchmark: 'DfE workforce indicators',
   neighbours: 'DfE statistical neighbours',
 };

@@ -17,7 +17,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates must be written as YYYY-MM-DD.');
 const id = z.string().min(1).max(100);
 const text = (max: number) => z.string().max(max);
-const importSource = z.enum(['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments', 'census_la', 'benchmark', 'neighbours']);
+const importSource = z.enum(['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments', 'census_la', 'agency_caps', 'benchmark', 'neighbours']);
 const none = z.strictObject({});
 
 /** A column mapping: for each column of the file, the canonical field it fills (or nothing). */

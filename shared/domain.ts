@@ -103,6 +103,7 @@ export const IMPORT_SOURCES = [
   'idmap',
   'departments',
   'census_la',
+  'agency_caps',
   'benchmark',
   'neighbours',
 ] as const;

@@ -3,7 +3,7 @@
 import type { ImportSource } from './domain';
 
 /** The sources the CSV importer handles itself (benchmark and neighbours go to the DfE importer). */
-export const CSV_SOURCES = ['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments', 'census_la'] as const;
+export const CSV_SOURCES = ['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments', 'census_la', 'agency_caps'] as const;
 export type CsvSource = (typeof CSV_SOURCES)[number];
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le' | 'utf-16be';

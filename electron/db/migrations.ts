@@ -376,4 +376,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration (agencycap)
+  {
+    name: 'agency assignments: charge rate, region and assignment reference on spells; the agency price cap table',
+    up(db) {
+      db.exec(`
+        -- Optional items of an agency assignment (issue 12): the hourly charge rate in pounds, the
+        -- region it is in (for the regional price caps) and the agency's or managed service
+        -- provider's assignment reference. NULL when the file does not give them.
+        ALTER TABLE spell ADD COLUMN charge_rate REAL CHECK (charge_rate IS NULL OR (charge_rate > 0 AND charge_rate < 10000));
+        ALTER TABLE spell ADD COLUMN region TEXT CHECK (region IS NULL OR region <> '');
+        ALTER TABLE spell ADD COLUMN assignment_ref TEXT CHECK (assignment_ref IS NULL OR assignment_ref <> '');
+
+        -- The regional price caps the council imports: region and role as the council's
+        -- regional agreement writes them (never a fixed list), the role also placed as a census
+        -- role so an assignment's role can be matched to it, the maximum hourly charge rate and
+        -- the date it applies from.
+        CREATE TABLE agency_cap (
+          id             INTEGER PRIMARY KEY,
+          region         TEXT NOT NULL CHECK (region <> ''),
+          role_title     TEXT NOT NULL CHECK (role_title <> ''),
+          role           TEXT NOT NULL CHECK (role IN ${ROLE_CHECK}),
+          max_rate       REAL NOT NULL CHECK (max_rate > 0 AND max_rate < 10000),
+          effective_from TEXT NOT NULL CHECK ${ISO_CHECK('effective_from')},
+          import_id      INTEGER NOT NULL REFERENCES import_log(id),
+          UNIQUE (region, role_title, effective_from)
+        ) STRICT;
+        CREATE INDEX agency_cap_import ON agency_cap(import_id);
+      `);
+    },
+  },
 ];

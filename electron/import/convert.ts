@@ -16,7 +16,8 @@ import { norm } from './normalise';
 import { NOT_COUNTED } from './formats/job-titles';
 import type { FteReading } from './fte-reading';
 import { makePlacer, WORDED_FIELDS, type PlacedBy, type ValueRuleSet } from './value-maps';
-import { MAX_FUNDED_FTE, MIN_FTE, messages, shown } from './rules';
+import { MAX_FUNDED_FTE, MAX_HOURLY_RATE, MIN_FTE, messages, shown } from './rules';
+import { REGION_SPELLINGS } from './formats/regions';
 
 export type StoredValue = string | number | null;
 
@@ -69,6 +70,8 @@ export const NOT_COUNTED_CONTRACT = 'contract type not counted in the workforce'
 const SQL_NULL = 'NULL';
 
 const FTE_RE = /^-?(\d+(\.\d*)?|\.\d+)$/;
+/** An amount in pounds, optionally with £ or GBP, thousands commas and "per hour". */
+const MONEY = /^(?:£|gbp)?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?:gbp|£)?\s*(?:(?:\/|per|an|a)\s*(?:hour|hr|h)|ph|p\/h)?$/i;
 /** A numeric date's first two numbers (31/03/2018, 03.31.18). */
 const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/;
 
@@ -348,10 +351,49 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     notFuture('qualified_date', qualified);
     notBefore('end_date', end, start, 'start date', 'a spell cannot end before it starts');
     const extra = census ?? otherItems();
+    const rate = index.charge_rate === undefined ? null : money('charge_rate', false);
+    if (rate !== null && employment !== null && employment !== 'agency') problem('charge_rate', raw('charge_rate'), messages.rateNotAgency(employment.replace('_', '-')));
     return [
       staffId, swe, role, team, employment, fte, start, end, reason, qualified,
       extra.date, extra.cases, extra.cfkss, extra.origin, extra.destination,
+      rate, index.region === undefined ? null : region(false), index.assignment_ref === undefined ? null : text('assignment_ref', false),
     ];
+  };
+
+  // An hourly amount in pounds: "45.5", "£45.50", "1,045.00", "£45.50 per hour". Anything else
+  // (a range, a daily rate, another currency, words) is refused naming what it is (IMP-12).
+  const money = (field: string, required: boolean): number | null => {
+    const v = text(field, required);
+    if (v === null) return null;
+    const m = MONEY.exec(v);
+    if (!m) {
+      const why = /\b(day|daily|week|weekly|annum|year|month)\b|\/\s*d(ay)?\b/i.test(v) ? ': this looks like a rate for a longer period than an hour; give the hourly rate'
+        : /[€$]|\b(eur|usd)\b/i.test(v) ? ': only pounds sterling are read'
+        : /\d\s*(-|–|to)\s*£?\d/i.test(v) ? ': a range is not one rate; give the rate agreed'
+        : '';
+      problem(field, v, messages.notMoney(why));
+      return null;
+    }
+    const n = Number(m[1]!.replace(/,/g, ''));
+    if (!(n > 0)) {
+      problem(field, v, 'is not more than £0: an hourly rate must be more than nothing');
+      return null;
+    }
+    if (n > MAX_HOURLY_RATE) {
+      problem(field, v, messages.numberTooLarge(MAX_HOURLY_RATE, 'an hourly rate in pounds'));
+      return null;
+    }
+    return Math.round(n * 10_000) / 10_000;
+  };
+  // A region tidied to one spelling (formats/regions.ts); a grouping the file names otherwise is kept as written.
+  const region = (required: boolean): string | null => {
+    const v = text('region', required);
+    if (v === null) return null;
+    if (!/[a-z]/i.test(v)) {
+      problem('region', v, 'is not the name of a region (such as London or East Midlands)');
+      return null;
+    }
+    return REGION_SPELLINGS.get(norm(mapped('region', v))) ?? mapped('region', v).replace(/\s+/g, ' ');
   };
 
   const whole = (field: string, max: number | null): number | null => {
@@ -506,8 +548,21 @@ export function makeConverter(binding: Binding, source: CsvSource, options: Conv
     return [options.censusDate ?? options.extractDate, text('la_code', false), vacancies, coverFte, coverHeadcount];
   };
 
+  // A price cap: the role as the caps name it (kept), placed as a census role by the job-title
+  // rules so an assignment's role finds its cap (listed in the summary like any placement).
+  const convertCap = (): StoredValue[] => {
+    const where = region(true);
+    const title = text('role', true);
+    const role = code('role', ROLE_CODES, ALLOWED.role, true);
+    if (role === NOT_COUNTED) problem('role', raw('role'), 'is not a social work role, so no agency social worker can be held to this cap; check the role or leave the row out');
+    const max = money('max_rate', true);
+    const from = date('effective_from', true);
+    return [where, title === null ? null : title.replace(/\s+/g, ' '), role, max, from];
+  };
+
   const convert: () => StoredValue[] | string =
-    source === 'census_la' ? convertCensusLa
+    source === 'agency_caps' ? convertCap
+    : source === 'census_la' ? convertCensusLa
     : source === 'idmap' ? convertIdentifiers
     : source === 'departments' ? convertDepartment
     : source === 'allocations' ? convertAllocation

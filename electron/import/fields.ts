@@ -29,6 +29,10 @@ const WORKER_FIELDS: FieldSpec[] = [
   { name: 'cfkss_status', label: 'Early-career status at 30 September (census CFKSSstatus, 1 = ASYE)', required: false },
   { name: 'start_origin', label: 'Where a starter came from (census StartOrigin, 1-10)', required: false },
   { name: 'leaver_destination', label: 'Where a leaver went (census LeaverDestination, 1-9)', required: false },
+  // An agency assignment's optional items (issue 12): checked against the agency price caps.
+  { name: 'charge_rate', label: 'Hourly charge rate in pounds (agency assignments)', required: false },
+  { name: 'region', label: 'Region of the assignment (for the regional price caps)', required: false },
+  { name: 'assignment_ref', label: 'Assignment reference (agency or managed service provider)', required: false },
 ];
 
 export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
@@ -71,6 +75,13 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
     { name: 'swe_number', label: 'Social Work England number', required: false },
     { name: 'team', label: 'Team', required: false },
   ],
+  // The regional price caps on agency social workers' hourly charge rates (formats/canonical.ts).
+  agency_caps: [
+    { name: 'region', label: 'Region (as the regional agreement names it)', required: true },
+    { name: 'role', label: 'Role (as the price caps name it, such as Social worker or Team manager)', required: true },
+    { name: 'max_rate', label: 'Maximum hourly charge rate in pounds', required: true },
+    { name: 'effective_from', label: 'Date the cap applies from', required: true },
+  ],
   departments: [
     { name: 'team_id', label: 'Department or team ID', required: true },
     { name: 'team_name', label: 'Department or team name', required: true },
@@ -89,6 +100,7 @@ export const SOURCE_KIND: Record<CsvSource, { noun: string; from: string }> = {
   idmap: { noun: 'ID map', from: 'which HR, case-system and Social Work England IDs are the same worker' },
   departments: { noun: 'departments file', from: 'case-management system team names' },
   census_la: { noun: 'census LA-level module', from: 'DfE census return' },
+  agency_caps: { noun: 'agency price caps', from: 'the regional maximum hourly charge rates for agency social workers' },
 };
 
 export const SOURCE_DESCRIPTION: Record<CsvSource, string> = Object.fromEntries(

@@ -69,7 +69,7 @@ export function personalColumns(headers: readonly string[]): string[] {
  * Sources about staff, not children: personal columns there are the worker's own, dropped unread.
  * An ID map (ssd_professionals) and a departments file name workers and teams, never children.
  */
-export const STAFF_SOURCES: ReadonlySet<string> = new Set(['workers', 'agency', 'asye', 'establishment', 'idmap', 'departments']);
+export const STAFF_SOURCES: ReadonlySet<string> = new Set(['workers', 'agency', 'asye', 'establishment', 'idmap', 'departments', 'agency_caps']);
 
 /** What the import summary says about the columns it dropped. */
 export function notStoredNote(columns: readonly string[]): string {

@@ -16,6 +16,7 @@ export const MAX_CHARS: Record<string, number> = {
   team_name: 200,
   parent_name: 200,
   cohort: 64,
+  assignment_ref: 64,
   // Numbers have their own rules (IMP-09, IMP-10), which say more than a length would.
   fte: 1000,
   funded_fte: 1000,
@@ -25,6 +26,8 @@ export const DEFAULT_MAX_CHARS = 100;
 export const MAX_HEADING_CHARS = 64 * 1024;
 /** Funded FTE above this is not one team's establishment. */
 export const MAX_FUNDED_FTE = 10_000;
+/** An hourly charge rate or price cap above this (in pounds) is not an hourly rate. */
+export const MAX_HOURLY_RATE = 1000;
 /** The smallest FTE a contract can have (0.01 FTE is about 22 minutes a week). */
 export const MIN_FTE = 0.01;
 
@@ -46,6 +49,8 @@ export const RULES = {
   numberTooLarge: { id: 'IMP-09', refuses: 'a number too large to be real (funded FTE over 10,000, or beyond what a computer number holds)' },
   fteTooSmall: { id: 'IMP-10', refuses: 'an FTE above 0 but below 0.01' },
   impossibleTime: { id: 'IMP-11', refuses: 'a date with an impossible time of day (25:00, 12:61)' },
+  notMoney: { id: 'IMP-12', refuses: 'a charge rate or price cap that is not an hourly amount in pounds (such as 45.50 or £45.50)' },
+  rateNotAgency: { id: 'IMP-13', refuses: 'a charge rate on a row that is not an agency assignment' },
 } as const satisfies Record<string, Rule>;
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -90,4 +95,7 @@ export const messages = {
   numberTooLarge: (max: number, what: string) => `is larger than ${what} can be (at most ${max.toLocaleString('en-GB')})`,
   fteTooSmall: () => `is less than ${MIN_FTE} FTE (about 22 minutes a week), which no contract is: check the column holds FTE, not hours or a percentage`,
   impossibleTime: (time: string) => `has the time of day "${time}", which no clock shows; check the column`,
+  notMoney: (why: string) => `is not an hourly amount in pounds (write it as 45.50 or £45.50)${why}`,
+  rateNotAgency: (type: string) =>
+    `is a charge rate, but this row is a ${type} spell, not an agency assignment: charge rates are for agency workers only, so leave the cell blank or check the employment type`,
 };

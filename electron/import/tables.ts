@@ -3,7 +3,7 @@
 import type { CsvSource } from '../../shared/import-types';
 
 export interface TableSpec {
-  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'worker_identifier' | 'department' | 'census_la_level';
+  table: 'spell' | 'allocation' | 'asye' | 'establishment' | 'worker_identifier' | 'department' | 'census_la_level' | 'agency_cap';
   columns: readonly string[];
   key: readonly string[];
   /** The key in the user's words, for the duplicate-row message. */
@@ -16,6 +16,8 @@ const SPELL: TableSpec = {
     'staff_id', 'swe_number', 'role', 'team', 'employment_type', 'fte', 'start_date', 'end_date', 'leaving_reason', 'qualified_date',
     // From a DfE census return only (NULL otherwise): formats/census.ts.
     'census_date', 'cases_30', 'cfkss_status', 'start_origin', 'leaver_destination',
+    // An agency assignment's optional items (NULL when the file has no such column).
+    'charge_rate', 'region', 'assignment_ref',
   ],
   key: ['staff_id', 'start_date'],
   keyLabel: 'staff ID and start date',
@@ -54,6 +56,12 @@ export const TABLES: Record<CsvSource, TableSpec> = {
     columns: ['cms_id', 'staff_id', 'swe_number', 'team'],
     key: ['cms_id', 'staff_id', 'swe_number'],
     keyLabel: 'case-system worker ID, staff number and SWE number',
+  },
+  agency_caps: {
+    table: 'agency_cap',
+    columns: ['region', 'role_title', 'role', 'max_rate', 'effective_from'],
+    key: ['region', 'role_title', 'effective_from'],
+    keyLabel: 'region, role and date the cap applies from',
   },
   departments: {
     table: 'department',

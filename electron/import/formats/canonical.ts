@@ -16,6 +16,11 @@ export const CANONICAL_WORKERS: Record<string, readonly string[]> = {
   end_date: ['end_date', 'date_ended', 'spell_end', 'leaving_date', 'date_left', 'role_end_date', 'end'],
   leaving_reason: ['leaving_reason', 'reason_for_leaving', 'reason_leaving', 'leaver_reason'],
   qualified_date: ['qualified_date', 'date_qualified', 'qualification_date'],
+  // An agency assignment's optional items (issue 12). No bare "hourly rate" or "rate": an HR
+  // export's pay rate for its own staff is not an agency charge rate.
+  charge_rate: ['charge_rate', 'hourly_charge_rate', 'agency_charge_rate', 'charge_rate_per_hour', 'charge_rate_gbp', 'charge_rate_£', 'hourly_charge'],
+  region: ['region', 'assignment_region', 'region_name'],
+  assignment_ref: ['assignment_ref', 'assignment_reference', 'assignment_id', 'assignment_number', 'booking_ref', 'booking_reference', 'placement_ref', 'order_ref', 'po_number'],
 };
 
 export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
@@ -82,5 +87,21 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
     },
     key: ['cms_id'],
     skipFewerThanTwoIds: true,
+  },
+  {
+    // The agency price caps (fixtures/templates/agency_caps.csv): one maximum hourly charge rate
+    // per region, role and date it applies from, as the council's regional agreement sets them.
+    // Regions and roles are the agreement's own words; the role is also placed as a census role
+    // by the job-title rules (formats/job-titles.ts), so an assignment's role finds its cap.
+    preset: 'canonical',
+    sources: ['agency_caps'],
+    label: 'agency price caps template',
+    columns: {
+      region: ['region', 'region_name', 'regional_grouping', 'riia', 'riia_region', 'price_cap_region'],
+      role: ['role', 'role_group', 'cap_role', 'job_role', 'job_title', 'role_category'],
+      max_rate: ['max_hourly_rate', 'maximum_hourly_rate', 'max_hourly_charge_rate', 'maximum_hourly_charge_rate', 'price_cap', 'hourly_price_cap', 'hourly_cap', 'cap_per_hour', 'max_rate', 'maximum_rate', 'cap'],
+      effective_from: ['effective_from', 'effective_date', 'applies_from', 'in_force_from', 'cap_from', 'from', 'start_date'],
+    },
+    key: ['region', 'role', 'max_rate', 'effective_from'],
   },
 ];
