@@ -5,6 +5,7 @@
 import type { WorkerLinkSummary } from './import-types';
 import type { SeriesCoverage } from './coverage';
 import type { IsoDate } from './dates';
+import type { Role } from './domain';
 
 export interface HeadcountFte {
   headcount: number;
@@ -128,6 +129,40 @@ export interface AgencyRules {
     count: number;
     list: Array<{ staffId: string; sweNumber: string | null; leftPost: IsoDate; agencyStart: IsoDate }>;
   };
+  /** Covered assignments' hourly charge rates against the regional price caps the council imported (docs/measures.md). */
+  chargeRates: ChargeRateCheck;
+}
+
+/** Charge rates against the imported price caps, for the covered assignments running at D. */
+export interface ChargeRateCheck {
+  /** Whether any price cap has been imported; without one nothing is checked (the counts are 0). */
+  capsImported: boolean;
+  /** The earliest date an imported cap applies from. */
+  capsFrom: IsoDate | null;
+  /** Covered assignments whose rate was compared with a cap. */
+  checked: number;
+  overCount: number;
+  /** Assignments charged more than the cap for their region and role. */
+  over: Array<{
+    staffId: string;
+    assignmentRef: string | null;
+    region: string;
+    role: Role;
+    chargeRate: number;
+    cap: number;
+    /** The cap's role and date, as imported. */
+    capRole: string;
+    capFrom: IsoDate;
+    /** When the rate was agreed: the start of the spell that carries it. */
+    rateFrom: IsoDate;
+  }>;
+  /** Covered assignments with no charge rate recorded. */
+  rateNotRecorded: number;
+  /** With a rate but no region recorded, or no cap in force by D for their region and role. */
+  noCapCount: number;
+  noCap: Array<{ staffId: string; assignmentRef: string | null; region: string | null; role: Role; chargeRate: number }>;
+  /** Rates agreed before any cap for their region and role, at a date before every assignment is covered (1 October 2025). */
+  agreedBeforeCaps: number;
 }
 
 /** Agency workers covering vacancies (the census LA-level module), at a census date. */

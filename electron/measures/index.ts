@@ -106,7 +106,7 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
       cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap),
       inProgress: asyeInProgress(w, asAt, now.at, countsOn.get(asAt)!),
     },
-    agencyRules: agencyRulesAt(w, ctx.mv, asAt),
+    agencyRules: agencyRulesAt(w, ctx.mv, asAt, db),
     childStability: {
       ...stability,
       covered: covered(asAt),

@@ -145,11 +145,24 @@ export function renderTable(m: Metrics): string {
         ['Covered assignments: worker under 3 years qualified at the start', formatCount(ar.experience.underCount)],
         ['Covered assignments: qualification date not recorded', formatCount(ar.experience.qualificationNotKnown)],
         ['Agency starts in the 12 months within 3 months of leaving a post here', formatCount(ar.returners.count)],
+        ...(ar.chargeRates.capsImported
+          ? [
+              ['Covered assignments: charge rate checked against a price cap', formatCount(ar.chargeRates.checked)],
+              ['  of which charged more than the cap', formatCount(ar.chargeRates.overCount)],
+              ['Covered assignments: no charge rate recorded', formatCount(ar.chargeRates.rateNotRecorded)],
+              ['Covered assignments: no cap for their region and role', formatCount(ar.chargeRates.noCapCount)],
+            ] as [string, string][]
+          : [['Charge rates against the price caps', 'not checked: no price caps imported'] as [string, string]]),
       ]),
     );
     const who = [
       ...ar.experience.under.map((u) => [u.staffId, 'under 3 years qualified', `assignment from ${u.assignmentStart}, qualified ${u.qualified}`]),
       ...ar.returners.list.map((r) => [r.staffId, 'returned as agency within 3 months', `left ${r.leftPost}, agency from ${r.agencyStart}${r.sweNumber ? `, SWE ${r.sweNumber}` : ''}`]),
+      ...ar.chargeRates.over.map((o) => [
+        o.staffId,
+        'charged more than the price cap',
+        `£${o.chargeRate.toFixed(2)} an hour from ${o.rateFrom} against £${o.cap.toFixed(2)} (${o.capRole}, ${o.region}, from ${o.capFrom})${o.assignmentRef ? `, assignment ${o.assignmentRef}` : ''}`,
+      ]),
     ];
     if (who.length) parts.push(grid('', ['Staff ID', 'Check', 'Dates'], who));
   }
