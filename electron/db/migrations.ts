@@ -394,8 +394,9 @@ export const MIGRATIONS: readonly Migration[] = [
         -- the date it applies from.
         CREATE TABLE agency_cap (
           id             INTEGER PRIMARY KEY,
-          region         TEXT NOT NULL CHECK (region <> ''),
-          role_title     TEXT NOT NULL CHECK (role_title <> ''),
+          -- Case does not make another cap: "Team manager" and "team manager" are one role.
+          region         TEXT NOT NULL COLLATE NOCASE CHECK (region <> ''),
+          role_title     TEXT NOT NULL COLLATE NOCASE CHECK (role_title <> ''),
           role           TEXT NOT NULL CHECK (role IN ${ROLE_CHECK}),
           max_rate       REAL NOT NULL CHECK (max_rate > 0 AND max_rate < 10000),
           effective_from TEXT NOT NULL CHECK ${ISO_CHECK('effective_from')},

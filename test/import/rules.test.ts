@@ -110,6 +110,45 @@ describe('import rules catalogue', () => {
     expect(r.inserted).toBe(2);
   });
 
+  it(`${RULES.notMoney.id}: a charge rate that is not hourly pounds is refused naming row and column; £45.50, 45.5, and "per hour" are read`, async () => {
+    const t = setup();
+    const head = 'staff_id,role,employment_type,fte,start_date,charge_rate';
+    const r = await t.run(
+      t.file('a.csv', csv(head, 'A1,case_holder,agency,1,2024-01-01,forty', 'A2,case_holder,agency,1,2024-01-01,350 per day', 'A3,case_holder,agency,1,2024-01-01,40-45',
+        'A4,case_holder,agency,1,2024-01-01,€40', 'A5,case_holder,agency,1,2024-01-01,0', 'A6,case_holder,agency,1,2024-01-01,"1,500"',
+        'A7,case_holder,agency,1,2024-01-01,£45.50', 'A8,case_holder,agency,1,2024-01-01,45.5 per hour', 'A9,case_holder,agency,1,2024-01-01,')),
+      { acceptValid: true, extractDate: '2024-03-31' },
+    );
+    expect(r.problems.map((p) => [p.row, p.column, p.value, p.reason])).toEqual([
+      [2, 'charge_rate', 'forty', 'is not an hourly amount in pounds (write it as 45.50 or £45.50)'],
+      [3, 'charge_rate', '350 per day', 'is not an hourly amount in pounds (write it as 45.50 or £45.50): this looks like a rate for a longer period than an hour; give the hourly rate'],
+      [4, 'charge_rate', '40-45', 'is not an hourly amount in pounds (write it as 45.50 or £45.50): a range is not one rate; give the rate agreed'],
+      [5, 'charge_rate', '€40', 'is not an hourly amount in pounds (write it as 45.50 or £45.50): only pounds sterling are read'],
+      [6, 'charge_rate', '0', 'is not more than £0: an hourly rate must be more than nothing'],
+      [7, 'charge_rate', '1,500', 'is larger than an hourly rate in pounds can be (at most 1,000)'],
+    ]);
+    expect(rows(t.db, 'SELECT staff_id, charge_rate FROM spell ORDER BY staff_id')).toEqual([
+      { staff_id: 'A7', charge_rate: 45.5 },
+      { staff_id: 'A8', charge_rate: 45.5 },
+      { staff_id: 'A9', charge_rate: null },
+    ]);
+  });
+
+  it(`${RULES.rateNotAgency.id}: a charge rate on a permanent row is refused; on an agency row of the same file it is kept`, async () => {
+    const t = setup();
+    const r = await t.run(
+      t.file('w.csv', csv('staff_id,role,employment_type,fte,start_date,charge_rate', 'P1,case_holder,permanent,1,2024-01-01,38', 'A1,case_holder,agency,1,2024-01-01,48', 'P2,case_holder,permanent,1,2024-01-01,')),
+      { acceptValid: true, extractDate: '2024-03-31' },
+    );
+    expect(r.problems).toEqual([
+      { row: 2, column: 'charge_rate', value: '38', reason: 'is a charge rate, but this row is a permanent spell, not an agency assignment: charge rates are for agency workers only, so leave the cell blank or check the employment type' },
+    ]);
+    expect(rows(t.db, 'SELECT staff_id, charge_rate FROM spell ORDER BY staff_id')).toEqual([
+      { staff_id: 'A1', charge_rate: 48 },
+      { staff_id: 'P2', charge_rate: null },
+    ]);
+  });
+
   it('mixed line endings (a Windows heading over Unix rows) are read row by row', async () => {
     const r = await outcome(`${A}\r\nC1,CIN,S1,North,2019-01-01,\nC2,CP,S2,North,2019-01-01,2019-03-01\n`);
     expect(r.result).toMatchObject({ outcome: 'imported', inserted: 2, rowsRead: 2 });
