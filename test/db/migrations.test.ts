@@ -355,4 +355,35 @@ describe('migrations', () => {
       expect(db.prepare('SELECT COUNT(*) AS n FROM value_rule').get()).toEqual({ n: 2 });
     });
   });
+
+  // migration (agencycap): found by name, since the integrator orders the migrations.
+  describe('migration: agency charge rates and price caps', () => {
+    const at = MIGRATIONS.findIndex((m) => m.name.startsWith('agency assignments: charge rate'));
+    it('adds charge rate, region and assignment reference (checked) to spell, keeps existing spells, and creates agency_cap (STRICT, one cap per region, role and date, case ignored)', () => {
+      expect(at).toBeGreaterThan(3);
+      const { db } = tempDb({ targetVersion: at });
+      expect(db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info('spell') WHERE name = 'charge_rate'`).get()).toEqual({ n: 0 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'f.csv', 'x', 'agency', 'canonical', '2024-01-01', 'imported')`).run();
+      db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, import_id) VALUES ('A1', 'case_holder', 'agency', 1, '2020-01-01', 1)`).run();
+      migrate(db, MIGRATIONS.slice(0, at + 1));
+      expect(schemaVersion(db)).toBe(at + 1);
+      expect(db.prepare(`SELECT staff_id, charge_rate, region, assignment_ref FROM spell`).all()).toEqual([
+        { staff_id: 'A1', charge_rate: null, region: null, assignment_ref: null },
+      ]);
+      const ins = db.prepare(`INSERT INTO spell (staff_id, role, employment_type, fte, start_date, charge_rate, region, assignment_ref, import_id) VALUES (?, 'case_holder', 'agency', 1, '2021-01-01', ?, ?, ?, 1)`);
+      ins.run('A2', 45.5, 'London', 'AS-1');
+      expect(() => ins.run('A3', 0, null, null)).toThrow(/CHECK/);
+      expect(() => ins.run('A3', 'forty', null, null)).toThrow(/CHECK|cannot store TEXT/);
+      expect(() => ins.run('A3', null, '', null)).toThrow(/CHECK/);
+      expect(() => ins.run('A3', null, null, '')).toThrow(/CHECK/);
+      const cap = db.prepare(`INSERT INTO agency_cap (region, role_title, role, max_rate, effective_from, import_id) VALUES (?, ?, ?, ?, ?, 1)`);
+      cap.run('London', 'Social worker', 'case_holder', 45, '2025-04-01');
+      expect(() => cap.run('LONDON', 'social worker', 'case_holder', 46, '2025-04-01')).toThrow(/UNIQUE/);
+      cap.run('London', 'Social worker', 'case_holder', 47, '2026-04-01');
+      expect(() => cap.run('London', 'Team manager', 'team_manager', 50, '2025-04-01')).toThrow(/CHECK/);
+      expect(() => cap.run('London', 'Team manager', 'first_line_manager', -1, '2025-04-01')).toThrow(/CHECK/);
+      expect(() => cap.run('London', 'Team manager', 'first_line_manager', 50, '01/04/2025')).toThrow(/CHECK/);
+      expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'agency_cap'`).get()).toEqual({ strict: 1 });
+    });
+  });
 });
