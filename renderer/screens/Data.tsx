@@ -9,6 +9,7 @@ import { formatLongDate } from '../../shared/dates';
 import { plural } from '../../shared/summaries';
 import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
+import { AgencyRulesLists } from '../components/AgencyRules';
 
 const OUTCOME: Record<string, string> = {
   imported: 'Imported',
@@ -118,6 +119,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
       {quality.loading ? <Loading what="the data checks" /> : null}
       {quality.error ? <Notice kind="error"><p>{quality.error}</p></Notice> : null}
       {quality.data?.map((q) => <QualityCard key={q.kind} issue={q} />)}
+      <AgencyRulesLists asAt={asAt} />
     </>
   );
 }
