@@ -8,6 +8,11 @@ export interface TableSpec {
   key: readonly string[];
   /** The key in the user's words, for the duplicate-row message. */
   keyLabel: string;
+  /**
+   * Columns a later row leaves as stored when it has no value for them: an HR file without the
+   * agency items must not wipe the charge rate an agency file gave the same spell.
+   */
+  keepWhenBlank?: readonly string[];
 }
 
 const SPELL: TableSpec = {
@@ -21,6 +26,7 @@ const SPELL: TableSpec = {
   ],
   key: ['staff_id', 'start_date'],
   keyLabel: 'staff ID and start date',
+  keepWhenBlank: ['charge_rate', 'region', 'assignment_ref'],
 };
 
 export const TABLES: Record<CsvSource, TableSpec> = {

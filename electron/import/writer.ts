@@ -22,6 +22,8 @@ export class TableWriter {
   private readonly confirm: Statement;
   private readonly markSeen: Statement;
   private readonly args: StoredValue[];
+  /** Indexes of spec.keepWhenBlank's columns. */
+  private readonly keepIndexes: number[];
   private readonly fileRowOf: Statement;
   // The file row of each row this import inserted, by row id (ids of one transaction's inserts
   // run on from the first): 4 bytes a row, so a duplicate can name the row it repeats.
@@ -46,6 +48,7 @@ export class TableWriter {
     private readonly fresh = false,
   ) {
     this.args = [...spec.columns.map(() => null), importId];
+    this.keepIndexes = (spec.keepWhenBlank ?? []).map((c) => spec.columns.indexOf(c));
     // Table and column names come from TABLES (code), never from the file.
     const cols = spec.columns.join(', ');
     const marks = spec.columns.map(() => '?').join(', ');
@@ -100,7 +103,7 @@ export class TableWriter {
       if (this.pendingRows.length === FRESH_BATCH) this.flush();
       return 'inserted';
     }
-    const values = offset === 0 && row.length === width ? row : row.slice(offset, offset + width);
+    let values = offset === 0 && row.length === width ? row : row.slice(offset, offset + width);
     // One reused parameter array: spreading the values into a fresh argument list per row is
     // measurable at a million rows.
     const args = this.args;
@@ -119,6 +122,10 @@ export class TableWriter {
     if (this.markSeen.run(existing.id, fileRow).changes === 0) {
       this.duplicateOf = (this.fileRowOf.get(existing.id) as number | undefined) ?? null;
       return 'duplicate';
+    }
+    if (this.keepIndexes.length > 0 && this.keepIndexes.some((i) => values[i] === null)) {
+      values = [...values];
+      for (const i of this.keepIndexes) if (values[i] === null) values[i] = existing[this.spec.columns[i]!] ?? null;
     }
     const same = this.spec.columns.every((c, i) => existing[c] === values[i]);
     if (same) {

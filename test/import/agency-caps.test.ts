@@ -103,6 +103,19 @@ describe('agency file: optional charge rate, region and assignment reference', (
     ]);
   });
 
+  it('a later HR file without the agency items leaves the stored charge rate, region and reference as they were (the row is unchanged)', async () => {
+    const t = setup();
+    await t.run(t.file('agency.csv', csv('staff_id,role,fte,start_date,charge_rate,region,assignment_ref', 'A1,case_holder,1,2025-01-06,48.25,London,AS-1')), { source: 'agency', extractDate: '2025-09-30' });
+    const hr = await t.run(t.file('hr.csv', csv('staff_id,role,employment_type,fte,start_date', 'A1,case_holder,agency,1,2025-01-06', 'P1,case_holder,permanent,1,2020-01-01')), { extractDate: '2025-09-30' });
+    expect(hr).toMatchObject({ outcome: 'imported', inserted: 1, updated: 0, unchanged: 1 });
+    // A changed FTE is an update that still keeps the agency items.
+    const later = await t.run(t.file('hr2.csv', csv('staff_id,role,employment_type,fte,start_date', 'A1,case_holder,agency,0.5,2025-01-06')), { extractDate: '2025-09-30' });
+    expect(later).toMatchObject({ outcome: 'imported', updated: 1 });
+    expect(rows(t.db, `SELECT fte, charge_rate, region, assignment_ref FROM spell WHERE staff_id = 'A1'`)).toEqual([{ fte: 0.5, charge_rate: 48.25, region: 'London', assignment_ref: 'AS-1' }]);
+    undoImport(t.db, later.importId!);
+    expect(rows(t.db, `SELECT fte, charge_rate FROM spell WHERE staff_id = 'A1'`)).toEqual([{ fte: 1, charge_rate: 48.25 }]);
+  });
+
   it('the bundled demo agency file (no new columns) still imports every row', async () => {
     const t = setup();
     const demo = path.resolve(__dirname, '../../fixtures/demo/agency.csv');
