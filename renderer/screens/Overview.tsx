@@ -9,6 +9,10 @@ import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '
 import { formatLongDate } from '../../shared/dates';
 import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
+import { DrillLink } from '../components/DrillDown';
+import { PrintButton } from '../components/PrintButton';
+import { SaveCsv } from '../components/SaveCsv';
+import { NO_TEAM, tileDrill } from '../drill-model';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
 interface OverviewData {
@@ -137,6 +141,9 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
   const charts = [...overviewCharts(metrics, threshold), ...leaverCharts(metrics).filter((c) => c.categories.length > 0 && metrics.leavers.headcount > 0)];
   return (
     <>
+      <div className="button-row no-print">
+        <PrintButton what="the overview" />
+      </div>
       <h2>Headline figures at {formatLongDate(metrics.asAt)}</h2>
       <ul className="tiles" aria-label="Headline figures">
         {tiles.map((t) => (
@@ -147,6 +154,11 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
             </p>
             <p className="tile-caption">{t.caption}</p>
             <p className="tile-change">{t.change}</p>
+            {tileDrill(t.id, metrics).map((d) => (
+              <p key={d.what} className="tile-drill">
+                <DrillLink what={d.what} asAt={metrics.asAt}>{d.text}</DrillLink>
+              </p>
+            ))}
             <p className={`tile-target target-${t.target.status.replace(' ', '-')}`}>
               {t.target.status === 'met' ? <span aria-hidden="true">✓ </span> : t.target.status === 'not met' ? <span aria-hidden="true">✗ </span> : null}
               {t.target.text}
@@ -155,8 +167,16 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         ))}
       </ul>
       <p className="hint">
-        Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year. {metrics.caseload.overThreshold} case holders above the caseload threshold of {threshold};{' '}
-        {metrics.caseload.asyeOverCap} ASYE workers above their cap.
+        Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year.{' '}
+        <DrillLink what="overThreshold" asAt={metrics.asAt}>{formatCount(metrics.caseload.overThreshold)} case holders above the caseload threshold of {threshold}</DrillLink>;{' '}
+        <DrillLink what="asyeOverCap" asAt={metrics.asAt}>{formatCount(metrics.caseload.asyeOverCap)} ASYE workers above their cap</DrillLink>;{' '}
+        <DrillLink what="starters" asAt={metrics.asAt}>{formatCount(metrics.starters.headcount)} starters in the 12 months</DrillLink>
+        {metrics.vacancy ? (
+          <>
+            ; <DrillLink what="vacancies" asAt={metrics.asAt}>{formatFte(metrics.vacancy.fte)} FTE of funded posts vacant</DrillLink>
+          </>
+        ) : null}
+        .
       </p>
       <h2>Trends</h2>
       <div className="charts">
@@ -173,11 +193,19 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         rows={metrics.caseload.byTeam.map((t) => [
           t.team,
           formatCount(t.cases),
-          formatCount(t.caseHolders.headcount),
+          <DrillLink key={t.team} what="caseHolders" asAt={metrics.asAt} filter={{ teams: [t.team === NO_TEAM ? '' : t.team] }} label={`${formatCount(t.caseHolders.headcount)} case holders in ${t.team}`}>
+            {formatCount(t.caseHolders.headcount)}
+          </DrillLink>,
           formatFte(t.caseHolders.fte),
           formatAverage(t.averagePerWorker),
           formatAverage(t.averageFte),
         ])}
+      />
+      <SaveCsv
+        fileName={`caseloads-by-team-${metrics.asAt}`}
+        label={`Caseloads by team at ${formatLongDate(metrics.asAt)}`}
+        columns={['Team', 'Cases', 'Case holders', 'Case-holder FTE', 'Per worker', 'Per FTE (DfE)']}
+        rows={metrics.caseload.byTeam.map((t) => [t.team, t.cases, t.caseHolders.headcount, t.caseHolders.fte, t.averagePerWorker, t.averageFte])}
       />
     </>
   );
