@@ -74,6 +74,12 @@ function DrillDialog({ what, asAt, filter, onClose }: { what: DrillKind; asAt: s
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [asAt, what, JSON.stringify(filter ?? null)]);
 
+  // Closed before it leaves the page: focus can only move back to the count once the modal is shut.
+  function finish() {
+    dialog.current?.close();
+    onClose();
+  }
+
   async function save() {
     if (!list) return;
     setSaved(null);
@@ -93,7 +99,7 @@ function DrillDialog({ what, asAt, filter, onClose }: { what: DrillKind; asAt: s
       aria-labelledby={id + '-h'}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        finish();
       }}
     >
       <div className="drill-dialog-inner">
@@ -128,7 +134,7 @@ function DrillDialog({ what, asAt, filter, onClose }: { what: DrillKind; asAt: s
               Save the list as CSV
             </button>
           ) : null}
-          <button ref={close} type="button" className="button" onClick={onClose}>
+          <button ref={close} type="button" className="button" onClick={finish}>
             Close
           </button>
           {saved ? (

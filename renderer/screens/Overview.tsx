@@ -5,7 +5,7 @@ import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../shared/format';
+import { formatAverage, formatCount, formatFte, formatMoney, formatRate, roundHalfAway } from '../../shared/format';
 import { formatLongDate } from '../../shared/dates';
 import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
@@ -205,7 +205,7 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         fileName={`caseloads-by-team-${metrics.asAt}`}
         label={`Caseloads by team at ${formatLongDate(metrics.asAt)}`}
         columns={['Team', 'Cases', 'Case holders', 'Case-holder FTE', 'Per worker', 'Per FTE (DfE)']}
-        rows={metrics.caseload.byTeam.map((t) => [t.team, t.cases, t.caseHolders.headcount, t.caseHolders.fte, t.averagePerWorker, t.averageFte])}
+        rows={metrics.caseload.byTeam.map((t) => [t.team, t.cases, t.caseHolders.headcount, roundHalfAway(t.caseHolders.fte, 1), t.averagePerWorker === null ? null : roundHalfAway(t.averagePerWorker, 1), t.averageFte === null ? null : roundHalfAway(t.averageFte, 1)])}
       />
     </>
   );
