@@ -124,6 +124,10 @@ browserDescribe('desktop screens in Chromium: drill-down and exports', () => {
       expect(charts).toBeGreaterThan(3);
       expect(await page.locator('.chart-card .chart-table table:visible').count()).toBe(charts);
       await page.screenshot({ path: '/tmp/drill-print.png', fullPage: true });
+      // What the print dialog's "Save as PDF" gives: the print stylesheet on A4 pages.
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      fs.writeFileSync('/tmp/drill-print.pdf', pdf);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
