@@ -44,7 +44,7 @@ export function leaversList(data: DrillData): DrillList {
       { label: 'FTE', kind: 'decimal' },
     ],
     rows,
-    note: 'Directly employed social workers whose employment ended (a move to another team or role within 7 days is not leaving). Years qualified is blank where no qualification date is recorded.',
+    note: 'Directly employed social workers whose employment ended (a move to another team or role within 7 days is not leaving). Years qualified says “not recorded” where the HR export gives no qualification date.',
   };
 }
 

@@ -115,7 +115,9 @@ function DrillDialog({ what, asAt, filter, onClose }: { what: DrillKind; asAt: s
             <p>
               {list.kind === 'vacancies'
                 ? `${formatFte(list.count)} vacant FTE in ${formatCount(list.rows.length)} ${list.rows.length === 1 ? 'team and role' : 'teams and roles'}.`
-                : `${formatCount(list.rows.length)} ${list.rows.length === 1 ? 'row' : 'rows'}, one for each counted in the figure.`}
+                : list.rows.length === 0
+                  ? 'Nobody is counted in this figure on this date.'
+                  : `One row for each of the ${formatCount(list.rows.length)} counted in the figure.`}
             </p>
             {list.rows.length > 0 ? (
               <DataTable
