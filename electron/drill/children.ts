@@ -6,7 +6,7 @@ import { addDays, addYears, formatLongDate } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
 import { childStabilityAt, groupByChild } from '../measures/child-stability';
 import { departures, readChildAllocations } from '../measures/child-stability-read';
-import type { DrillData } from './context';
+import { COLUMN, rowList, type DrillData } from './context';
 
 export function childrenThreePlusList(data: DrillData): DrillList {
   const d = data.asAt;
@@ -25,19 +25,18 @@ export function childrenThreePlusList(data: DrillData): DrillList {
     out.push([child[0]!.caseKey, CASE_TYPE_LABEL[type], one.byTeam[0]?.team ?? null, new Set(window.map((r) => r.staffId)).size, one.changes.total]);
   }
   out.sort((a, b) => (b[3] as number) - (a[3] as number) || String(a[0]).localeCompare(String(b[0])));
-  return {
-    kind: 'childrenThreePlus',
-    asAt: d,
-    title: `Children with 3 or more social workers in the 12 months to ${formatLongDate(d)}`,
-    count: out.length,
-    columns: [
+  return rowList(
+    data,
+    'childrenThreePlus',
+    `Children with 3 or more social workers in the 12 months to ${formatLongDate(d)}`,
+    [
       { label: 'Case (pseudonym)', kind: 'text' },
       { label: 'Case type', kind: 'text' },
-      { label: 'Team', kind: 'text' },
+      COLUMN.team,
       { label: 'Workers in the 12 months', kind: 'count' },
       { label: 'Changes of worker', kind: 'count' },
     ],
-    rows: out,
-    note: 'Children with a case open on the date. Each child is shown by the pseudonym Scrutiny Pack stores in place of the case ID; only this database’s case key can match it to your case system.',
-  };
+    out,
+    'Children with a case open on the date. Each child is shown by the pseudonym Scrutiny Pack stores in place of the case ID; only this database’s case key can match it to your case system.',
+  );
 }

@@ -2,7 +2,7 @@
 // computeMetrics (electron/measures), for one as-at date, so a list cannot disagree with its count.
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
-import type { DrillFilter } from '../../shared/drill';
+import type { DrillColumn, DrillFilter, DrillKind, DrillList } from '../../shared/drill';
 import type { MeasureSettings } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { covers, loadWorkforce, type Spell, type Workforce } from '../measures/load';
@@ -71,3 +71,18 @@ export const EMPLOYMENT_LABEL: Record<Spell['type'], string> = {
   fixed_term: 'Fixed-term',
   agency: 'Agency',
 };
+
+/** The columns the lists share, so "Staff ID" or "FTE" reads and formats the same in each. */
+export const COLUMN = {
+  staffId: { label: 'Staff ID', kind: 'text' },
+  team: { label: 'Team', kind: 'text' },
+  role: { label: 'Role', kind: 'text' },
+  contract: { label: 'Contract', kind: 'text' },
+  fte: { label: 'FTE', kind: 'decimal' },
+  qualified: { label: 'Qualified', kind: 'date' },
+} as const satisfies Record<string, DrillColumn>;
+
+/** A list whose figure is its number of rows. */
+export function rowList(data: DrillData, kind: DrillKind, title: string, columns: DrillColumn[], rows: DrillList['rows'], note: string): DrillList {
+  return { kind, asAt: data.asAt, title, count: rows.length, columns, rows, note };
+}

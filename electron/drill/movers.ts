@@ -4,7 +4,7 @@ import { LEAVING_REASON_LABEL, ROLE_LABEL } from '../../shared/domain';
 import { formatLongDate, wholeYearsBetween } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
 import { inYearTo, type Movement } from '../measures/movers';
-import { EMPLOYMENT_LABEL, type DrillData } from './context';
+import { COLUMN, EMPLOYMENT_LABEL, rowList, type DrillData } from './context';
 
 function lastPerPerson(list: readonly Movement[]): Movement[] {
   const last = new Map<string, Movement>();
@@ -28,24 +28,23 @@ export function leaversList(data: DrillData): DrillList {
       m.spell.fte,
     ];
   });
-  return {
-    kind: 'leavers',
-    asAt: data.asAt,
-    title: `Social workers who left in the 12 months to ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: [
-      { label: 'Staff ID', kind: 'text' },
-      { label: 'Team', kind: 'text' },
-      { label: 'Role', kind: 'text' },
+  return rowList(
+    data,
+    'leavers',
+    `Social workers who left in the 12 months to ${formatLongDate(data.asAt)}`,
+    [
+      COLUMN.staffId,
+      COLUMN.team,
+      COLUMN.role,
       { label: 'Left', kind: 'date' },
       { label: 'Reason', kind: 'text' },
       { label: 'Years of service', kind: 'count' },
       { label: 'Years qualified', kind: 'count' },
-      { label: 'FTE', kind: 'decimal' },
+      COLUMN.fte,
     ],
     rows,
-    note: 'Directly employed social workers whose employment ended (a move to another team or role within 7 days is not leaving). Years qualified says “not recorded” where the HR export gives no qualification date.',
-  };
+    'Directly employed social workers whose employment ended (a move to another team or role within 7 days is not leaving). Years qualified says “not recorded” where the HR export gives no qualification date.',
+  );
 }
 
 export function startersList(data: DrillData): DrillList {
@@ -58,21 +57,12 @@ export function startersList(data: DrillData): DrillList {
     m.spell.fte,
     data.mv.qualified.get(m.spell.staffId) ?? null,
   ]);
-  return {
-    kind: 'starters',
-    asAt: data.asAt,
-    title: `Social workers who started in the 12 months to ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: [
-      { label: 'Staff ID', kind: 'text' },
-      { label: 'Team', kind: 'text' },
-      { label: 'Role', kind: 'text' },
-      { label: 'Contract', kind: 'text' },
-      { label: 'Started', kind: 'date' },
-      { label: 'FTE', kind: 'decimal' },
-      { label: 'Qualified', kind: 'date' },
-    ],
+  return rowList(
+    data,
+    'starters',
+    `Social workers who started in the 12 months to ${formatLongDate(data.asAt)}`,
+    [COLUMN.staffId, COLUMN.team, COLUMN.role, COLUMN.contract, { label: 'Started', kind: 'date' }, COLUMN.fte, COLUMN.qualified],
     rows,
-    note: 'Directly employed social workers joining the council (a move from another team or role within 7 days is not starting).',
-  };
+    'Directly employed social workers joining the council (a move from another team or role within 7 days is not starting).',
+  );
 }

@@ -7,7 +7,7 @@ import { isSocialWorkerAt } from '../measures/staff-at';
 import { isAsyeOn, asyeLastDay } from '../measures/asye';
 import type { AsyeEntry } from '../measures/load';
 import { CONTINUITY_DAYS } from '../measures/movers';
-import { EMPLOYMENT_LABEL, mainSpell, qualifiedDate, type DrillData } from './context';
+import { COLUMN, EMPLOYMENT_LABEL, mainSpell, qualifiedDate, rowList, type DrillData } from './context';
 
 type Row = DrillList['rows'][number];
 const byText = (i: number) => (a: Row, b: Row) => String(a[i] ?? '').localeCompare(String(b[i] ?? ''), 'en-GB');
@@ -20,23 +20,14 @@ export function inPostList(data: DrillData): DrillList {
     rows.push([s.staffId, s.team, ROLE_LABEL[main.role], EMPLOYMENT_LABEL[main.type], s.directSwFte, main.start, qualifiedDate(data, s.staffId)]);
   }
   rows.sort(byText(0));
-  return {
-    kind: 'inPost',
-    asAt: data.asAt,
-    title: `Social workers in post at ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: [
-      { label: 'Staff ID', kind: 'text' },
-      { label: 'Team', kind: 'text' },
-      { label: 'Role', kind: 'text' },
-      { label: 'Contract', kind: 'text' },
-      { label: 'FTE', kind: 'decimal' },
-      { label: 'In this post since', kind: 'date' },
-      { label: 'Qualified', kind: 'date' },
-    ],
+  return rowList(
+    data,
+    'inPost',
+    `Social workers in post at ${formatLongDate(data.asAt)}`,
+    [COLUMN.staffId, COLUMN.team, COLUMN.role, COLUMN.contract, COLUMN.fte, { label: 'In this post since', kind: 'date' }, COLUMN.qualified],
     rows,
-    note: 'Directly employed social workers (permanent or fixed-term); agency workers are listed under the agency figure.',
-  };
+    'Directly employed social workers (permanent or fixed-term); agency workers are listed under the agency figure.',
+  );
 }
 
 /**
@@ -67,31 +58,22 @@ export function agencyList(data: DrillData): DrillList {
     rows.push([s.staffId, s.team, ROLE_LABEL[main.role], s.agencySwFte, agencySince(data, s.staffId), main.end, qualifiedDate(data, s.staffId)]);
   }
   rows.sort((a, b) => String(a[4]).localeCompare(String(b[4])) || byText(0)(a, b));
-  return {
-    kind: 'agency',
-    asAt: data.asAt,
-    title: `Agency social workers at ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: [
-      { label: 'Staff ID', kind: 'text' },
-      { label: 'Team', kind: 'text' },
-      { label: 'Role', kind: 'text' },
-      { label: 'FTE', kind: 'decimal' },
-      { label: 'Agency worker since', kind: 'date' },
-      { label: 'Assignment ends', kind: 'date' },
-      { label: 'Qualified', kind: 'date' },
-    ],
+  return rowList(
+    data,
+    'agency',
+    `Agency social workers at ${formatLongDate(data.asAt)}`,
+    [COLUMN.staffId, COLUMN.team, COLUMN.role, COLUMN.fte, { label: 'Agency worker since', kind: 'date' }, { label: 'Assignment ends', kind: 'date' }, COLUMN.qualified],
     rows,
-    note: 'Longest-serving first. "Agency worker since" carries back over assignments renewed within 7 days; a blank end means none is recorded.',
-  };
+    'Longest-serving first. “Agency worker since” carries back over assignments renewed within 7 days; an end “not recorded” means the export gives none.',
+  );
 }
 
 const CASE_COLUMNS: DrillColumn[] = [
-  { label: 'Staff ID', kind: 'text' },
-  { label: 'Team', kind: 'text' },
-  { label: 'Role', kind: 'text' },
+  COLUMN.staffId,
+  COLUMN.team,
+  COLUMN.role,
   { label: 'Employed', kind: 'text' },
-  { label: 'FTE', kind: 'decimal' },
+  COLUMN.fte,
   { label: 'Cases', kind: 'count' },
   { label: 'Of which child in need', kind: 'count' },
   { label: 'In ASYE', kind: 'text' },
@@ -114,43 +96,19 @@ function caseHolderRows(data: DrillData, keep: (cases: number, asye: boolean) =>
 
 export function caseHoldersList(data: DrillData): DrillList {
   const rows = caseHolderRows(data, () => true);
-  return {
-    kind: 'caseHolders',
-    asAt: data.asAt,
-    title: `Social workers holding cases at ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: CASE_COLUMNS,
-    rows,
-    note: 'Most cases first. A case is an allocation open on the date; cases held by support workers are not in this list.',
-  };
+  return rowList(data, 'caseHolders', `Social workers holding cases at ${formatLongDate(data.asAt)}`, CASE_COLUMNS, rows, 'Most cases first. A case is an allocation open on the date; cases held by support workers are not in this list.');
 }
 
 export function overThresholdList(data: DrillData): DrillList {
   const limit = data.settings.caseloadThreshold;
   const rows = caseHolderRows(data, (cases) => cases > limit);
-  return {
-    kind: 'overThreshold',
-    asAt: data.asAt,
-    title: `Case holders above the caseload threshold of ${limit}`,
-    count: rows.length,
-    columns: CASE_COLUMNS,
-    rows,
-    note: `Social workers holding more than ${limit} cases on ${formatLongDate(data.asAt)} (the threshold is set in Settings).`,
-  };
+  return rowList(data, 'overThreshold', `Case holders above the caseload threshold of ${limit}`, CASE_COLUMNS, rows, `Social workers holding more than ${limit} cases on ${formatLongDate(data.asAt)} (the threshold is set in Settings).`);
 }
 
 export function asyeOverCapList(data: DrillData): DrillList {
   const cap = data.settings.asyeCap;
   const rows = caseHolderRows(data, (cases, asye) => asye && cases > cap);
-  return {
-    kind: 'asyeOverCap',
-    asAt: data.asAt,
-    title: `ASYE workers above their cap of ${cap} cases`,
-    count: rows.length,
-    columns: CASE_COLUMNS,
-    rows,
-    note: `Social workers in their assessed and supported year holding more than ${cap} cases (the cap is set in Settings).`,
-  };
+  return rowList(data, 'asyeOverCap', `ASYE workers above their cap of ${cap} cases`, CASE_COLUMNS, rows, `Social workers in their assessed and supported year holding more than ${cap} cases (the cap is set in Settings).`);
 }
 
 /**
@@ -173,14 +131,13 @@ export function asyeInProgrammeList(data: DrillData): DrillList {
     rows.push([a.staffId, s.team, a.cohort, a.start, last, a.outcome === 'extended' ? 'Extended' : 'In first period', data.counts.get(a.staffId)?.all ?? 0]);
   }
   rows.sort((x, y) => toDayNumber(String(x[4])) - toDayNumber(String(y[4])) || byText(0)(x, y));
-  return {
-    kind: 'asyeInProgramme',
-    asAt: data.asAt,
-    title: `Social workers in their ASYE at ${formatLongDate(data.asAt)}`,
-    count: rows.length,
-    columns: [
-      { label: 'Staff ID', kind: 'text' },
-      { label: 'Team', kind: 'text' },
+  return rowList(
+    data,
+    'asyeInProgramme',
+    `Social workers in their ASYE at ${formatLongDate(data.asAt)}`,
+    [
+      COLUMN.staffId,
+      COLUMN.team,
       { label: 'Cohort', kind: 'text' },
       { label: 'ASYE started', kind: 'date' },
       { label: 'Due to finish', kind: 'date' },
@@ -188,6 +145,6 @@ export function asyeInProgrammeList(data: DrillData): DrillList {
       { label: 'Cases held', kind: 'count' },
     ],
     rows,
-    note: 'From the ASYE register: those due to finish soonest first.',
-  };
+    'From the ASYE register: those due to finish soonest first.',
+  );
 }
