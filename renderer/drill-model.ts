@@ -7,7 +7,8 @@ import { formatCount } from '../shared/format';
 /** The measures' label for case holders with no team (electron/measures/caseload.ts); the filter's blank team. */
 export const NO_TEAM = 'No team recorded';
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+/** "1 leaver", "16 leavers". */
+export const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function tileDrill(tileId: string, m: Metrics): Array<{ what: DrillKind; text: string }> {
   switch (tileId) {

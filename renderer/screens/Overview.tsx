@@ -12,7 +12,7 @@ import { ChartCard } from '../components/ChartCard';
 import { DrillLink } from '../components/DrillDown';
 import { PrintButton } from '../components/PrintButton';
 import { SaveCsv } from '../components/SaveCsv';
-import { NO_TEAM, tileDrill } from '../drill-model';
+import { NO_TEAM, plural, tileDrill } from '../drill-model';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
 interface OverviewData {
@@ -168,9 +168,9 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
       </ul>
       <p className="hint">
         Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year.{' '}
-        <DrillLink what="overThreshold" asAt={metrics.asAt}>{formatCount(metrics.caseload.overThreshold)} case holders above the caseload threshold of {threshold}</DrillLink>;{' '}
-        <DrillLink what="asyeOverCap" asAt={metrics.asAt}>{formatCount(metrics.caseload.asyeOverCap)} ASYE workers above their cap</DrillLink>;{' '}
-        <DrillLink what="starters" asAt={metrics.asAt}>{formatCount(metrics.starters.headcount)} starters in the 12 months</DrillLink>
+        <DrillLink what="overThreshold" asAt={metrics.asAt}>{plural(metrics.caseload.overThreshold, 'case holder', 'case holders')} above the caseload threshold of {threshold}</DrillLink>;{' '}
+        <DrillLink what="asyeOverCap" asAt={metrics.asAt}>{plural(metrics.caseload.asyeOverCap, 'ASYE worker', 'ASYE workers')} above their cap</DrillLink>;{' '}
+        <DrillLink what="starters" asAt={metrics.asAt}>{plural(metrics.starters.headcount, 'starter', 'starters')} in the 12 months</DrillLink>
         {metrics.vacancy ? (
           <>
             ; <DrillLink what="vacancies" asAt={metrics.asAt}>{formatFte(metrics.vacancy.fte)} FTE of funded posts vacant</DrillLink>
