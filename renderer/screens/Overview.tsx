@@ -132,6 +132,12 @@ function Comparison({ bench }: { bench: BenchmarkSummaryResult | null }) {
         numeric={[1, 2, 3, 4, 5]}
         rows={bench.rows.map((r) => [r.label, show(r.council, r.label), show(r.england, r.label), show(r.region, r.label), show(r.neighboursMean, r.label), r.rank === null ? 'not available' : `${r.rank} of ${r.of}`])}
       />
+      <SaveCsv
+        fileName={`comparison-${bench.year}`}
+        label={`Published figures, 30 September ${bench.year}`}
+        columns={['Measure', 'Your council', 'England', 'Region', 'Statistical neighbours (mean)', 'Rank among neighbours', 'Councils ranked']}
+        rows={bench.rows.map((r) => [r.label, r.council, r.england, r.region, r.neighboursMean, r.rank, r.of])}
+      />
     </>
   );
 }
