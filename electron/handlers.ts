@@ -19,6 +19,8 @@ import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
+import { drillDown } from './drill';
+import { saveChart } from './handlers/charts';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -88,6 +90,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     exportPaper: async ({ asAt, config, format, docxMode }) => exportPaper(ctx, asAt, config, format, docxMode),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),
+    drillDown: async ({ asAt, what, filter }) => {
+      try {
+        return drillDown(ctx.db(), asAt, what, filter);
+      } catch (err) {
+        if (err instanceof MeasuresInputError) throw new UserError(err.message);
+        throw err;
+      }
+    },
+    saveChart: async ({ suggestedName, svg, format }) => saveChart(ctx, suggestedName, svg, format),
   };
 }
 

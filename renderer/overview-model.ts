@@ -182,6 +182,10 @@ export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChart
       xLabels: cases.labels,
       series: caseSeries,
       reference: { value: caseloadThreshold, label: `Threshold ${caseloadThreshold}` },
+      counts: [
+        { name: 'Cases held (excl. ASYE)', values: cases.s.map((p) => p.caseload.groups.excludingAsye.cases), decimals: 0 },
+        { name: 'Case holders (excl. ASYE)', values: cases.s.map((p) => p.caseload.groups.excludingAsye.caseHolders.headcount), decimals: 0 },
+      ],
     } : null,
     staff.enough ? {
       kind: 'line',
@@ -194,6 +198,10 @@ export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChart
       xTitle: 'Month end',
       xLabels: staff.labels,
       series: [{ name: 'Agency rate', values: agency }],
+      counts: [
+        { name: 'Agency FTE', values: agencyFte, decimals: 1 },
+        { name: 'All social worker FTE', values: staff.s.map((p) => p.agency.fte + p.inPost.fte), decimals: 1 },
+      ],
     } : null,
     history.enough ? {
       kind: 'line',
@@ -206,6 +214,11 @@ export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChart
       xTitle: 'Month end',
       xLabels: history.labels,
       series: [{ name: 'Turnover', values: turnover }],
+      counts: [
+        { name: 'Leavers (FTE)', values: history.s.map((p) => p.leavers.fte), decimals: 1 },
+        { name: 'Leavers (people)', values: history.s.map((p) => p.leavers.headcount), decimals: 0 },
+        { name: 'In post (FTE)', values: history.s.map((p) => p.inPost.fte), decimals: 1 },
+      ],
     } : null,
     staff.enough ? {
       kind: 'line',
@@ -219,6 +232,10 @@ export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChart
       series: [
         { name: 'In post (FTE)', values: inPost },
         { name: 'Agency (FTE)', values: agencyFte },
+      ],
+      counts: [
+        { name: 'In post (people)', values: staff.s.map((p) => p.inPost.headcount), decimals: 0 },
+        { name: 'Agency (people)', values: staff.s.map((p) => p.agency.headcount), decimals: 0 },
       ],
     } : null,
   ];

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Metrics } from './metrics';
 import type { ImportSource } from './domain';
 import type { ColumnValues, ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem, ValueRuleInfo } from './import-types';
+import { DRILL_KINDS, ROLE_GROUPS, type DrillList } from './drill';
 
 export type { RowProblem };
 
@@ -127,6 +128,20 @@ export const API_ARGS = {
   openOutput: z.strictObject({ outputId: id, inFolder: z.boolean() }),
   /** Save text (a CSV of validation errors, a data-quality list) where the user chooses. */
   saveText: z.strictObject({ suggestedName: text(200).min(1), content: z.string().max(50 * 1024 * 1024) }),
+  /** The rows behind a count the overview shows (shared/drill.ts), for the same date and filter. */
+  drillDown: z.strictObject({
+    asAt: isoDate,
+    what: z.enum(DRILL_KINDS),
+    filter: z
+      .strictObject({
+        teams: z.array(text(200)).max(500).optional(),
+        roleGroups: z.array(z.enum(ROLE_GROUPS)).max(ROLE_GROUPS.length).optional(),
+        employment: z.array(z.enum(['permanent', 'fixed_term', 'agency'])).max(3).optional(),
+      })
+      .optional(),
+  }),
+  /** Save a chart drawn on the screen: its SVG as it is, or drawn to a PNG by the main process. */
+  saveChart: z.strictObject({ suggestedName: text(200).min(1), svg: z.string().min(1).max(5 * 1024 * 1024), format: z.enum(['svg', 'png']) }),
 } as const;
 
 export type ApiName = keyof typeof API_ARGS;
@@ -327,6 +342,8 @@ export interface ApiResults {
   exportPaper: OutputRef | null;
   openOutput: { opened: boolean };
   saveText: OutputRef | null;
+  drillDown: DrillList;
+  saveChart: OutputRef | null;
 }
 
 export type ApiResult<K extends ApiName> = ApiResults[K];

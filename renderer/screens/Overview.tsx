@@ -5,10 +5,14 @@ import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../shared/format';
+import { formatAverage, formatCount, formatFte, formatMoney, formatRate, roundHalfAway } from '../../shared/format';
 import { formatLongDate } from '../../shared/dates';
 import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
+import { DrillLink } from '../components/DrillDown';
+import { PrintButton } from '../components/PrintButton';
+import { SaveCsv } from '../components/SaveCsv';
+import { NO_TEAM, plural, tileDrill } from '../drill-model';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
 interface OverviewData {
@@ -128,6 +132,12 @@ function Comparison({ bench }: { bench: BenchmarkSummaryResult | null }) {
         numeric={[1, 2, 3, 4, 5]}
         rows={bench.rows.map((r) => [r.label, show(r.council, r.label), show(r.england, r.label), show(r.region, r.label), show(r.neighboursMean, r.label), r.rank === null ? 'not available' : `${r.rank} of ${r.of}`])}
       />
+      <SaveCsv
+        fileName={`comparison-${bench.year}`}
+        label={`Published figures, 30 September ${bench.year}`}
+        columns={['Measure', 'Your council', 'England', 'Region', 'Statistical neighbours (mean)', 'Rank among neighbours', 'Councils ranked']}
+        rows={bench.rows.map((r) => [r.label, r.council, r.england, r.region, r.neighboursMean, r.rank, r.of])}
+      />
     </>
   );
 }
@@ -137,6 +147,9 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
   const charts = [...overviewCharts(metrics, threshold), ...leaverCharts(metrics).filter((c) => c.categories.length > 0 && metrics.leavers.headcount > 0)];
   return (
     <>
+      <div className="button-row no-print">
+        <PrintButton what="the overview" />
+      </div>
       <h2>Headline figures at {formatLongDate(metrics.asAt)}</h2>
       <ul className="tiles" aria-label="Headline figures">
         {tiles.map((t) => (
@@ -147,6 +160,11 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
             </p>
             <p className="tile-caption">{t.caption}</p>
             <p className="tile-change">{t.change}</p>
+            {tileDrill(t.id, metrics).map((d) => (
+              <p key={d.what} className="tile-drill">
+                <DrillLink what={d.what} asAt={metrics.asAt}>{d.text}</DrillLink>
+              </p>
+            ))}
             <p className={`tile-target target-${t.target.status.replace(' ', '-')}`}>
               {t.target.status === 'met' ? <span aria-hidden="true">✓ </span> : t.target.status === 'not met' ? <span aria-hidden="true">✗ </span> : null}
               {t.target.text}
@@ -155,8 +173,16 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         ))}
       </ul>
       <p className="hint">
-        Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year. {metrics.caseload.overThreshold} case holders above the caseload threshold of {threshold};{' '}
-        {metrics.caseload.asyeOverCap} ASYE workers above their cap.
+        Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year.{' '}
+        <DrillLink what="overThreshold" asAt={metrics.asAt}>{plural(metrics.caseload.overThreshold, 'case holder', 'case holders')} above the caseload threshold of {threshold}</DrillLink>;{' '}
+        <DrillLink what="asyeOverCap" asAt={metrics.asAt}>{plural(metrics.caseload.asyeOverCap, 'ASYE worker', 'ASYE workers')} above their cap</DrillLink>;{' '}
+        <DrillLink what="starters" asAt={metrics.asAt}>{plural(metrics.starters.headcount, 'starter', 'starters')} in the 12 months</DrillLink>
+        {metrics.vacancy ? (
+          <>
+            ; <DrillLink what="vacancies" asAt={metrics.asAt}>{formatFte(metrics.vacancy.fte)} FTE of funded posts vacant</DrillLink>
+          </>
+        ) : null}
+        .
       </p>
       <h2>Trends</h2>
       <div className="charts">
@@ -173,11 +199,19 @@ function Figures({ metrics, threshold, targets, bench }: OverviewData) {
         rows={metrics.caseload.byTeam.map((t) => [
           t.team,
           formatCount(t.cases),
-          formatCount(t.caseHolders.headcount),
+          <DrillLink key={t.team} what="caseHolders" asAt={metrics.asAt} filter={{ teams: [t.team === NO_TEAM ? '' : t.team] }} label={`${formatCount(t.caseHolders.headcount)} case holders in ${t.team}`}>
+            {formatCount(t.caseHolders.headcount)}
+          </DrillLink>,
           formatFte(t.caseHolders.fte),
           formatAverage(t.averagePerWorker),
           formatAverage(t.averageFte),
         ])}
+      />
+      <SaveCsv
+        fileName={`caseloads-by-team-${metrics.asAt}`}
+        label={`Caseloads by team at ${formatLongDate(metrics.asAt)}`}
+        columns={['Team', 'Cases', 'Case holders', 'Case-holder FTE', 'Per worker', 'Per FTE (DfE)']}
+        rows={metrics.caseload.byTeam.map((t) => [t.team, t.cases, t.caseHolders.headcount, roundHalfAway(t.caseHolders.fte, 1), t.averagePerWorker === null ? null : roundHalfAway(t.averagePerWorker, 1), t.averageFte === null ? null : roundHalfAway(t.averageFte, 1)])}
       />
     </>
   );

@@ -16,6 +16,19 @@ export interface ReferenceSpec {
   label: string;
 }
 
+/**
+ * A count behind a plotted rate or average (agency FTE and total FTE behind the agency rate),
+ * shown as a column of the data table after the plotted series and never drawn, so a reader
+ * can see how large the base of each figure is.
+ */
+export interface CountColumnSpec {
+  name: string;
+  /** One value per x label / category; null where not applicable. */
+  values: Array<number | null>;
+  /** Decimal places (FTE 1, headcounts 0). */
+  decimals: number;
+}
+
 interface ChartBase {
   /** Stable id, used for the appendix and for SVG title/desc ids. */
   id: string;
@@ -28,6 +41,8 @@ interface ChartBase {
   decimals: number;
   /** Suffix on value labels, e.g. '%'. */
   unit?: string;
+  /** The counts behind the plotted values, for the data table only. */
+  counts?: CountColumnSpec[];
 }
 
 export interface LineChartSpec extends ChartBase {
@@ -66,10 +81,12 @@ export function formatChartValue(value: number | null, decimals: number, unit = 
 /** The data table behind a chart (appendix; also the HTML's table alternative). */
 export function chartTable(spec: ChartSpec): ChartTable {
   const labels = spec.kind === 'line' ? spec.xLabels : spec.categories;
-  const columns = [spec.xTitle, ...spec.series.map((s) => s.name)];
+  const counts = spec.counts ?? [];
+  const columns = [spec.xTitle, ...spec.series.map((s) => s.name), ...counts.map((c) => c.name)];
   const rows = labels.map((label, i) => [
     label,
     ...spec.series.map((s) => s.valueText?.[i] ?? (spec.kind === 'bar' ? spec.valueText?.[i] : undefined) ?? formatChartValue(s.values[i] ?? null, spec.decimals, spec.unit)),
+    ...counts.map((c) => formatChartValue(c.values[i] ?? null, c.decimals)),
   ]);
   return { caption: spec.title, columns, rows };
 }

@@ -1,0 +1,42 @@
+// Children who had 3 or more social workers in the 12 months to D, each shown only by the case
+// pseudonym the database holds. Whether a child is counted is decided by the measure's own rule
+// (childStabilityAt, applied to that child's allocations), so the list matches the figure.
+import { CASE_TYPES, CASE_TYPE_LABEL, type CaseType } from '../../shared/domain';
+import { addDays, addYears, formatLongDate } from '../../shared/dates';
+import type { DrillList } from '../../shared/drill';
+import { childStabilityAt, groupByChild } from '../measures/child-stability';
+import { departures, readChildAllocations } from '../measures/child-stability-read';
+import { COLUMN, rowList, type DrillData } from './context';
+
+export function childrenThreePlusList(data: DrillData): DrillList {
+  const d = data.asAt;
+  const rows = readChildAllocations(data.db, [d]);
+  for (const r of rows) r.staffId = data.linker.link(r.staffId).staffId ?? r.staffId;
+  const gone = departures(data.w);
+  const teamOf = (staffId: string) => data.at.get(staffId)?.team ?? null;
+  const from = addDays(addYears(d, -1), 1);
+  const out: DrillList['rows'] = [];
+  for (const child of groupByChild(rows)) {
+    if (child.length < 3) continue; // fewer allocations cannot mean three workers
+    const one = childStabilityAt([child], d, gone, teamOf);
+    if (one.threePlus !== 1) continue;
+    const type = CASE_TYPES.find((t) => one.byCaseType[t].children === 1) as CaseType;
+    const window = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));
+    out.push([child[0]!.caseKey, CASE_TYPE_LABEL[type], one.byTeam[0]?.team ?? null, new Set(window.map((r) => r.staffId)).size, one.changes.total]);
+  }
+  out.sort((a, b) => (b[3] as number) - (a[3] as number) || String(a[0]).localeCompare(String(b[0])));
+  return rowList(
+    data,
+    'childrenThreePlus',
+    `Children with 3 or more social workers in the 12 months to ${formatLongDate(d)}`,
+    [
+      { label: 'Case (pseudonym)', kind: 'text' },
+      { label: 'Case type', kind: 'text' },
+      COLUMN.team,
+      { label: 'Workers in the 12 months', kind: 'count' },
+      { label: 'Changes of worker', kind: 'count' },
+    ],
+    out,
+    'Children with a case open on the date. Each child is shown by the pseudonym Scrutiny Pack stores in place of the case ID; only this database’s case key can match it to your case system.',
+  );
+}

@@ -1,0 +1,88 @@
+// What every list is worked out from: the same reads and the same rule functions as
+// computeMetrics (electron/measures), for one as-at date, so a list cannot disagree with its count.
+import type { Db } from '../db/open';
+import type { IsoDate } from '../../shared/dates';
+import type { DrillColumn, DrillFilter, DrillKind, DrillList } from '../../shared/drill';
+import type { MeasureSettings } from '../../shared/metrics';
+import { getSettings } from '../settings';
+import { covers, loadWorkforce, type Spell, type Workforce } from '../measures/load';
+import { classifyMovements, type Movements } from '../measures/movers';
+import { staffAt, type StaffAt } from '../measures/staff-at';
+import { caseCounts, type CaseCount } from '../measures/cases';
+import { casesOn, censusAsyeStaff } from '../measures/census';
+import { asyeStaffAt } from '../measures/asye';
+import { workerLinker, type WorkerLinker } from '../measures/worker-links';
+import { filterWorkforce } from './filter';
+
+export interface DrillData {
+  db: Db;
+  asAt: IsoDate;
+  settings: MeasureSettings;
+  w: Workforce;
+  mv: Movements;
+  at: Map<string, StaffAt>;
+  linker: WorkerLinker;
+  /** Cases held at D per staff ID (allocations, or a census return's Cases30 as the measures read them). */
+  counts: Map<string, CaseCount>;
+  /** Staff IDs in their ASYE at D (register or census return). */
+  asyeStaff: Set<string>;
+}
+
+export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined): DrillData {
+  const settings = getSettings(db);
+  const w = filterWorkforce(loadWorkforce(db), filter);
+  const linker = workerLinker(db);
+  const counts = casesOn(w, asAt, caseCounts(db, [asAt], linker)[0]!);
+  return {
+    db,
+    asAt,
+    settings,
+    w,
+    mv: classifyMovements(w),
+    at: staffAt(w.spells, asAt),
+    linker,
+    counts,
+    asyeStaff: new Set([...asyeStaffAt(w.asye, asAt), ...censusAsyeStaff(w, asAt)]),
+  };
+}
+
+/** The spells of a staff ID covering D. */
+export function coveringSpells(data: DrillData, staffId: string): Spell[] {
+  return (data.w.spellsByStaff.get(staffId) ?? []).filter((s) => covers(s.start, s.end, data.asAt));
+}
+
+/** The main spell of a person at D among those `which` keeps: the larger FTE, then the later start (staff-at.ts's rule). */
+export function mainSpell(data: DrillData, staffId: string, which: (s: Spell) => boolean = () => true): Spell | null {
+  let best: Spell | null = null;
+  for (const s of coveringSpells(data, staffId)) {
+    if (!which(s)) continue;
+    if (!best || s.fte > best.fte || (s.fte === best.fte && s.start > best.start)) best = s;
+  }
+  return best;
+}
+
+/** The qualification date a person's spells record, if any. */
+export function qualifiedDate(data: DrillData, staffId: string): IsoDate | null {
+  return data.mv.qualified.get(staffId) ?? null;
+}
+
+export const EMPLOYMENT_LABEL: Record<Spell['type'], string> = {
+  permanent: 'Permanent',
+  fixed_term: 'Fixed-term',
+  agency: 'Agency',
+};
+
+/** The columns the lists share, so "Staff ID" or "FTE" reads and formats the same in each. */
+export const COLUMN = {
+  staffId: { label: 'Staff ID', kind: 'text' },
+  team: { label: 'Team', kind: 'text' },
+  role: { label: 'Role', kind: 'text' },
+  contract: { label: 'Contract', kind: 'text' },
+  fte: { label: 'FTE', kind: 'decimal' },
+  qualified: { label: 'Qualified', kind: 'date' },
+} as const satisfies Record<string, DrillColumn>;
+
+/** A list whose figure is its number of rows. */
+export function rowList(data: DrillData, kind: DrillKind, title: string, columns: DrillColumn[], rows: DrillList['rows'], note: string): DrillList {
+  return { kind, asAt: data.asAt, title, count: rows.length, columns, rows, note };
+}
