@@ -19,6 +19,7 @@ import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
+import { readUiState, writeUiState } from './ui-state';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -81,6 +82,8 @@ export function createHandlers(ctx: AppContext): Handlers {
       return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
     },
     benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
+    getUiState: async () => readUiState(ctx.db()),
+    saveUiState: async ({ asAt }) => writeUiState(ctx.db(), { asAt }),
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),

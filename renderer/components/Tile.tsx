@@ -1,0 +1,32 @@
+// One headline figure: label, value, what it counts, the change on a year ago and the verdict
+// (or, from a handful of people, a caution instead). `onOpen` adds a link to the rows behind it.
+import type { TileModel } from '../overview-model';
+
+export function Tile({ tile: t, onOpen, openLabel }: { tile: TileModel; onOpen?: () => void; openLabel?: string }) {
+  const look = !t.covered ? 'tile-uncovered' : t.caution ? 'tile-caution' : `tile-${t.target.status.replace(' ', '-')}`;
+  return (
+    <li className={`tile ${look}`} data-tile={t.id}>
+      <h3 className="tile-label">{t.label}</h3>
+      <p className="tile-value" data-value>
+        {t.value}
+      </p>
+      <p className="tile-caption">{t.caption}</p>
+      {t.change ? <p className="tile-change">{t.change}</p> : null}
+      {t.caution ? <p className="tile-caution-text" data-caution>{t.caution}</p> : null}
+      {t.target.text ? (
+        <p className={`tile-target target-${t.target.status.replace(' ', '-')}`}>
+          {t.target.status === 'met' ? <span aria-hidden="true">✓ </span> : t.target.status === 'not met' ? <span aria-hidden="true">✗ </span> : null}
+          {t.target.text}
+        </p>
+      ) : null}
+      {onOpen ? (
+        <p className="tile-open">
+          <button type="button" className="link-button" onClick={onOpen}>
+            {openLabel ?? 'Show who is behind this figure'}
+            <span className="visually-hidden"> ({t.label})</span>
+          </button>
+        </p>
+      ) : null}
+    </li>
+  );
+}
