@@ -76,7 +76,7 @@ export function AsAtForm({ hint, button = 'Show figures' }: { hint?: string; but
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
   return (
-    <form className="as-at-form" onSubmit={submit} aria-label="As-at date">
+    <form className="as-at-form" onSubmit={submit}>
       <div className={`field${problem ? ' field-error' : ''}`}>
         <label htmlFor="as-at">As-at date</label>
         <p className="hint" id={hintId}>
