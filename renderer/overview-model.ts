@@ -9,6 +9,7 @@ import { describeChange, formatAverage, formatCount, formatFte, formatRate, roun
 import { formatLongDate } from '../shared/dates';
 import { firstCoveredIndex, isCovered, type CoverageNeed } from '../shared/coverage';
 import { smallBaseCaution } from '../shared/small-base';
+import { plural } from '../shared/summaries';
 import type { DataRange } from '../shared/api';
 import type { IsoDate } from '../shared/dates';
 
@@ -98,10 +99,12 @@ function tile(f: TileFigure, asAt: IsoDate, yearAgo: IsoDate, covers: Covers | u
   const change = coversDate(yearAgo, f.need, covers)
     ? changeText(f.now, f.before, f.kind, f.fmt)
     : `No comparison: your data does not cover ${f.need === 'history' ? 'the 12 months to ' : ''}${formatLongDate(yearAgo)}.`;
-  const caution = f.caution ?? undefined;
-  const target: TileModel['target'] = caution && f.target.status !== 'none' ? { status: 'none', text: '' } : f.target;
-  return { id: f.id, label: f.label, value: f.value, caption: f.caption, change, target, covered: true, ...(caution ? { caution } : {}) };
+  const caution = f.caution ?? null;
+  const target: TileModel['target'] = caution && f.target.status !== 'none' ? { status: 'none', text: 'Not judged against the target: too few people' } : f.target;
+  return { id: f.id, label: f.label, value: f.value, caption: f.caption, change, target, covered: true, ...cautionOf(caution) };
 }
+
+const cautionOf = (caution: string | null): { caution?: string } => (caution ? { caution } : {});
 
 export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number, covers?: Covers): TileModel[] {
   const ya = m.yearAgo;
@@ -147,7 +150,7 @@ export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: n
       label: 'Turnover',
       need: 'history',
       value: formatRate(m.turnover.rateFte),
-      caption: `${formatCount(m.leavers.headcount)} leavers (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}, of ${formatCount(m.inPost.headcount)} in post`,
+      caption: `${plural(m.leavers.headcount, 'leaver')} (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}, of ${formatCount(m.inPost.headcount)} in post`,
       now: m.turnover.rateFte,
       before: ya.turnover.rateFte,
       kind: 'rate',
@@ -234,7 +237,7 @@ export function childrenTile(m: Metrics, covers?: Covers): TileModel[] {
           : `${formatRate(cs.changes.departureShare)} of ${formatCount(cs.changes.total)} changes of worker followed a leaver or an agency assignment ending`,
     },
     covered: true,
-    ...(smallBaseCaution(cs.children, 'children with open cases', 'rate') ? { caution: smallBaseCaution(cs.children, 'children with open cases', 'rate')! } : {}),
+    ...cautionOf(smallBaseCaution(cs.children, 'children with open cases', 'rate')),
   }];
 }
 

@@ -16,5 +16,5 @@ export function smallBaseCaution(base: number, who: string, kind: 'rate' | 'aver
   const effect = kind === 'rate'
     ? `one person more or less moves this rate by about ${formatCount(Math.round(100 / base))} percentage points`
     : 'one person’s cases move this average a long way';
-  return `Small numbers: from only ${formatCount(n)} ${who}, ${effect}. Read it with care; it is not judged against a target.`;
+  return `Small numbers: from only ${formatCount(n)} ${who}, ${effect}. Read it with care.`;
 }

@@ -90,7 +90,7 @@ export function Overview({ status }: { status: AppStatus }) {
       ) : null}
       {status.empty ? null : <AsAtForm />}
       {/* Filters (team, role group, employment type) go here, above everything they narrow. */}
-      {data.data ? <ContentsBar parts={PARTS.filter((p) => (data.data!.metrics ? true : p.id === 'ov-comparison'))} /> : null}
+      {data.data?.metrics ? <ContentsBar parts={PARTS} /> : null}
       {data.loading && asAt ? <Loading what="the figures" /> : null}
       {data.error ? (
         <Notice kind="error" title="The figures could not be worked out">
@@ -241,11 +241,13 @@ function Comparison({ bench, own, covers }: { bench: BenchmarkSummaryResult | nu
       <Heading part="ov-comparison" />
       <p className="hint">
         The DfE’s published figures for {published} ({bench.source}), with your own figures worked out from your data for the same date, so you can see where they differ.
-        {councils ? ` Rank is among ${formatCount(councils)} councils (yours and its statistical neighbours), on the published figures: 1 = lowest of ${formatCount(councils)} councils (for social workers in post, 1 = the largest).` : ''}
+        {councils
+          ? ` Rank compares the published figures of your council and its ${formatCount(councils - 1)} statistical neighbours: 1 = lowest of ${formatCount(councils)} councils (for social workers in post, 1 = the largest); a council with no published figure is left out.`
+          : ''}
       </p>
       <DataTable
         caption={`Published figures for ${published}, with your own figures for the same date`}
-        columns={['Measure', `Your council, published for ${published}`, `Your council, from your data at ${published}`, 'England', 'Region', 'Statistical neighbours (mean)', 'Rank among neighbours']}
+        columns={['Measure', `Your council, published for ${published}`, `Your council, from your data at ${published}`, 'England', 'Region', 'Statistical neighbours (mean)', 'Rank among your council and its neighbours']}
         numeric={[1, 2, 3, 4, 5, 6]}
         rows={bench.rows.map((r) => {
           const mine = own ? ownFigure(r.measure as BenchmarkMeasureKey, own, covers) : { value: null, note: 'your data does not cover it' };
@@ -256,7 +258,7 @@ function Comparison({ bench, own, covers }: { bench: BenchmarkSummaryResult | nu
             show(r.england, r.measure),
             show(r.region, r.measure),
             show(r.neighboursMean, r.measure),
-            r.rank === null ? 'not available' : `${r.rank} of ${r.of} (1 = ${order(r.measure)})`,
+            r.rank === null ? 'not available' : `${r.rank} of ${r.of}${order(r.measure) === 'largest' ? ' (1 = largest)' : ''}`,
           ];
         })}
       />

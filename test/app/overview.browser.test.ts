@@ -126,7 +126,8 @@ browserDescribe('desktop screens in Chromium: the overview', () => {
     expect((await cells(/^Agency worker rate/))[2]).toBe(formatRate(own.agency.rateFte));
     expect((await cells(/^Average caseload/))[2]).toBe(formatAverage(own.caseload.averageFte));
     expect((await cells(/^Sickness absence/))[2]).toBe('not in your data');
-    expect(turnover[6]).toMatch(/^\d+ of 11 \(1 = lowest\)$/);
+    expect(turnover[6]).toMatch(/^\d+ of 11$/);
+    expect((await cells(/^Social workers in post/))[6]).toMatch(/^\d+ of 11 \(1 = largest\)$/);
     await page.getByText('1 = lowest of 11 councils').waitFor();
     await table.scrollIntoViewIfNeeded();
     await shot(suite.app, 'comparison');
@@ -204,6 +205,7 @@ browserDescribe('desktop screens in Chromium: the overview', () => {
       await expect(turnover.locator('[data-value]').textContent()).resolves.toBe(formatRate(m.turnover.rateFte));
       await expect(turnover.locator('[data-caution]').textContent()).resolves.toMatch(/^Small numbers: from only 2 social workers in post/);
       await expect(turnover.textContent()).resolves.not.toMatch(/Target (not )?met/);
+      await expect(turnover.locator('.tile-target').textContent()).resolves.toBe('Not judged against the target: too few people');
       await expect(small.page.locator('[data-tile="agency"] [data-caution]').count()).resolves.toBe(1);
       await shot(small, 'small-base');
       expect(await axe(small.page)).toEqual([]);
