@@ -37,7 +37,7 @@ export function dataRange(ctx: AppContext, today = todayIso()): DataRange {
          UNION ALL SELECT start_date FROM allocation UNION ALL SELECT end_date FROM allocation)`,
     )
     .get() as { earliest: string | null; latest: string | null };
-  const extract = (db.prepare("SELECT MAX(extract_date) AS d FROM import_log WHERE outcome <> 'undone'").get() as { d: string | null }).d;
+  const extract = (db.prepare("SELECT MAX(coalesce(extract_date, substr(started_at, 1, 10))) AS d FROM import_log WHERE outcome <> 'undone'").get() as { d: string | null }).d;
   // The earliest of: today, the extract date, the last date in the data (an old export's figures
   // are wanted as at its own end, not as at today).
   const anchor = [today, extract, r.latest].filter((d): d is string => !!d).sort()[0]!;
@@ -48,8 +48,9 @@ export function dataRange(ctx: AppContext, today = todayIso()): DataRange {
 
 /**
  * From when the records are complete (the trends' rule, shared/coverage.ts) and up to when: the
- * later of the latest extract date and the latest date in the data that has already happened (a
- * fixed-term contract's planned end says nothing about the months before it).
+ * later of the latest extract date (the day of the import when none was given, as the importer
+ * itself assumes) and the latest date in the data that has already happened (a fixed-term
+ * contract's planned end says nothing about the months before it).
  */
 function coveredDates(ctx: AppContext, today: string): DataRange['covers'] {
   const db = ctx.db();
@@ -62,7 +63,7 @@ function coveredDates(ctx: AppContext, today: string): DataRange['covers'] {
     )
     .get(today) as { d: string | null }).d;
   const extract = (db
-    .prepare("SELECT MAX(extract_date) AS d FROM import_log WHERE undone_at IS NULL AND outcome IN ('imported','partial') AND source NOT IN ('benchmark','neighbours')")
+    .prepare("SELECT MAX(coalesce(extract_date, substr(started_at, 1, 10))) AS d FROM import_log WHERE undone_at IS NULL AND outcome IN ('imported','partial') AND source NOT IN ('benchmark','neighbours')")
     .get() as { d: string | null }).d;
   const to = [extract, past].filter((d): d is string => !!d).sort().pop() ?? null;
   return { staffFrom: starts.spellsFrom, casesFrom: starts.allocationsFrom, to };
