@@ -21,6 +21,7 @@ import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
 import { drillDown } from './drill';
 import { saveChart } from './handlers/charts';
+import { readUiState, writeUiState } from './ui-state';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -83,6 +84,8 @@ export function createHandlers(ctx: AppContext): Handlers {
       return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
     },
     benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
+    getUiState: async () => readUiState(ctx.db()),
+    saveUiState: async ({ asAt }) => writeUiState(ctx.db(), { asAt }),
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),

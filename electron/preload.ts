@@ -12,6 +12,7 @@ const NAMES = [
   'benchmarkSummary', 'getPaperConfig', 'savePaperConfig', 'previewPaper', 'exportPaper', 'openOutput',
   'saveText', 'keyStatus', 'exportKey', 'importKey',
   'drillDown', 'saveChart',
+  'getUiState', 'saveUiState',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

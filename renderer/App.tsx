@@ -1,13 +1,15 @@
 // The frame every screen sits in: a skip link, the header with the council's name, the
 // navigation, and the current screen. On first run (an empty database) it opens the welcome
 // screen; afterwards the overview. Focus moves to the new screen's heading on every change so
-// keyboard and screen-reader users know where they are.
+// keyboard and screen-reader users know where they are. Every screen shares one as-at date
+// (AsAtProvider), remembered between visits.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus } from '../shared/api';
 import { call } from './api';
 import { go, SCREENS, useRoute, type ScreenId } from './router';
 import { Notice, Loading } from './components/ui';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { AsAtProvider } from './components/AsAtForm';
 import { Welcome } from './screens/Welcome';
 import { Overview } from './screens/Overview';
 import { ImportScreen } from './screens/Import';
@@ -80,11 +82,13 @@ export function App() {
       <main id="main" className="app-main">
         {error ? <Notice kind="error" title="Scrutiny Pack could not read its database">{<p>{error}</p>}</Notice> : null}
         {!status && !error ? <Loading what="your data" /> : null}
-        {status ? (
-          <ErrorBoundary resetKey={screen}>
-            <Screen id={screen} status={status} refresh={refresh} />
-          </ErrorBoundary>
-        ) : null}
+        <AsAtProvider status={status}>
+          {status ? (
+            <ErrorBoundary resetKey={screen}>
+              <Screen id={screen} status={status} refresh={refresh} />
+            </ErrorBoundary>
+          ) : null}
+        </AsAtProvider>
       </main>
     </>
   );

@@ -7,7 +7,11 @@ import { LEAVING_REASONS, LEAVING_REASON_LABEL } from '../shared/domain';
 import { YEARS_QUALIFIED_BANDS } from '../shared/metrics';
 import { describeChange, formatAverage, formatCount, formatFte, formatRate, roundHalfAway, type ChangeKind } from '../shared/format';
 import { formatLongDate } from '../shared/dates';
-import { firstCoveredIndex, type CoverageNeed } from '../shared/coverage';
+import { firstCoveredIndex, isCovered, type CoverageNeed } from '../shared/coverage';
+import { smallBaseCaution } from '../shared/small-base';
+import { plural } from '../shared/summaries';
+import type { DataRange } from '../shared/api';
+import type { IsoDate } from '../shared/dates';
 
 export interface Targets {
   caseload: number | null;
@@ -21,8 +25,32 @@ export interface TileModel {
   label: string;
   value: string;
   caption: string;
+  /** The change on a year ago in words; '' when there is no comparison to make. */
   change: string;
   target: { status: 'met' | 'not met'; text: string } | { status: 'none'; text: string };
+  /** Why this figure should be read with care (a small base): shown in place of a verdict. */
+  caution?: string;
+  /** False when the data does not cover the date for this figure: no value, no verdict. */
+  covered: boolean;
+}
+
+/** What the imported records can speak for (DataRange.covers). */
+export type Covers = DataRange['covers'];
+
+/** Whether the records cover `date` for a figure needing `need` (no `covers`: assume they do). */
+export function coversDate(date: IsoDate, need: CoverageNeed, covers: Covers | undefined): boolean {
+  if (!covers) return true;
+  if (covers.to !== null && date > covers.to) return false;
+  return isCovered(date, need, { spellsFrom: covers.staffFrom, allocationsFrom: covers.casesFrom });
+}
+
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const monthYear = (iso: IsoDate) => `${MONTHS_LONG[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+/** "Your data runs from October 2022 to September 2025." (null with no staff records). */
+export function coverageSentence(covers: Covers | undefined): string | null {
+  if (!covers?.staffFrom || !covers.to) return null;
+  return `Your data runs from ${monthYear(covers.staffFrom)} to ${monthYear(covers.to)}.`;
 }
 
 const round = roundHalfAway;
@@ -43,71 +71,156 @@ function judge(value: number | null, target: number | null, higherIsWorse: boole
   return { status: met ? 'met' : 'not met', text: `Target ${met ? 'met' : 'not met'}: ${words}` };
 }
 
-export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number): TileModel[] {
+interface TileFigure {
+  id: string;
+  label: string;
+  need: CoverageNeed;
+  value: string;
+  caption: string;
+  /** Today's and the year-ago figure, as compared. */
+  now: number | null;
+  before: number | null;
+  kind: ChangeKind;
+  fmt: (v: number | null) => string;
+  target: TileModel['target'];
+  caution?: string | null;
+}
+
+/**
+ * A tile as shown: no figure (and no verdict) at a date the records do not cover, no change
+ * sentence when they do not cover the year-ago date, and a caution in place of a verdict when the
+ * figure rests on a handful of people.
+ */
+function tile(f: TileFigure, asAt: IsoDate, yearAgo: IsoDate, covers: Covers | undefined): TileModel {
+  if (!coversDate(asAt, f.need, covers)) {
+    const why = f.need === 'history' ? 'it needs the 12 months before this date, and your data does not cover them' : 'your data does not cover this date';
+    return { id: f.id, label: f.label, value: 'No figure', caption: `Not worked out: ${why}.`, change: '', target: { status: 'none', text: '' }, covered: false };
+  }
+  const change = coversDate(yearAgo, f.need, covers)
+    ? changeText(f.now, f.before, f.kind, f.fmt)
+    : `No comparison: your data does not cover ${f.need === 'history' ? 'the 12 months to ' : ''}${formatLongDate(yearAgo)}.`;
+  const caution = f.caution ?? null;
+  const target: TileModel['target'] = caution && f.target.status !== 'none' ? { status: 'none', text: 'Not judged against the target: too few people' } : f.target;
+  return { id: f.id, label: f.label, value: f.value, caption: f.caption, change, target, covered: true, ...cautionOf(caution) };
+}
+
+const cautionOf = (caution: string | null): { caution?: string } => (caution ? { caution } : {});
+
+export function headlineTiles(m: Metrics, targets: Targets, caseloadThreshold: number, covers?: Covers): TileModel[] {
   const ya = m.yearAgo;
-  const cl = m.caseload.groups.excludingAsye.averagePerWorker;
-  // A verdict only against a target the council set (the paper's rule): the caseload target is
-  // cases per FTE, so it is judged on the DfE per-FTE figure, not the per-worker one shown large.
   void caseloadThreshold;
+  const cl = m.caseload;
+  const holders = cl.caseHolders.headcount;
   const asye = m.asye.cohorts.reduce((s, c) => s + (c.inProgramme ?? c.inProgress), 0);
-  return [
+  const staffBase = m.inPost.headcount + m.agency.headcount;
+  const stability = coversDate(m.asAt, 'history', covers)
+    ? `Stability index: ${formatRate(m.stabilityIndex)} still in post after a year`
+    : 'Stability index: no figure (it needs the 12 months before this date)';
+  const figures: TileFigure[] = [
     {
+      // Both figures are for one group, all social workers holding cases: the big one is the DfE
+      // measure (cases per FTE), the one the targets, the paper and the published figures use.
       id: 'caseload',
       label: 'Average caseload',
-      value: formatAverage(cl),
-      caption: `cases per social worker holding cases, excluding ASYE (DfE per FTE: ${formatAverage(m.caseload.averageFte)})`,
-      change: changeText(cl, ya.caseload.groups.excludingAsye.averagePerWorker, 'average', formatAverage),
-      target: judge(m.caseload.averageFte, targets.caseload, true, 1, `${formatCount(targets.caseload ?? 0)} cases per FTE or fewer`),
+      need: 'cases',
+      value: formatAverage(cl.averageFte),
+      caption: `cases per full-time equivalent (FTE), the DfE measure; ${formatAverage(cl.averagePerWorker)} per worker. Both for the ${formatCount(holders)} social workers holding cases, ASYE included.`,
+      now: cl.averageFte,
+      before: ya.caseload.averageFte,
+      kind: 'average',
+      fmt: formatAverage,
+      target: judge(cl.averageFte, targets.caseload, true, 1, `${formatCount(targets.caseload ?? 0)} cases per FTE or fewer`),
+      caution: smallBaseCaution(holders, 'social workers holding cases', 'average'),
     },
     {
       id: 'agency',
       label: 'Agency social workers',
+      need: 'staff',
       value: formatRate(m.agency.rateFte),
       caption: `of social worker FTE; ${formatCount(m.agency.headcount)} agency workers (${formatFte(m.agency.fte)} FTE)`,
-      change: changeText(m.agency.rateFte, ya.agency.rateFte, 'rate', formatRate),
+      now: m.agency.rateFte,
+      before: ya.agency.rateFte,
+      kind: 'rate',
+      fmt: formatRate,
       target: judge(m.agency.rateFte, targets.agencyRate, true, 1, `${formatCount(targets.agencyRate)}% or lower`),
+      caution: smallBaseCaution(staffBase, 'social workers', 'rate'),
     },
     {
       id: 'turnover',
       label: 'Turnover',
+      need: 'history',
       value: formatRate(m.turnover.rateFte),
-      caption: `${formatCount(m.leavers.headcount)} leavers (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}`,
-      change: changeText(m.turnover.rateFte, ya.turnover.rateFte, 'rate', formatRate),
+      caption: `${plural(m.leavers.headcount, 'leaver')} (${formatFte(m.leavers.fte)} FTE) in the 12 months to ${formatLongDate(m.asAt)}, of ${formatCount(m.inPost.headcount)} in post`,
+      now: m.turnover.rateFte,
+      before: ya.turnover.rateFte,
+      kind: 'rate',
+      fmt: formatRate,
       target: judge(m.turnover.rateFte, targets.turnover, true, 1, `${formatCount(targets.turnover)}% or lower`),
+      caution: smallBaseCaution(m.inPost.headcount, 'social workers in post', 'rate'),
     },
     {
       id: 'asye',
       label: 'ASYE in programme',
+      need: 'staff',
       value: formatCount(asye),
       caption: 'newly qualified social workers in their assessed and supported year',
-      change: changeText(asye, ya.asyeInProgress, 'count', formatCount),
+      now: asye,
+      before: ya.asyeInProgress,
+      kind: 'count',
+      fmt: formatCount,
       target: judge(asye, targets.asyeInProgress, false, 0, `at least ${formatCount(targets.asyeInProgress)}`),
     },
     {
       id: 'inpost',
       label: 'Social workers in post',
+      need: 'staff',
       value: formatFte(m.inPost.fte),
       caption: `FTE employed directly; ${formatCount(m.inPost.headcount)} people`,
-      change: changeText(m.inPost.fte, ya.inPost.fte, 'fte', formatFte),
-      target: { status: 'none', text: `Stability index: ${formatRate(m.stabilityIndex)} still in post after a year` },
+      now: m.inPost.fte,
+      before: ya.inPost.fte,
+      kind: 'fte',
+      fmt: formatFte,
+      target: { status: 'none', text: stability },
     },
-    ...childrenTile(m),
+    ...(m.vacancy ? [vacancyFigure(m.vacancy, ya.vacancy)] : []),
   ];
+  return [...figures.map((f) => tile(f, m.asAt, ya.asAt, covers)), ...childrenTile(m, covers)];
+}
+
+/** Vacancy against the establishment loaded (funded posts not filled by directly employed staff). */
+function vacancyFigure(v: NonNullable<Metrics['vacancy']>, before: Metrics['vacancy']): TileFigure {
+  const funded = v.rate === null || v.rate === 0 ? null : (v.fte * 100) / v.rate;
+  return {
+    id: 'vacancy',
+    label: 'Vacant posts',
+    need: 'staff',
+    value: formatRate(v.rate),
+    caption: funded === null
+      ? `${formatFte(v.fte)} FTE of the funded social worker posts vacant`
+      : `${formatFte(v.fte)} FTE of ${formatFte(funded)} funded social worker posts (FTE) not filled by directly employed staff`,
+    now: v.rate,
+    before: before?.rate ?? null,
+    kind: 'rate',
+    fmt: formatRate,
+    target: { status: 'none', text: 'From the establishment you imported' },
+    caution: funded === null ? null : smallBaseCaution(funded, 'funded posts (FTE)', 'rate'),
+  };
 }
 
 /** Stability for children: the share of children with open cases who had 3 or more workers in the year. */
-export function childrenTile(m: Metrics): TileModel[] {
+export function childrenTile(m: Metrics, covers?: Covers): TileModel[] {
   const cs = m.childStability;
   if (!cs || cs.children === 0) return [];
   const before = cs.series.find((p) => p.date === m.yearAgo.asAt);
-  if (!cs.covered) {
+  if (!cs.covered || !coversDate(m.asAt, 'cases', covers)) {
     return [{
       id: 'children',
       label: 'Children with 3 or more workers',
-      value: 'Not yet',
-      caption: 'the case allocations do not go back a full year before this date',
+      value: 'No figure',
+      caption: 'Not worked out: the case allocations do not cover the full year before this date.',
       change: '',
-      target: { status: 'none', text: 'Import allocations going back a year or more' },
+      target: { status: 'none', text: '' },
+      covered: false,
     }];
   }
   return [{
@@ -115,7 +228,7 @@ export function childrenTile(m: Metrics): TileModel[] {
     label: 'Children with 3 or more workers',
     value: formatRate(cs.threePlusShare),
     caption: `of ${formatCount(cs.children)} children with open cases, in the 12 months to this date (children in care: ${formatRate(cs.byCaseType.CLA.threePlusShare)})`,
-    change: before?.covered ? changeText(cs.threePlusShare, before.threePlusShare, 'rate', formatRate) : 'No figure for a year ago',
+    change: before?.covered ? changeText(cs.threePlusShare, before.threePlusShare, 'rate', formatRate) : `No comparison: your data does not cover the year to ${formatLongDate(m.yearAgo.asAt)}.`,
     target: {
       status: 'none',
       text:
@@ -123,6 +236,8 @@ export function childrenTile(m: Metrics): TileModel[] {
           ? 'No changes of worker in the 12 months'
           : `${formatRate(cs.changes.departureShare)} of ${formatCount(cs.changes.total)} changes of worker followed a leaver or an agency assignment ending`,
     },
+    covered: true,
+    ...cautionOf(smallBaseCaution(cs.children, 'children with open cases', 'rate')),
   }];
 }
 
@@ -151,11 +266,12 @@ function trendWords(name: string, values: Array<number | null>, labels: string[]
     : `${name} ${verb} from ${fa} to ${fb} between ${labels[0]} and ${labels[labels.length - 1]}.`;
 }
 
-export function overviewCharts(m: Metrics, caseloadThreshold: number): LineChartSpec[] {
+export function overviewCharts(m: Metrics, caseloadThreshold: number, covers?: Covers): LineChartSpec[] {
   // Each chart starts at the first month the imported records cover fully (the paper's rule,
   // shared/coverage.ts); one with fewer than two such months is not drawn.
   const covered = (need: CoverageNeed) => {
-    const points = m.series.slice(firstCoveredIndex(m.series.map((p) => p.date), need, m.coverage));
+    // ...and ends at the last month the data reaches (a later month would only repeat it).
+    const points = m.series.slice(firstCoveredIndex(m.series.map((p) => p.date), need, m.coverage)).filter((p) => !covers?.to || p.date <= covers.to);
     return { s: points, labels: points.map((p) => monthLabel(p.date)), enough: points.length > 1 };
   };
   const cases = covered('cases');

@@ -112,6 +112,9 @@ export const API_ARGS = {
   /** The latest date any data covers (the sensible default as-at date). */
   dataRange: none,
   listQualityIssues: z.strictObject({ asAt: isoDate }),
+  /** The one as-at date the screens share, remembered between visits (overview). */
+  getUiState: none,
+  saveUiState: z.strictObject({ asAt: isoDate.nullable() }),
   benchmarkSummary: z.strictObject({ year: z.number().int().min(2000).max(2100).optional() }),
 
   getPaperConfig: none,
@@ -264,6 +267,17 @@ export interface DataRange {
   latest: string | null;
   /** Suggested as-at date: the latest month end the data fully covers, or today. */
   suggestedAsAt: string;
+  /**
+   * The dates the figures can speak for (overview): staff records complete from `staffFrom`
+   * (shared/coverage.ts), case allocations from `casesFrom`, both up to `to` (the latest extract
+   * date, or the latest date in the data not after today). Null: no such records.
+   */
+  covers: { staffFrom: string | null; casesFrom: string | null; to: string | null };
+}
+
+/** What the app remembers between visits (overview): the as-at date the user chose, if any. */
+export interface UiState {
+  asAt: string | null;
 }
 
 export interface QualityIssue {
@@ -335,6 +349,8 @@ export interface ApiResults {
   computeMetrics: Metrics;
   dataRange: DataRange;
   listQualityIssues: QualityIssue[];
+  getUiState: UiState;
+  saveUiState: UiState;
   benchmarkSummary: BenchmarkSummaryResult;
   getPaperConfig: Record<string, unknown>;
   savePaperConfig: Record<string, unknown>;

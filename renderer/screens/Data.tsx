@@ -10,6 +10,7 @@ import { plural } from '../../shared/summaries';
 import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 import { AgencyRulesLists } from '../components/AgencyRules';
+import { AsAtForm, useAsAt } from '../components/AsAtForm';
 
 const OUTCOME: Record<string, string> = {
   imported: 'Imported',
@@ -21,10 +22,7 @@ const OUTCOME: Record<string, string> = {
 
 export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | null> }) {
   const imports = useLoad(() => call('listImports', {}), []);
-  const range = useLoad(() => call('dataRange', {}), []);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [draft, setDraft] = useState('');
-  const asAt = chosen ?? range.data?.suggestedAsAt ?? null;
+  const { asAt } = useAsAt();
   const quality = useLoad(async () => (asAt ? call('listQualityIssues', { asAt }) : null), [asAt]);
   const [confirm, setConfirm] = useState<ImportLogEntry | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
@@ -101,21 +99,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
 
       <h2>Data checks{asAt ? ` at ${formatLongDate(asAt)}` : ''}</h2>
       <p>These are problems in the exports themselves. Fix them in the HR or case-management system and import again; the figures will then be right.</p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (/^\d{4}-\d{2}-\d{2}$/.test(draft)) setChosen(draft);
-        }}
-      >
-        <div className="field">
-          <label htmlFor="quality-date">Check caseloads on</label>
-          <input id="quality-date" type="date" value={draft || asAt || ''} onChange={(e) => setDraft(e.target.value)} />
-        </div>
-        <button type="submit" className="button button-secondary">
-          Check again
-        </button>
-      </form>
+      <AsAtForm hint="Caseloads are checked on this day." button="Check again" />
       {quality.loading ? <Loading what="the data checks" /> : null}
       {quality.error ? <Notice kind="error"><p>{quality.error}</p></Notice> : null}
       {quality.data?.map((q) => <QualityCard key={q.kind} issue={q} />)}

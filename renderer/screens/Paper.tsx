@@ -7,16 +7,16 @@ import { call } from '../api';
 import { useLoad } from '../hooks';
 import { fmtBytes } from '../format';
 import { Loading, Notice, PageHeading } from '../components/ui';
+import { AsAtForm, useAsAt } from '../components/AsAtForm';
+import { formatLongDate } from '../../shared/dates';
 
 const COMMENTARY_SECTIONS: PaperSectionId[] = ['summary', 'caseloads', 'agency', 'recruitment', 'asye', 'comparison', 'sources'];
 
 export function PaperScreen({ status }: { status: AppStatus }) {
-  const loaded = useLoad(async () => {
-    const [config, range] = await Promise.all([call('getPaperConfig', {}), call('dataRange', {})]);
-    return { config: config as unknown as PaperConfig, asAt: range.suggestedAsAt };
-  }, []);
+  const loaded = useLoad(async () => ({ config: (await call('getPaperConfig', {})) as unknown as PaperConfig }), []);
   const [config, setConfig] = useState<PaperConfig | null>(null);
-  const [asAt, setAsAt] = useState('');
+  // The app's one as-at date (chosen on any screen): the paper is always for the date shown.
+  const asAt = useAsAt().asAt ?? '';
   const [preview, setPreview] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -30,7 +30,6 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   useEffect(() => {
     if (loaded.data) {
       setConfig(loaded.data.config);
-      setAsAt(loaded.data.asAt);
     }
   }, [loaded.data]);
 
@@ -93,21 +92,22 @@ export function PaperScreen({ status }: { status: AppStatus }) {
       ) : null}
       <section className="panel" aria-labelledby="paper-produce-h">
         <h2 id="paper-produce-h">Produce the paper</h2>
-        <TextField id="paper-asat" label="Figures as at" hint="The date the figures are for, usually the last month end." type="date" value={asAt} onChange={setAsAt} />
+        <AsAtForm hint="The paper’s figures are for this day, usually the last month end." button="Use this date" />
+        {asAt ? <p className="as-at-stamp" data-paper-as-at>This paper is as at {formatLongDate(asAt)}</p> : null}
         <div className="button-row">
-          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void showPreview()}>
+          <button type="button" className="button button-secondary" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void showPreview()}>
             Preview
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('pdf')}>
+          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('pdf')}>
             Export PDF…
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('html')}>
+          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('html')}>
             Export HTML…
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
+          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
             Export Word…
           </button>
-          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
+          <button type="button" className="button button-secondary" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
             Word appendix for our own report…
           </button>
         </div>

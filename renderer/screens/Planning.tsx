@@ -2,7 +2,7 @@
 // assumption and the projection follows at once (shared/what-if.ts runs here, on figures already
 // fetched); every result sits beside its assumption and is called a projection. "Use in the
 // paper" saves the assumptions to the paper configuration and switches its optional section on.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { call } from '../api';
@@ -11,6 +11,7 @@ import { formatLongDate, formatMonthShort } from '../../shared/dates';
 import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../shared/format';
 import { DEFAULT_WHAT_IF, WHAT_IF_LIMITS, whatIf, type WhatIfAssumptions } from '../../shared/what-if';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
+import { AsAtForm, useAsAt } from '../components/AsAtForm';
 
 interface Loaded {
   metrics: Metrics;
@@ -33,18 +34,9 @@ function assumptionsFrom(config: Record<string, unknown>): WhatIfAssumptions {
 }
 
 export function PlanningScreen({ status }: { status: AppStatus }) {
-  const range = useLoad(() => call('dataRange', {}), []);
-  const [asAt, setAsAt] = useState<string | null>(null);
-  const [draft, setDraft] = useState('');
+  const { asAt } = useAsAt();
   const [text, setText] = useState<Record<Field, string> | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (range.data && asAt === null) {
-      setAsAt(range.data.suggestedAsAt);
-      setDraft(range.data.suggestedAsAt);
-    }
-  }, [range.data, asAt]);
 
   const data = useLoad<Loaded | null>(async () => {
     if (!asAt || status.empty) return null;
@@ -63,11 +55,6 @@ export function PlanningScreen({ status }: { status: AppStatus }) {
       });
     }
   }, [data.data, text]);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(draft)) setAsAt(draft);
-  }
 
   // Each field: a number inside its limits, or (the full caseload only) blank.
   const problems: Partial<Record<Field, string>> = {};
@@ -107,15 +94,7 @@ export function PlanningScreen({ status }: { status: AppStatus }) {
           </p>
         </Notice>
       ) : (
-        <form className="inline-form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="plan-as-at">Project from the figures at</label>
-            <input id="plan-as-at" type="date" value={draft} onChange={(e) => setDraft(e.target.value)} required />
-          </div>
-          <button type="submit" className="button">
-            Use this date
-          </button>
-        </form>
+        <AsAtForm hint="The projections start from the figures measured on this day." button="Use this date" />
       )}
       {data.loading && asAt ? <Loading what="the figures" /> : null}
       {data.error ? (

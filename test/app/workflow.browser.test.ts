@@ -143,7 +143,8 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByRole('heading', { name: 'Headline figures at 30 September 2018' }).waitFor();
     const tile = (id: string) => page.locator(`[data-tile="${id}"] [data-value]`).textContent();
     const one = (v: number | null) => (v === null ? 'not applicable' : v.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
-    expect(await tile('caseload')).toBe(one(m.caseload.groups.excludingAsye.averagePerWorker));
+    // The DfE measure, for all social workers holding cases (the per-worker figure beside it is for the same group).
+    expect(await tile('caseload')).toBe(one(m.caseload.averageFte));
     expect(await tile('agency')).toBe(`${one(m.agency.rateFte)}%`);
     expect(await tile('turnover')).toBe(`${one(m.turnover.rateFte)}%`);
     expect(await tile('inpost')).toBe(one(m.inPost.fte));
@@ -226,7 +227,7 @@ browserDescribe('desktop screens in Chromium: import, overview, data', () => {
     await page.getByLabel('As-at date').fill(AS_AT);
     await page.getByRole('button', { name: 'Show figures' }).click();
     // The DfE year matching the as-at date.
-    const table = page.getByRole('table', { name: 'Published figures, 30 September 2018' });
+    const table = page.getByRole('table', { name: 'Published figures for 30 September 2018, with your own figures for the same date' });
     await table.waitFor();
     // Nottingham's published 2018 row (DOMAIN.md): turnover 15.0%, agency rate 8.8%, caseload 18.8.
     const row = async (name: RegExp) => (await table.getByRole('row', { name }).textContent()) ?? '';

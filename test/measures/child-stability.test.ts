@@ -176,7 +176,7 @@ describe('stability for children: coverage', () => {
     const m = computeMetrics(db, D, { months: 13 });
     expect(m.childStability!.covered).toBe(false);
     expect(m.childStability!.series.every((p) => !p.covered)).toBe(true);
-    expect(childrenTile(m)[0]).toMatchObject({ value: 'Not yet' });
+    expect(childrenTile(m)[0]).toMatchObject({ value: 'No figure', covered: false });
     // From 2026-03-01 the window is covered.
     const later = computeMetrics(db, '2026-03-01', { months: 0 });
     expect(later.childStability!.covered).toBe(true);
