@@ -7,6 +7,7 @@
 import { addDays, addYears, type IsoDate } from '../../shared/dates';
 import type { ChildStability, ChildStabilityGroup } from '../../shared/metrics';
 import { CASE_TYPES, type CaseType } from '../../shared/domain';
+import { firstAfter, firstAtOrAfter } from './cases';
 
 export interface AllocationRow {
   caseKey: string;
@@ -43,6 +44,27 @@ export function groupByChild(rows: readonly AllocationRow[]): AllocationRow[][] 
     list.push(r);
   }
   return [...byCase.values()];
+}
+
+/**
+ * For each date, the children open at it (an allocation covers it): a series then looks at each
+ * child only on the dates it is open, instead of every child at every date.
+ */
+export function childrenOpenOn(children: readonly AllocationRow[][], dates: readonly IsoDate[]): Map<IsoDate, AllocationRow[][]> {
+  const sorted = [...new Set(dates)].sort();
+  const lists: AllocationRow[][][] = sorted.map(() => []);
+  const lastAdded = new Int32Array(sorted.length).fill(-1);
+  children.forEach((child, c) => {
+    for (const r of child) {
+      const hi = firstAfter(sorted, r.end ?? '9999-12-31');
+      for (let i = firstAtOrAfter(sorted, r.start); i < hi; i++) {
+        if (lastAdded[i] === c) continue;
+        lastAdded[i] = c;
+        lists[i]!.push(child);
+      }
+    }
+  });
+  return new Map(sorted.map((d, i) => [d, lists[i]!]));
 }
 
 /**

@@ -7,13 +7,13 @@ import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { inYearTo, leaverBreakdowns } from './movers';
 import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
-import { caseCounts } from './cases';
+import { caseCounts, CoverCounter, linkCounts, type CaseCountsByDate } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
 import { snapshotDatesTouching } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
-import { childStabilityAt, groupByChild } from './child-stability';
+import { childrenOpenOn, childStabilityAt, groupByChild, type AllocationRow } from './child-stability';
 import { agencyRulesAt } from './agency-rules';
 import { readChildAllocations } from './child-stability-read';
 import { measureState } from './state';
@@ -67,7 +67,11 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   const series = seriesDates(asAt, months);
   const dates = [...new Set([asAt, yearAgo, ...series])];
   const linker = state.linker;
-  const counts = caseCounts(db, dates, linker);
+  // A series reads the allocations once, for stability for children, and counts the cases held
+  // at each date from the same rows (they hold every allocation covering a date); one or two
+  // dates stab the index instead, far fewer rows than the 12-month window needs.
+  const childRows = readChildAllocations(db, dates.length > 2 ? dates : [asAt, ...series]);
+  const counts = dates.length > 2 ? linkCounts(countRows(childRows, dates), linker) : caseCounts(db, dates, linker);
   // Census Cases30 belong to spells: the whole council's, then the selection's people are kept (headline.ts).
   const countsOn = new Map(dates.map((d, i) => [d, casesOn(all, d, counts[i]!)]));
   const selectedCounts = (d: IsoDate) => ctx.countsIn(d, countsOn.get(d)!);
@@ -84,7 +88,6 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   const h = now.headline;
   // A child's workers are counted as people: a case-system ID is linked to the HR staff ID (so the
   // HR file's leaving dates and teams apply); an ID that links to nobody stands for itself.
-  const childRows = readChildAllocations(db, [asAt, ...series]);
   for (const r of childRows) r.staffId = linker.link(r.staffId).staffId ?? r.staffId;
   const children = groupByChild(childRows);
   const gone = state.gone;
@@ -97,7 +100,8 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
     const holders = ctx.holdersAt(d);
     return (staffId: string) => holders.has(staffId);
   };
-  const stabilityOn = (d: IsoDate) => childStabilityAt(children, d, gone, teamAt(d), inSelection(d));
+  const openOn = childrenOpenOn(children, [asAt, ...series]);
+  const stabilityOn = (d: IsoDate) => childStabilityAt(openOn.get(d)!, d, gone, teamAt(d), inSelection(d));
   const stability = stabilityOn(asAt);
   const coverage = state.coverage;
   // A child's 12 months are only known once the allocations are complete from a year before
@@ -137,6 +141,12 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
       ...(d === asAt ? h : d === yearAgo ? before.headline : headline(d).headline),
     })),
   };
+}
+
+function countRows(rows: readonly AllocationRow[], dates: readonly IsoDate[]): CaseCountsByDate {
+  const counter = new CoverCounter(dates);
+  for (const r of rows) counter.add(r.staffId, r.caseType === 'CIN', r.start, r.end ?? '9999-12-31');
+  return counter.counts();
 }
 
 /**
