@@ -19,6 +19,7 @@ import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
+import { filterChoices } from './measures/filter';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -67,14 +68,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     saveValueRules: async ({ rules }) => saveRules(ctx, rules),
     importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
 
-    computeMetrics: async ({ asAt, months }) => {
+    computeMetrics: async ({ asAt, months, filter }) => {
       try {
-        return computeMetrics(ctx.db(), asAt, { months });
+        return computeMetrics(ctx.db(), asAt, { months, filter });
       } catch (err) {
         if (err instanceof MeasuresInputError) throw new UserError(err.message);
         throw err;
       }
     },
+    filterChoices: async () => filterChoices(ctx.db()),
     dataRange: async () => dataRange(ctx),
     listQualityIssues: async ({ asAt }) => {
       const { caseloadThreshold } = readSettings(ctx);

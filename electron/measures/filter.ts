@@ -65,13 +65,24 @@ export function filterChoices(db: Db): FilterChoices {
   };
 }
 
-/** The team names nearest a mistyped one (edit distance, case ignored), nearest first. */
+/**
+ * The team names nearest a mistyped one, nearest first: edit distance (case ignored) to the whole
+ * name or to any run of as many of its words ("Asessment" finds "Duty and Assessment").
+ */
 export function nearestTeams(wanted: string, teams: readonly string[], max = 3): string[] {
-  const w = wanted.toLowerCase();
-  const scored = teams.map((t) => ({ t, d: distance(w, t.toLowerCase()) - (t.toLowerCase().includes(w) ? w.length : 0) }));
-  return scored
+  const w = wanted.toLowerCase().trim();
+  const k = w.split(/\s+/).length;
+  const score = (team: string) => {
+    const words = team.toLowerCase().split(/\s+/);
+    let best = distance(w, words.join(' '));
+    for (let i = 0; i + k <= words.length; i++) best = Math.min(best, distance(w, words.slice(i, i + k).join(' ')));
+    return best;
+  };
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return teams
+    .map((t) => ({ t, d: score(t) }))
+    .filter((x) => x.d <= limit)
     .sort((a, b) => a.d - b.d || a.t.localeCompare(b.t))
-    .filter((x) => x.d <= Math.max(3, Math.floor(wanted.length / 2)))
     .slice(0, max)
     .map((x) => x.t);
 }

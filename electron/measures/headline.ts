@@ -17,6 +17,8 @@ import type { SpellTest } from './filter';
 export interface Scope {
   all: Workforce;
   test: SpellTest;
+  /** Selected by team and role group only: funded posts are filled whatever the contract. */
+  posts: Workforce;
 }
 
 /** What one computation shares between dates: the data and a memo of staffAt per date. */
@@ -99,7 +101,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
       turnover: { rateFte: percent(leaverCount.fte, inPost.fte), rateHeadcount: percent(leaverCount.headcount, inPost.headcount) },
       stabilityIndex: stabilityIndex(ctx, d),
       caseload: caseloadHeadline,
-      vacancy: vacancyAt(ctx.w, d) ?? censusVacancyAt(ctx.w, d, inPost.fte),
+      vacancy: vacancyAt(ctx.scope?.posts ?? ctx.w, d) ?? censusVacancyAt(ctx.w, d, inPost.fte),
       asyeInProgress: countWorking(asyeStaff, at),
     },
   };

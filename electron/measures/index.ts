@@ -62,7 +62,7 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   const all = state.w;
   const test = filter ? spellTest(filter) : null;
   const w = filter && test ? filterWorkforce(all, filter, test) : all;
-  const ctx = new MeasureContext(w, test ? filterMovements(state.mv, test) : state.mv, settings, test ? { all, test } : null);
+  const ctx = new MeasureContext(w, test ? filterMovements(state.mv, test) : state.mv, settings, filter && test ? { all, test, posts: filter.employment ? filterWorkforce(all, { ...filter, employment: undefined }) : w } : null);
   const yearAgo = addYears(asAt, -1);
   const series = seriesDates(asAt, months);
   const dates = [...new Set([asAt, yearAgo, ...series])];
