@@ -9,6 +9,8 @@ import { formatAverage, formatCount, formatFte, formatMoney, formatRate } from '
 import { formatLongDate } from '../../shared/dates';
 import { headlineTiles, leaverCharts, overviewCharts, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
+import { FilterBar } from '../components/FilterBar';
+import type { MeasureFilter } from '../../shared/filters';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
 interface OverviewData {
@@ -41,6 +43,7 @@ function targetsFrom(config: Record<string, unknown>): Targets {
 export function Overview({ status }: { status: AppStatus }) {
   const [asAt, setAsAt] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
+  const [filter, setFilter] = useState<MeasureFilter>({});
   const range = useLoad(() => call('dataRange', {}), []);
 
   useEffect(() => {
@@ -53,13 +56,13 @@ export function Overview({ status }: { status: AppStatus }) {
   const data = useLoad<OverviewData | null>(async () => {
     if (!asAt || status.empty || !status.modules.measures) return null;
     const [metrics, settings, config, bench] = await Promise.all([
-      call('computeMetrics', { asAt, months: 24 }),
+      call('computeMetrics', { asAt, months: 24, filter }),
       call('getSettings', {}),
       call('getPaperConfig', {}),
       comparisonFor(asAt),
     ]);
     return { metrics, bench, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
-  }, [asAt, status.empty]);
+  }, [asAt, status.empty, filter]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -95,6 +98,7 @@ export function Overview({ status }: { status: AppStatus }) {
         </button>
       </form>
       )}
+      {status.empty ? null : <FilterBar value={filter} onChange={setFilter} />}
       {data.loading && asAt ? <Loading what="the figures" /> : null}
       {data.error ? (
         <Notice kind="error" title="The figures could not be worked out">
