@@ -7,7 +7,7 @@ import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { inYearTo, leaverBreakdowns } from './movers';
 import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
-import { caseCounts, CoverCounter, linkCounts, type CaseCountsByDate } from './cases';
+import { CoverCounter, linkCounts, stab, type CaseCountsByDate } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
 import { snapshotDatesTouching } from './coverage';
@@ -67,12 +67,18 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   const series = seriesDates(asAt, months);
   const dates = [...new Set([asAt, yearAgo, ...series])];
   const linker = state.linker;
-  // A series reads the allocations once, for stability for children, and counts the cases held
-  // at each date from the same rows (they hold every allocation covering a date); one or two
-  // dates stab the index instead, far fewer rows than the 12-month window needs.
-  const childRows = readChildAllocations(db, dates.length > 2 ? dates : [asAt, ...series]);
-  const counts = dates.length > 2 ? linkCounts(countRows(childRows, dates), linker) : caseCounts(db, dates, linker);
-  // Census Cases30 belong to spells: the whole council's, then the selection's people are kept (headline.ts).
+  // The allocations are read once, for stability for children, and the cases held at every date
+  // in the span those rows cover are counted from the same rows (they include every allocation
+  // covering such a date); only a date outside it (the year-ago date of a short series) is counted
+  // by stabbing the index on its own.
+  const childDates = [asAt, ...series];
+  const childRows = readChildAllocations(db, childDates);
+  const [spanFrom, spanTo] = [childDates.reduce((a, b) => (b < a ? b : a)), childDates.reduce((a, b) => (b > a ? b : a))];
+  const inSpan = dates.filter((d) => d >= spanFrom && d <= spanTo);
+  const fromRows = countRows(childRows, inSpan);
+  const byId = new Map<IsoDate, CaseCountsByDate[number]>(inSpan.map((d, i) => [d, fromRows[i]!]));
+  for (const d of dates) if (!byId.has(d)) byId.set(d, stab(db, d));
+  const counts = linkCounts(dates.map((d) => byId.get(d)!), linker);
   const countsOn = new Map(dates.map((d, i) => [d, casesOn(all, d, counts[i]!)]));
   const selectedCounts = (d: IsoDate) => ctx.countsIn(d, countsOn.get(d)!);
 
