@@ -22,6 +22,7 @@ import { computeMetrics, MeasuresInputError } from './measures';
 import { drillDown } from './drill';
 import { saveChart } from './handlers/charts';
 import { readUiState, writeUiState } from './ui-state';
+import { filterChoices } from './measures/filter';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -70,14 +71,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     saveValueRules: async ({ rules }) => saveRules(ctx, rules),
     importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
 
-    computeMetrics: async ({ asAt, months }) => {
+    computeMetrics: async ({ asAt, months, filter }) => {
       try {
-        return computeMetrics(ctx.db(), asAt, { months });
+        return computeMetrics(ctx.db(), asAt, { months, filter });
       } catch (err) {
         if (err instanceof MeasuresInputError) throw new UserError(err.message);
         throw err;
       }
     },
+    filterChoices: async () => filterChoices(ctx.db()),
     dataRange: async () => dataRange(ctx),
     listQualityIssues: async ({ asAt }) => {
       const { caseloadThreshold } = readSettings(ctx);

@@ -8,7 +8,7 @@ import type { ApiName } from '../shared/api';
 const NAMES = [
   'getStatus', 'getSettings', 'updateSettings', 'backupDatabase', 'listBackups', 'restoreBackup',
   'loadDemo', 'pickFiles', 'stageFile', 'detectFile', 'startImport', 'importProgress', 'cancelImport',
-  'listImports', 'undoImport', 'listMappings', 'fileValues', 'listValueRules', 'saveValueRules', 'importProblems', 'computeMetrics', 'dataRange', 'listQualityIssues',
+  'listImports', 'undoImport', 'listMappings', 'fileValues', 'listValueRules', 'saveValueRules', 'importProblems', 'computeMetrics', 'filterChoices', 'dataRange', 'listQualityIssues',
   'benchmarkSummary', 'getPaperConfig', 'savePaperConfig', 'previewPaper', 'exportPaper', 'openOutput',
   'saveText', 'keyStatus', 'exportKey', 'importKey',
   'drillDown', 'saveChart',

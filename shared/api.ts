@@ -5,9 +5,11 @@
 // errors are data ({ ok: false, error }) with a message written for the person at the screen.
 import { z } from 'zod';
 import type { Metrics } from './metrics';
+import { ROLE_GROUPS, type FilterChoices } from './filters';
+import { EMPLOYMENT_TYPES } from './domain';
 import type { ImportSource } from './domain';
 import type { ColumnValues, ImportLogEntry as ImportHistoryEntry, ImportResult, RowProblem, ValueRuleInfo } from './import-types';
-import { DRILL_KINDS, ROLE_GROUPS, type DrillList } from './drill';
+import { DRILL_KINDS, type DrillList } from './drill';
 
 export type { RowProblem };
 
@@ -20,6 +22,12 @@ const id = z.string().min(1).max(100);
 const text = (max: number) => z.string().max(max);
 const importSource = z.enum(['workers', 'agency', 'allocations', 'asye', 'establishment', 'idmap', 'departments', 'census_la', 'agency_caps', 'benchmark', 'neighbours']);
 const none = z.strictObject({});
+/** A filter on the measures (shared/filters.ts): each list keeps the spells with one of its values. */
+const measureFilter = z.strictObject({
+  teams: z.array(z.string().min(1).max(200)).max(500).optional(),
+  roleGroups: z.array(z.enum(ROLE_GROUPS)).max(ROLE_GROUPS.length).optional(),
+  employment: z.array(z.enum(EMPLOYMENT_TYPES)).max(EMPLOYMENT_TYPES.length).optional(),
+});
 
 /** A column mapping: for each column of the file, the canonical field it fills (or nothing). */
 export const columnMappingSchema = z.strictObject({
@@ -108,7 +116,9 @@ export const API_ARGS = {
   /** The rows an import left out ("import the valid rows"), with the reasons. */
   importProblems: z.strictObject({ importId: z.number().int().positive() }),
 
-  computeMetrics: z.strictObject({ asAt: isoDate, months: z.number().int().min(1).max(60) }),
+  computeMetrics: z.strictObject({ asAt: isoDate, months: z.number().int().min(1).max(60), filter: measureFilter.optional() }),
+  /** The teams, role groups and employment types present in the data (what the overview's filters offer). */
+  filterChoices: none,
   /** The latest date any data covers (the sensible default as-at date). */
   dataRange: none,
   listQualityIssues: z.strictObject({ asAt: isoDate }),
@@ -135,13 +145,7 @@ export const API_ARGS = {
   drillDown: z.strictObject({
     asAt: isoDate,
     what: z.enum(DRILL_KINDS),
-    filter: z
-      .strictObject({
-        teams: z.array(text(200)).max(500).optional(),
-        roleGroups: z.array(z.enum(ROLE_GROUPS)).max(ROLE_GROUPS.length).optional(),
-        employment: z.array(z.enum(['permanent', 'fixed_term', 'agency'])).max(3).optional(),
-      })
-      .optional(),
+    filter: measureFilter.optional(),
   }),
   /** Save a chart drawn on the screen: its SVG as it is, or drawn to a PNG by the main process. */
   saveChart: z.strictObject({ suggestedName: text(200).min(1), svg: z.string().min(1).max(5 * 1024 * 1024), format: z.enum(['svg', 'png']) }),
@@ -347,6 +351,7 @@ export interface ApiResults {
   saveValueRules: ValueRuleInfo[];
   importProblems: RowProblem[];
   computeMetrics: Metrics;
+  filterChoices: FilterChoices;
   dataRange: DataRange;
   listQualityIssues: QualityIssue[];
   getUiState: UiState;

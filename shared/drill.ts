@@ -3,6 +3,7 @@
 // count (electron/drill), so its length always equals the figure. Staff IDs and teams appear on
 // these internal screens; a child appears only as the case pseudonym the database holds.
 import type { IsoDate } from './dates';
+import type { MeasureFilter } from './filters';
 
 export const DRILL_KINDS = [
   'inPost',
@@ -18,25 +19,8 @@ export const DRILL_KINDS = [
 ] as const;
 export type DrillKind = (typeof DRILL_KINDS)[number];
 
-/** Groups of roles a filter can keep (DOMAIN.md roles 1-3 manage, 4-6 practise, 7 supports). */
-export const ROLE_GROUPS = ['managers', 'practitioners', 'support_workers'] as const;
-export type RoleGroup = (typeof ROLE_GROUPS)[number];
-
-export const ROLE_GROUP_LABEL: Record<RoleGroup, string> = {
-  managers: 'Managers',
-  practitioners: 'Practitioners',
-  support_workers: 'Support workers',
-};
-
-/**
- * The overview's filter (the same shape the measures engine takes): each list given keeps only
- * the spells in it; an empty or missing list keeps everything.
- */
-export interface DrillFilter {
-  teams?: string[];
-  roleGroups?: RoleGroup[];
-  employment?: Array<'permanent' | 'fixed_term' | 'agency'>;
-}
+/** The overview's filter: the same shape, and the same meaning, as the measures engine's. */
+export type DrillFilter = MeasureFilter;
 
 export type DrillCell = string | number | null;
 

@@ -3,6 +3,7 @@
 // (councils script against them); keys may be added, never renamed. Numbers are unrounded:
 // rounding is presentation. `null` means "not applicable" (a zero denominator).
 import type { WorkerLinkSummary } from './import-types';
+import type { MeasureFilter } from './filters';
 import type { SeriesCoverage } from './coverage';
 import type { IsoDate } from './dates';
 import type { Role } from './domain';
@@ -197,6 +198,8 @@ export interface Headline {
 
 export interface Metrics {
   asAt: IsoDate;
+  /** The filter the figures are for (docs/measures.md, "Filters"); absent for the whole workforce. */
+  filter?: MeasureFilter;
   /** metrics --json only: how the allocations link to workers, and the worker IDs that link to none. */
   workerLinks?: WorkerLinkSummary;
   /**

@@ -3,6 +3,7 @@
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
 import type { DrillColumn, DrillFilter, DrillKind, DrillList } from '../../shared/drill';
+import { isFiltered } from './filter';
 import type { MeasureSettings } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { covers, loadWorkforce, type Spell, type Workforce } from '../measures/load';
@@ -12,7 +13,7 @@ import { caseCounts, type CaseCount } from '../measures/cases';
 import { casesOn, censusAsyeStaff } from '../measures/census';
 import { asyeStaffAt } from '../measures/asye';
 import { workerLinker, type WorkerLinker } from '../measures/worker-links';
-import { filterWorkforce } from './filter';
+import { filterMovements, filterWorkforce, spellTest } from '../measures/filter';
 
 export interface DrillData {
   db: Db;
@@ -30,7 +31,12 @@ export interface DrillData {
 
 export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined): DrillData {
   const settings = getSettings(db);
-  const w = filterWorkforce(loadWorkforce(db), filter);
+  // The measures engine's filter, so a filtered list is the rows behind the filtered figure: the
+  // selected spells, with leaving and joining still decided over the whole council.
+  const all = loadWorkforce(db);
+  const test = filter && isFiltered(filter) ? spellTest(filter) : null;
+  const w = test ? filterWorkforce(all, filter!, test) : all;
+  const mvAll = classifyMovements(all);
   const linker = workerLinker(db);
   const counts = casesOn(w, asAt, caseCounts(db, [asAt], linker)[0]!);
   return {
@@ -38,7 +44,7 @@ export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined
     asAt,
     settings,
     w,
-    mv: classifyMovements(w),
+    mv: test ? filterMovements(mvAll, test) : mvAll,
     at: staffAt(w.spells, asAt),
     linker,
     counts,

@@ -30,4 +30,4 @@ export function drillDown(db: Db, asAt: IsoDate, kind: DrillKind, filter?: Drill
   return db.transaction(() => LISTS[kind](drillData(db, asAt, filter)))();
 }
 
-export { filterWorkforce, roleGroupOf } from './filter';
+export { isFiltered } from './filter';

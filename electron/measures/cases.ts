@@ -29,8 +29,7 @@ export interface CaseCount {
 export type CaseCountsByDate = Map<string, CaseCount>[];
 
 export function caseCounts(db: Db, dates: readonly IsoDate[], linker: WorkerLinker = workerLinker(db)): CaseCountsByDate {
-  const byId = dates.length <= 2 ? dates.map((d) => stab(db, d)) : sweep(db, dates);
-  return byId.map((m) => linkedCounts(linker, m, (a, b) => ({ all: a.all + b.all, cin: a.cin + b.cin })));
+  return linkCounts(dates.length <= 2 ? dates.map((d) => stab(db, d)) : sweep(db, dates), linker);
 }
 
 export function stab(db: Db, d: IsoDate): Map<string, CaseCount> {
@@ -50,13 +49,6 @@ export function stab(db: Db, d: IsoDate): Map<string, CaseCount> {
 
 export function sweep(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
   const sorted = [...new Set(dates)].sort();
-  const n = sorted.length;
-  const first = sorted[0]!;
-  const last = sorted[n - 1]!;
-  const index = new Map<string, number>();
-  const staffIds: string[] = [];
-  // Two difference arrays per staff ID (all cases, CIN), n + 1 slots each.
-  const diffs: Int32Array[] = [];
   const stmt = db.prepare(
     `SELECT staff_id, case_type = 'CIN', start_date, coalesce(end_date, '9999-12-31')
        FROM allocation INDEXED BY allocation_cover
@@ -64,19 +56,45 @@ export function sweep(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
   );
   // Every column read is in the index (end_date only as the coalesce expression), so SQLite
   // never visits the table rows: selecting end_date itself made this eight times slower.
-  for (const row of stmt.raw().iterate(first, last) as IterableIterator<[string, number, string, string]>) {
-    const [staff, isCin, start, end] = row;
-    const lo = firstAtOrAfter(sorted, start);
-    const hi = firstAfter(sorted, end); // dates[lo..hi-1] are covered
-    if (lo >= hi) continue;
-    let k = index.get(staff);
+  const counter = new CoverCounter(dates);
+  for (const [staff, isCin, start, end] of stmt.raw().iterate(sorted[0], sorted[sorted.length - 1]) as IterableIterator<[string, number, string, string]>) {
+    counter.add(staff, isCin === 1, start, end);
+  }
+  return counter.counts();
+}
+
+/**
+ * Counts allocations covering each of a set of dates in one pass, whatever rows it is given: a
+ * difference array per staff ID over the sorted dates, then one prefix sum. The series uses it
+ * over the rows read for stability for children (they include every allocation covering a date).
+ */
+export class CoverCounter {
+  private readonly sorted: string[];
+  private readonly n: number;
+  private readonly index = new Map<string, number>();
+  private readonly staffIds: string[] = [];
+  /** Two difference arrays per staff ID (all cases, CIN), n + 1 slots each. */
+  private readonly diffs: Int32Array[] = [];
+
+  constructor(private readonly dates: readonly IsoDate[]) {
+    this.sorted = [...new Set(dates)].sort();
+    this.n = this.sorted.length;
+  }
+
+  /** end: the allocation's last day, '9999-12-31' while open. */
+  add(staff: string, isCin: boolean, start: IsoDate, end: IsoDate): void {
+    const n = this.n;
+    const lo = firstAtOrAfter(this.sorted, start);
+    const hi = firstAfter(this.sorted, end); // dates[lo..hi-1] are covered
+    if (lo >= hi) return;
+    let k = this.index.get(staff);
     if (k === undefined) {
-      k = staffIds.length;
-      index.set(staff, k);
-      staffIds.push(staff);
-      diffs.push(new Int32Array(2 * (n + 1)));
+      k = this.staffIds.length;
+      this.index.set(staff, k);
+      this.staffIds.push(staff);
+      this.diffs.push(new Int32Array(2 * (n + 1)));
     }
-    const dArr = diffs[k]!;
+    const dArr = this.diffs[k]!;
     dArr[lo]! += 1;
     dArr[hi]! -= 1;
     if (isCin) {
@@ -84,23 +102,32 @@ export function sweep(db: Db, dates: readonly IsoDate[]): CaseCountsByDate {
       dArr[n + 1 + hi]! -= 1;
     }
   }
-  const bySorted: Map<string, CaseCount>[] = sorted.map(() => new Map());
-  for (let k = 0; k < staffIds.length; k++) {
-    const dArr = diffs[k]!;
-    let all = 0;
-    let cin = 0;
-    for (let i = 0; i < n; i++) {
-      all += dArr[i]!;
-      cin += dArr[n + 1 + i]!;
-      if (all > 0) bySorted[i]!.set(staffIds[k]!, { all, cin });
+
+  counts(): CaseCountsByDate {
+    const n = this.n;
+    const bySorted: Map<string, CaseCount>[] = this.sorted.map(() => new Map());
+    for (let k = 0; k < this.staffIds.length; k++) {
+      const dArr = this.diffs[k]!;
+      let all = 0;
+      let cin = 0;
+      for (let i = 0; i < n; i++) {
+        all += dArr[i]!;
+        cin += dArr[n + 1 + i]!;
+        if (all > 0) bySorted[i]!.set(this.staffIds[k]!, { all, cin });
+      }
     }
+    const pos = new Map(this.sorted.map((d, i) => [d, i]));
+    return this.dates.map((d) => bySorted[pos.get(d)!]!);
   }
-  const pos = new Map(sorted.map((d, i) => [d, i]));
-  return dates.map((d) => bySorted[pos.get(d)!]!);
+}
+
+/** Per-staff-ID counts merged into per-linked-staff-ID counts (worker-links.ts). */
+export function linkCounts(byId: CaseCountsByDate, linker: WorkerLinker): CaseCountsByDate {
+  return byId.map((m) => linkedCounts(linker, m, (a, b) => ({ all: a.all + b.all, cin: a.cin + b.cin })));
 }
 
 /** Index of the first date >= x (binary search on ISO strings, which sort as dates). */
-function firstAtOrAfter(sorted: readonly string[], x: string): number {
+export function firstAtOrAfter(sorted: readonly string[], x: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -112,7 +139,7 @@ function firstAtOrAfter(sorted: readonly string[], x: string): number {
 }
 
 /** Index of the first date > x. */
-function firstAfter(sorted: readonly string[], x: string): number {
+export function firstAfter(sorted: readonly string[], x: string): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -7,6 +7,7 @@
 import { addDays, addYears, type IsoDate } from '../../shared/dates';
 import type { ChildStability, ChildStabilityGroup } from '../../shared/metrics';
 import { CASE_TYPES, type CaseType } from '../../shared/domain';
+import { firstAfter, firstAtOrAfter } from './cases';
 
 export interface AllocationRow {
   caseKey: string;
@@ -46,16 +47,40 @@ export function groupByChild(rows: readonly AllocationRow[]): AllocationRow[][] 
 }
 
 /**
+ * For each date, the children open at it (an allocation covers it): a series then looks at each
+ * child only on the dates it is open, instead of every child at every date.
+ */
+export function childrenOpenOn(children: readonly AllocationRow[][], dates: readonly IsoDate[]): Map<IsoDate, AllocationRow[][]> {
+  const sorted = [...new Set(dates)].sort();
+  const lists: AllocationRow[][][] = sorted.map(() => []);
+  const lastAdded = new Int32Array(sorted.length).fill(-1);
+  children.forEach((child, c) => {
+    for (const r of child) {
+      const hi = firstAfter(sorted, r.end ?? '9999-12-31');
+      for (let i = firstAtOrAfter(sorted, r.start); i < hi; i++) {
+        if (lastAdded[i] === c) continue;
+        lastAdded[i] = c;
+        lists[i]!.push(child);
+      }
+    }
+  });
+  return new Map(sorted.map((d, i) => [d, lists[i]!]));
+}
+
+/**
  * The window is the 12 months to D as for leavers: after D minus one year, up to D inclusive.
  * `children` must hold every allocation of each child open at D that overlaps the window (more
  * is fine: other rows and children are left out here). A child's team is their current worker's
- * team at D (teamOf, from the HR spells; the most recently allocated worker when co-worked).
+ * team at D (teamOf, from the HR spells; the most recently allocated worker when co-worked); a
+ * filter keeps the children whose that worker is selected (include).
  */
 export function childStabilityAt(
   children: readonly AllocationRow[][],
   d: IsoDate,
   departures: Departures,
   teamOf: (staffId: string) => string | null,
+  /** With a filter: is this worker (the child's most recent current one) in the selection at D? */
+  include: ((staffId: string) => boolean) | null = null,
 ): ChildStability {
   const from = addDays(addYears(d, -1), 1);
   const all = emptyGroup();
@@ -75,16 +100,18 @@ export function childStabilityAt(
       // Most children have one allocation in the span read: one worker, no change, if open at D.
       const r = child[0]!;
       if (r.start > d || (r.end !== null && r.end < d)) continue;
+      if (include && !include(r.staffId)) continue;
       for (const g of [all, byType[r.caseType], teamGroup(r.staffId)]) add(g, 1);
       continue;
     }
     const current = child.filter((r) => r.start <= d && (r.end === null || r.end >= d));
     if (current.length === 0) continue; // not open at D
+    // The child's team: that of their most recent current allocation.
+    const latest = current.reduce((a, b) => (b.start > a.start ? b : a));
+    if (include && !include(latest.staffId)) continue;
     const list = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));
     const type = TYPE_PRIORITY.find((t) => current.some((r) => r.caseType === t))!;
     const workers = new Set(list.map((r) => r.staffId)).size;
-    // The child's team: that of their most recent current allocation.
-    const latest = current.reduce((a, b) => (b.start > a.start ? b : a));
     for (const g of [all, byType[type], teamGroup(latest.staffId)]) add(g, workers);
     for (const r of list) {
       // A change: a worker's allocation ended inside the window (before D) and the same worker

@@ -53,13 +53,18 @@ export function dataCoverage(db: Db): DataCoverage {
  * only over months these dates fully cover (shared/coverage.ts).
  */
 export function historyStarts(db: Db): SeriesCoverage {
+  // Each read goes through an index (min(start_date) through allocation_natural_key, end dates
+  // through allocation_cover's expression): min(end_date) and min(start_date) in one SELECT, or a
+  // range on end_date itself, made SQLite read every allocation (about 0.27 s at 1,000,000).
   const from = (table: 'spell' | 'allocation'): IsoDate | null => {
-    const first = (db.prepare(`SELECT min(end_date) AS d, min(start_date) AS s FROM ${table}`).get() as { d: string | null; s: string | null });
-    if (!first.d) return first.s;
+    const end = `coalesce(end_date, '9999-12-31')`;
+    const start = (db.prepare(`SELECT min(start_date) AS s FROM ${table}`).get() as { s: string | null }).s;
+    const firstEnd = (db.prepare(`SELECT ${end} AS d FROM ${table} WHERE ${end} < '9999-12-31' ORDER BY ${end} LIMIT 1`).get() as { d: string } | undefined)?.d;
+    if (!firstEnd) return start;
     const soon = db
-      .prepare(`SELECT count(DISTINCT end_date) AS n FROM ${table} WHERE end_date > ? AND end_date <= date(?, '+92 days')`)
-      .get(first.d, first.d) as { n: number };
-    return soon.n >= 3 ? first.d : first.s;
+      .prepare(`SELECT count(*) AS n FROM (SELECT DISTINCT ${end} FROM ${table} WHERE ${end} > ? AND ${end} <= date(?, '+92 days') LIMIT 3)`)
+      .get(firstEnd, firstEnd) as { n: number };
+    return soon.n >= 3 ? firstEnd : start;
   };
   return { spellsFrom: from('spell'), allocationsFrom: from('allocation') };
 }

@@ -11,20 +11,64 @@ import { caseloadAt, type CaseloadAt } from './caseload';
 import { vacancyAt } from './vacancy';
 import { censusAsyeStaff, censusVacancyAt } from './census';
 import { percent, tidy } from './ratio';
+import type { SpellTest } from './filter';
+
+/** With a filter: the whole council's workforce beside the selected one, and the spell test. */
+export interface Scope {
+  all: Workforce;
+  test: SpellTest;
+  /** Selected by team and role group only: funded posts are filled whatever the contract. */
+  posts: Workforce;
+}
 
 /** What one computation shares between dates: the data and a memo of staffAt per date. */
 export class MeasureContext {
   private readonly atMemo = new Map<IsoDate, Map<string, StaffAt>>();
+  private readonly everyoneMemo = new Map<IsoDate, Map<string, StaffAt>>();
+  private readonly holdersMemo = new Map<IsoDate, Map<string, StaffAt>>();
   constructor(
+    /** The selected workforce (the whole one without a filter). */
     readonly w: Workforce,
     readonly mv: Movements,
     readonly settings: MeasureSettings,
+    readonly scope: Scope | null = null,
   ) {}
 
+  /** Who works at D, over the selected spells. */
   staffAt(d: IsoDate): Map<string, StaffAt> {
     let at = this.atMemo.get(d);
     if (!at) this.atMemo.set(d, (at = staffAt(this.w.spells, d)));
     return at;
+  }
+
+  /** Who works at D anywhere in the council. */
+  everyoneAt(d: IsoDate): Map<string, StaffAt> {
+    if (!this.scope) return this.staffAt(d);
+    let at = this.everyoneMemo.get(d);
+    if (!at) this.everyoneMemo.set(d, (at = staffAt(this.scope.all.spells, d)));
+    return at;
+  }
+
+  /** The people whose cases count at D: everyone whose main spell at D is selected (each person in one team). */
+  holdersAt(d: IsoDate): Map<string, StaffAt> {
+    if (!this.scope) return this.staffAt(d);
+    let at = this.holdersMemo.get(d);
+    if (!at) {
+      const test = this.scope.test;
+      at = new Map([...this.everyoneAt(d)].filter(([, s]) => s.main !== null && test(s.main)));
+      this.holdersMemo.set(d, at);
+    }
+    return at;
+  }
+
+  /** The case counts of the selection: counts of people outside it are dropped (not "not counted"). */
+  countsIn(d: IsoDate, counts: Map<string, CaseCount>): Map<string, CaseCount> {
+    if (!this.scope) return counts;
+    const everyone = this.everyoneAt(d);
+    const holders = this.holdersAt(d);
+    const out = new Map<string, CaseCount>();
+    for (const [id, c] of counts) if (!everyone.has(id) || holders.has(id)) out.set(id, c);
+    return out;
   }
 }
 
@@ -42,7 +86,7 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
   const leaverCount = countMovements(leavers);
   const starters = countMovements(inYearTo(ctx.mv.joinings, d));
   const asyeStaff = new Set([...asyeStaffAt(ctx.w.asye, d), ...censusAsyeStaff(ctx.w, d)]);
-  const caseload = caseloadAt(at, counts, asyeStaff, ctx.settings);
+  const caseload = caseloadAt(ctx.holdersAt(d), ctx.countsIn(d, counts), asyeStaff, ctx.settings);
   const { byTeam: _byTeam, ...caseloadHeadline } = caseload;
   const premiumPerFte = ctx.settings.agencyAnnualCost - ctx.settings.employeeAnnualCost;
   return {
@@ -55,9 +99,9 @@ export function headlineAt(ctx: MeasureContext, d: IsoDate, counts: Map<string, 
       starters,
       leavers: leaverCount,
       turnover: { rateFte: percent(leaverCount.fte, inPost.fte), rateHeadcount: percent(leaverCount.headcount, inPost.headcount) },
-      stabilityIndex: stabilityIndex(ctx, d, at),
+      stabilityIndex: stabilityIndex(ctx, d),
       caseload: caseloadHeadline,
-      vacancy: vacancyAt(ctx.w, d) ?? censusVacancyAt(ctx.w, d, inPost.fte),
+      vacancy: vacancyAt(ctx.scope?.posts ?? ctx.w, d) ?? censusVacancyAt(ctx.w, d, inPost.fte),
       asyeInProgress: countWorking(asyeStaff, at),
     },
   };
@@ -74,13 +118,14 @@ function countWorking(ids: Set<string>, at: Map<string, StaffAt>): number {
 }
 
 /** Of the directly employed social workers in post a year before D, the share (0-100) still in post at D. */
-function stabilityIndex(ctx: MeasureContext, d: IsoDate, at: Map<string, StaffAt>): number | null {
+function stabilityIndex(ctx: MeasureContext, d: IsoDate): number | null {
   let before = 0;
   let still = 0;
   for (const s of ctx.staffAt(addYears(d, -1)).values()) {
     if (s.directSwFte <= 0) continue;
     before++;
-    if ((at.get(s.staffId)?.directSwFte ?? 0) > 0) still++;
+    // Still in post anywhere in the council: with a filter, moving team is not leaving (as for leavers).
+    if ((ctx.everyoneAt(d).get(s.staffId)?.directSwFte ?? 0) > 0) still++;
   }
   return percent(still, before);
 }

@@ -5,23 +5,26 @@ import type { Db } from '../db/open';
 import { addYears, isIsoDate, monthEnds, type IsoDate } from '../../shared/dates';
 import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
-import { loadWorkforce } from './load';
-import { classifyMovements, inYearTo, leaverBreakdowns } from './movers';
+import { inYearTo, leaverBreakdowns } from './movers';
 import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
-import { caseCounts } from './cases';
-import { workerLinker } from './worker-links';
+import { CoverCounter, linkCounts, stab, type CaseCountsByDate } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
-import { dataCoverage, historyStarts, snapshotDatesTouching, snapshotSpells } from './coverage';
+import { snapshotDatesTouching } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
-import { childStabilityAt, groupByChild } from './child-stability';
+import { childrenOpenOn, childStabilityAt, groupByChild, type AllocationRow } from './child-stability';
 import { agencyRulesAt } from './agency-rules';
-import { departures, readChildAllocations } from './child-stability-read';
+import { readChildAllocations } from './child-stability-read';
+import { measureState } from './state';
+import { filterMovements, filterWorkforce, spellTest } from './filter';
+import { normaliseFilter, type MeasureFilter } from '../../shared/filters';
 
 export interface MetricsOptions {
   /** Months in the monthly series, ending with D's month (default 24; 0 for none). */
   months?: number;
+  /** Only part of the workforce (docs/measures.md, "Filters"); none or empty lists: everyone. */
+  filter?: MeasureFilter | null;
 }
 
 export const DEFAULT_SERIES_MONTHS = 24;
@@ -48,22 +51,38 @@ export function computeMetrics(db: Db, asAt: IsoDate, options: MetricsOptions = 
   if (!Number.isInteger(months) || months < 0 || months > MAX_SERIES_MONTHS) {
     throw new MeasuresInputError(`The number of months in the series must be a whole number from 0 to ${MAX_SERIES_MONTHS}; got ${months}.`);
   }
+  const filter = normaliseFilter(options.filter);
   // One read transaction: every figure comes from the same snapshot even if an import runs.
-  return db.transaction(() => compute(db, asAt, months))();
+  return db.transaction(() => compute(db, asAt, months, filter))();
 }
 
-function compute(db: Db, asAt: IsoDate, months: number): Metrics {
+function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | null): Metrics {
   const settings = getSettings(db);
-  const w = loadWorkforce(db);
-  const ctx = new MeasureContext(w, classifyMovements(w), settings);
+  const state = measureState(db);
+  const all = state.w;
+  const test = filter ? spellTest(filter) : null;
+  const w = filter && test ? filterWorkforce(all, filter, test) : all;
+  const ctx = new MeasureContext(w, test ? filterMovements(state.mv, test) : state.mv, settings, filter && test ? { all, test, posts: filter.employment ? filterWorkforce(all, { ...filter, employment: undefined }) : w } : null);
   const yearAgo = addYears(asAt, -1);
   const series = seriesDates(asAt, months);
   const dates = [...new Set([asAt, yearAgo, ...series])];
-  const linker = workerLinker(db);
-  const counts = caseCounts(db, dates, linker);
-  const countsOn = new Map(dates.map((d, i) => [d, casesOn(w, d, counts[i]!)]));
+  const linker = state.linker;
+  // The allocations are read once, for stability for children, and the cases held at every date
+  // in the span those rows cover are counted from the same rows (they include every allocation
+  // covering such a date); only a date outside it (the year-ago date of a short series) is counted
+  // by stabbing the index on its own.
+  const childDates = [asAt, ...series];
+  const childRows = readChildAllocations(db, childDates);
+  const [spanFrom, spanTo] = [childDates.reduce((a, b) => (b < a ? b : a)), childDates.reduce((a, b) => (b > a ? b : a))];
+  const inSpan = dates.filter((d) => d >= spanFrom && d <= spanTo);
+  const fromRows = countRows(childRows, inSpan);
+  const byId = new Map<IsoDate, CaseCountsByDate[number]>(inSpan.map((d, i) => [d, fromRows[i]!]));
+  for (const d of dates) if (!byId.has(d)) byId.set(d, stab(db, d));
+  const counts = linkCounts(dates.map((d) => byId.get(d)!), linker);
+  const countsOn = new Map(dates.map((d, i) => [d, casesOn(all, d, counts[i]!)]));
+  const selectedCounts = (d: IsoDate) => ctx.countsIn(d, countsOn.get(d)!);
 
-  const snapshots = snapshotSpells(db);
+  const snapshots = state.snapshots;
   const touched = (d: IsoDate) => snapshotDatesTouching(snapshots, d, addYears(d, -1));
   const headline = (d: IsoDate) => {
     const detail = headlineAt(ctx, d, countsOn.get(d)!);
@@ -75,24 +94,30 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
   const h = now.headline;
   // A child's workers are counted as people: a case-system ID is linked to the HR staff ID (so the
   // HR file's leaving dates and teams apply); an ID that links to nobody stands for itself.
-  const childRows = readChildAllocations(db, [asAt, ...series]);
   for (const r of childRows) r.staffId = linker.link(r.staffId).staffId ?? r.staffId;
   const children = groupByChild(childRows);
-  const gone = departures(w);
+  const gone = state.gone;
   const teamAt = (d: IsoDate) => {
-    const at = ctx.staffAt(d);
+    const at = ctx.everyoneAt(d);
     return (staffId: string) => at.get(staffId)?.team ?? null;
   };
-  const stability = childStabilityAt(children, asAt, gone, teamAt(asAt));
-  const coverage = dataCoverage(db);
-  // A child's 12 months are only known once the allocations go back that far.
+  const inSelection = (d: IsoDate) => {
+    if (!test) return null;
+    const holders = ctx.holdersAt(d);
+    return (staffId: string) => holders.has(staffId);
+  };
+  const openOn = childrenOpenOn(children, [asAt, ...series]);
+  const stabilityOn = (d: IsoDate) => childStabilityAt(openOn.get(d)!, d, gone, teamAt(d), inSelection(d));
+  const stability = stabilityOn(asAt);
+  const coverage = state.coverage;
   // A child's 12 months are only known once the allocations are complete from a year before
   // (shared/coverage.ts: the date the allocation records are complete from, not merely the earliest start).
-  const history = historyStarts(db);
+  const history = state.history;
   const covered = (d: IsoDate) => history.allocationsFrom !== null && history.allocationsFrom <= addYears(d, -1);
   return {
     asAt,
-    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt)), ...censusYearCaution(w, asAt)],
+    ...(filter ? { filter } : {}),
+    warnings: [...coverageCautions(asAt, coverage), ...snapshotCaution(touched(asAt)), ...censusYearCaution(all, asAt)],
     inPost: h.inPost,
     agency: h.agency,
     starters: { ...h.starters, byOrigin: startersByOrigin(inYearTo(ctx.mv.joinings, asAt)) },
@@ -103,15 +128,15 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
     vacancy: h.vacancy,
     agencyCover: agencyCoverAt(w, asAt, h.agency.fte),
     asye: {
-      cohorts: asyeCohorts(w, asAt, now.at, countsOn.get(asAt)!, settings.asyeCap),
-      inProgress: asyeInProgress(w, asAt, now.at, countsOn.get(asAt)!),
+      cohorts: asyeCohorts(w, asAt, now.at, selectedCounts(asAt), settings.asyeCap),
+      inProgress: asyeInProgress(w, asAt, now.at, selectedCounts(asAt)),
     },
     agencyRules: agencyRulesAt(w, ctx.mv, asAt, db),
     childStability: {
       ...stability,
       covered: covered(asAt),
       series: series.map((d) => {
-        const s = d === asAt ? stability : childStabilityAt(children, d, gone, teamAt(d));
+        const s = d === asAt ? stability : stabilityOn(d);
         return { date: d, covered: covered(d), children: s.children, threePlusShare: s.threePlusShare, changes: s.changes.total, departureShare: s.changes.departureShare };
       }),
     },
@@ -122,6 +147,12 @@ function compute(db: Db, asAt: IsoDate, months: number): Metrics {
       ...(d === asAt ? h : d === yearAgo ? before.headline : headline(d).headline),
     })),
   };
+}
+
+function countRows(rows: readonly AllocationRow[], dates: readonly IsoDate[]): CaseCountsByDate {
+  const counter = new CoverCounter(dates);
+  for (const r of rows) counter.add(r.staffId, r.caseType === 'CIN', r.start, r.end ?? '9999-12-31');
+  return counter.counts();
 }
 
 /**

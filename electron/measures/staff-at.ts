@@ -18,6 +18,8 @@ export interface StaffAt {
    * FTE, then the later start (the newer role).
    */
   team: string | null;
+  /** The spell the team comes from (a filter places the person by it). */
+  main: Spell | null;
 }
 
 export function isSocialWorkerAt(s: StaffAt): boolean {
@@ -35,7 +37,7 @@ export function staffAt(spells: readonly Spell[], d: IsoDate): Map<string, Staff
   for (const s of spells) {
     if (!covers(s.start, s.end, d)) continue;
     let a = out.get(s.staffId);
-    if (!a) out.set(s.staffId, (a = { staffId: s.staffId, directSwFte: 0, agencySwFte: 0, supportFte: 0, team: null }));
+    if (!a) out.set(s.staffId, (a = { staffId: s.staffId, directSwFte: 0, agencySwFte: 0, supportFte: 0, team: null, main: null }));
     if (s.socialWorker) {
       if (s.direct) a.directSwFte += s.fte;
       else a.agencySwFte += s.fte;
@@ -45,7 +47,11 @@ export function staffAt(spells: readonly Spell[], d: IsoDate): Map<string, Staff
     const prev = teamSpell.get(s.staffId);
     if (!prev || ranksAbove(s, prev)) teamSpell.set(s.staffId, s);
   }
-  for (const [id, s] of teamSpell) out.get(id)!.team = s.team;
+  for (const [id, s] of teamSpell) {
+    const a = out.get(id)!;
+    a.team = s.team;
+    a.main = s;
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
 // then the trends, caseloads by team and the comparison with the DfE's published figures. A date
 // the data does not cover shows no figure and no verdict; a figure from a handful of people
 // carries a caution instead of a verdict.
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
 import type { AppStatus, BenchmarkSummaryResult } from '../../shared/api';
 import type { Metrics } from '../../shared/metrics';
 import { BENCHMARK_MEASURES, type BenchmarkMeasureKey } from '../../shared/benchmarks';
@@ -14,10 +14,12 @@ import { formatLongDate } from '../../shared/dates';
 import { coverageSentence, coversDate, headlineTiles, leaverCharts, overviewCharts, type Covers, type Targets } from '../overview-model';
 import { ChartCard } from '../components/ChartCard';
 import { Tile } from '../components/Tile';
+import { FilterBar } from '../components/FilterBar';
+import { normaliseFilter, type MeasureFilter } from '../../shared/filters';
 import { DrillLink } from '../components/DrillDown';
 import { PrintButton } from '../components/PrintButton';
 import { SaveCsv } from '../components/SaveCsv';
-import { NO_TEAM, plural, tileDrill } from '../drill-model';
+import { plural, tileDrill } from '../drill-model';
 import { AsAtForm, useAsAt } from '../components/AsAtForm';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 
@@ -62,20 +64,23 @@ const PARTS = [
 export function Overview({ status }: { status: AppStatus }) {
   const { asAt, range } = useAsAt();
   const covers = range?.covers;
+  const [filter, setFilter] = useState<MeasureFilter>({});
 
   const data = useLoad<OverviewData | null>(async () => {
     if (!asAt || !range || status.empty || !status.modules.measures) return null;
     const covered = coversDate(asAt, 'staff', covers);
+    // The published figures are council-wide, so your own figures beside them are too.
+    const filtered = normaliseFilter(filter) !== null;
     const [metrics, settings, config, bench] = await Promise.all([
-      covered ? call('computeMetrics', { asAt, months: 24 }) : Promise.resolve(null),
+      covered ? call('computeMetrics', { asAt, months: 24, filter }) : Promise.resolve(null),
       call('getSettings', {}),
       call('getPaperConfig', {}),
       comparisonFor(asAt),
     ]);
     const ownAt = bench?.available && bench.year ? `${bench.year}-09-30` : null;
-    const own = !ownAt || !coversDate(ownAt, 'staff', covers) ? null : ownAt === asAt ? metrics : await call('computeMetrics', { asAt: ownAt, months: 1 });
+    const own = !ownAt || !coversDate(ownAt, 'staff', covers) ? null : ownAt === asAt && !filtered ? metrics : await call('computeMetrics', { asAt: ownAt, months: 1 });
     return { metrics, bench, own, threshold: settings.caseloadThreshold, targets: config ? targetsFrom(config) : NO_TARGETS };
-  }, [asAt, range, status.empty]);
+  }, [asAt, range, status.empty, filter]);
 
   return (
     <>
@@ -93,7 +98,7 @@ export function Overview({ status }: { status: AppStatus }) {
         </Notice>
       ) : null}
       {status.empty ? null : <AsAtForm />}
-      {/* Filters (team, role group, employment type) go here, above everything they narrow. */}
+      {status.empty ? null : <FilterBar value={filter} onChange={setFilter} />}
       {data.data?.metrics ? <ContentsBar parts={PARTS} /> : null}
       {data.loading && asAt ? <Loading what="the figures" /> : null}
       {data.error ? (
@@ -101,7 +106,7 @@ export function Overview({ status }: { status: AppStatus }) {
           <p>{data.error}</p>
         </Notice>
       ) : null}
-      {data.data && asAt ? <Figures {...data.data} asAt={asAt} covers={covers} /> : null}
+      {data.data && asAt ? <Figures {...data.data} asAt={asAt} covers={covers} filter={filter} /> : null}
     </>
   );
 }
@@ -138,7 +143,7 @@ function Heading({ part, children }: { part: (typeof PARTS)[number]['id']; child
   );
 }
 
-function Figures({ metrics, threshold, targets, bench, own, asAt, covers }: OverviewData & { asAt: string; covers: Covers | undefined }) {
+function Figures({ metrics, threshold, targets, bench, own, asAt, covers, filter }: OverviewData & { asAt: string; covers: Covers | undefined; filter: MeasureFilter }) {
   if (!metrics) {
     return (
       <>
@@ -168,7 +173,7 @@ function Figures({ metrics, threshold, targets, bench, own, asAt, covers }: Over
             tile={t}
             links={tileDrill(t.id, metrics).map((d) => (
               <p key={d.what} className="tile-drill">
-                <DrillLink what={d.what} asAt={metrics.asAt}>{d.text}</DrillLink>
+                <DrillLink what={d.what} asAt={metrics.asAt} filter={filter}>{d.text}</DrillLink>
               </p>
             ))}
           />
@@ -177,12 +182,12 @@ function Figures({ metrics, threshold, targets, bench, own, asAt, covers }: Over
       {casesCovered ? (
         <p className="hint">
           Agency cost premium: {formatMoney(metrics.agency.costPremium)} a year.{' '}
-          <DrillLink what="overThreshold" asAt={metrics.asAt}>{plural(metrics.caseload.overThreshold, 'case holder', 'case holders')} above the caseload threshold of {threshold}</DrillLink>;{' '}
-          <DrillLink what="asyeOverCap" asAt={metrics.asAt}>{plural(metrics.caseload.asyeOverCap, 'ASYE worker', 'ASYE workers')} above their cap</DrillLink>;{' '}
-          <DrillLink what="starters" asAt={metrics.asAt}>{plural(metrics.starters.headcount, 'starter', 'starters')} in the 12 months</DrillLink>
+          <DrillLink what="overThreshold" asAt={metrics.asAt} filter={filter}>{plural(metrics.caseload.overThreshold, 'case holder', 'case holders')} above the caseload threshold of {threshold}</DrillLink>;{' '}
+          <DrillLink what="asyeOverCap" asAt={metrics.asAt} filter={filter}>{plural(metrics.caseload.asyeOverCap, 'ASYE worker', 'ASYE workers')} above their cap</DrillLink>;{' '}
+          <DrillLink what="starters" asAt={metrics.asAt} filter={filter}>{plural(metrics.starters.headcount, 'starter', 'starters')} in the 12 months</DrillLink>
           {metrics.vacancy ? (
             <>
-              ; <DrillLink what="vacancies" asAt={metrics.asAt}>{formatFte(metrics.vacancy.fte)} FTE of funded posts vacant</DrillLink>
+              ; <DrillLink what="vacancies" asAt={metrics.asAt} filter={filter}>{formatFte(metrics.vacancy.fte)} FTE of funded posts vacant</DrillLink>
             </>
           ) : null}
           .
@@ -207,7 +212,7 @@ function Figures({ metrics, threshold, targets, bench, own, asAt, covers }: Over
           rows={metrics.caseload.byTeam.map((t) => [
             t.team,
             formatCount(t.cases),
-            <DrillLink key={t.team} what="caseHolders" asAt={metrics.asAt} filter={{ teams: [t.team === NO_TEAM ? '' : t.team] }} label={`${formatCount(t.caseHolders.headcount)} case holders in ${t.team}`}>
+            <DrillLink key={t.team} what="caseHolders" asAt={metrics.asAt} filter={{ ...filter, teams: [t.team] }} label={`${formatCount(t.caseHolders.headcount)} case holders in ${t.team}`}>
               {formatCount(t.caseHolders.headcount)}
             </DrillLink>,
             formatFte(t.caseHolders.fte),

@@ -60,7 +60,7 @@ describe('options it does not know', () => {
     const r = await cli('metrics', '--asat', '2025-09-30');
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toBe(
-      'Error: There is no option --asat for "metrics". Its options are --as-at, --months, --db, --json and --help.',
+      'Error: There is no option --asat for "metrics". Its options are --as-at, --months, --team, --role-group, --employment, --db, --json and --help.',
     );
     expect(r.err).not.toMatch(/positional|Unknown option '/);
   });

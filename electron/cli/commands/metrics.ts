@@ -11,19 +11,24 @@ import { LEAVING_REASON_LABEL, type LeavingReason } from '../../../shared/domain
 import { describeChange, formatAverage, formatCount, formatFte, formatMoney, formatRate } from '../../../shared/format';
 import type { CaseloadGroup, Metrics } from '../../../shared/metrics';
 import { hasSnapshotCaution } from '../../measures/cautions';
+import { filterChoices } from '../../measures/filter';
+import { describeFilter } from '../../../shared/filters';
+import { FILTER_OPTIONS, FILTER_USAGE, parseFilterOptions } from '../filter-options';
 
 export const metricsCommand: Command = {
   name: 'metrics',
   readsOnly: true,
   summary: 'Show the workforce measures (DfE definitions) at a date',
   usage:
-    'metrics --as-at YYYY-MM-DD [--months N] [--json]\n\n' +
+    'metrics --as-at YYYY-MM-DD [--months N] [--team T]... [--role-group G]... [--employment E]... [--json]\n\n' +
     '  --as-at   the date to measure at, e.g. 2018-09-30 (the DfE census date is 30 September)\n' +
     `  --months  months in the monthly series, ending with the as-at month (default ${DEFAULT_SERIES_MONTHS}; 0 for none)\n` +
-    '  --json    the figures unrounded, as one JSON document (rates are percentages; null = not applicable)',
+    '  --json    the figures unrounded, as one JSON document (rates are percentages; null = not applicable)\n' +
+    FILTER_USAGE,
   options: {
     'as-at': { type: 'string' },
     months: { type: 'string' },
+    ...FILTER_OPTIONS,
   },
   run(ctx) {
     const asAt = ctx.values['as-at'];
@@ -37,7 +42,8 @@ export const metricsCommand: Command = {
         throw new UsageError(`--months must be a whole number from 0 to ${MAX_SERIES_MONTHS} (got "${raw}").`);
       }
     }
-    const metrics = computeMetrics(ctx.db(), asAt, { months });
+    const filter = parseFilterOptions(ctx.values, () => filterChoices(ctx.db()));
+    const metrics = computeMetrics(ctx.db(), asAt, { months, filter });
     // How the allocations reach workers (one worker, three identifiers): every allocation is linked or listed.
     const workerLinks = linkReport(ctx.db());
     if (ctx.json) ctx.out(JSON.stringify({ ...metrics, workerLinks }, null, 2));
@@ -88,6 +94,7 @@ export function renderTable(m: Metrics): string {
   // Cautions come first: a reader must see them before any figure they qualify.
   if (m.warnings?.length) parts.push(['Cautions:', ...m.warnings.map((w) => `  - ${w}`), ''].join('\n'));
   parts.push(`Workforce measures at ${formatLongDate(m.asAt)} (DfE definitions; a year earlier: ${formatLongDate(y.asAt)})`);
+  if (m.filter) parts.push(`Showing: ${describeFilter(m.filter)}`);
   parts.push(
     table('\nWorkforce', [
       ['Social workers in post (headcount)', formatCount(m.inPost.headcount), describeChange(m.inPost.headcount, y.inPost.headcount, 'count')],
