@@ -19,6 +19,8 @@ import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
+import { plainBenchmarks, plainDetect, plainProblem, plainProgress } from './handlers/plain-words';
+import { inPlainWords } from '../shared/labels';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -51,9 +53,9 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async ({ fileId, sheet }) => detect(ctx, fileId, sheet),
+    detectFile: async ({ fileId, sheet }) => plainDetect(await detect(ctx, fileId, sheet)),
     startImport: async (args) => startImport(ctx, args),
-    importProgress: async ({ jobId }) => importProgress(jobId),
+    importProgress: async ({ jobId }) => plainProgress(importProgress(jobId)),
     cancelImport: async ({ jobId }) => cancelImport(jobId),
     listImports: async () => history(ctx),
     undoImport: async ({ importId }) => {
@@ -65,7 +67,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     fileValues: async (args) => fileValues(ctx, args),
     listValueRules: async () => valueRules(ctx),
     saveValueRules: async ({ rules }) => saveRules(ctx, rules),
-    importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
+    importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId).map(plainProblem),
 
     computeMetrics: async ({ asAt, months }) => {
       try {
@@ -80,7 +82,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       const { caseloadThreshold } = readSettings(ctx);
       return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
     },
-    benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
+    benchmarkSummary: async ({ year }) => plainBenchmarks(benchmarkSummary(ctx, year)),
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),
@@ -108,7 +110,7 @@ export async function invokeHandler(handlers: Handlers, name: unknown, rawArgs: 
     const fn = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await fn(parsed.data) };
   } catch (err) {
-    return { ok: false, error: userMessage(err) };
+    return { ok: false, error: inPlainWords(userMessage(err)) };
   }
 }
 

@@ -254,6 +254,10 @@ export interface DataRange {
 export interface QualityIssue {
   kind: 'unknown_staff' | 'overlapping_spells' | 'outside_employment' | 'implausible_caseload';
   title: string;
+  /** 'nothing_to_check' when the data the check reads has not been imported: not the same as clear. */
+  status: 'problems' | 'clear' | 'nothing_to_check';
+  /** The result in words: "12 found", "No problems", "Nothing to check yet". */
+  verdict: string;
   explanation: string;
   count: number;
   columns: string[];
