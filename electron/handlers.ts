@@ -21,6 +21,7 @@ import { backupBeforeImport, rejectedRows } from './import';
 import { computeMetrics, MeasuresInputError } from './measures';
 import { plainBenchmarks, plainDetect, plainProblem, plainProgress } from './handlers/plain-words';
 import { inPlainWords } from '../shared/labels';
+import { checkCouncil } from './benchmarks/check-council';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -90,6 +91,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     exportPaper: async ({ asAt, config, format, docxMode }) => exportPaper(ctx, asAt, config, format, docxMode),
     openOutput: async ({ outputId, inFolder }) => openOutput(ctx, outputId, inFolder),
     saveText: async ({ suggestedName, content }) => saveText(ctx, suggestedName, content),
+    checkCouncil: async ({ query }) => checkCouncil(ctx.db(), query),
   };
 }
 

@@ -11,6 +11,8 @@ const NAMES = [
   'listImports', 'undoImport', 'listMappings', 'fileValues', 'listValueRules', 'saveValueRules', 'importProblems', 'computeMetrics', 'dataRange', 'listQualityIssues',
   'benchmarkSummary', 'getPaperConfig', 'savePaperConfig', 'previewPaper', 'exportPaper', 'openOutput',
   'saveText', 'keyStatus', 'exportKey', 'importKey',
+  // words (issue 13): the council typed in Settings, checked against the DfE's file
+  'checkCouncil',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

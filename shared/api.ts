@@ -127,6 +127,8 @@ export const API_ARGS = {
   openOutput: z.strictObject({ outputId: id, inFolder: z.boolean() }),
   /** Save text (a CSV of validation errors, a data-quality list) where the user chooses. */
   saveText: z.strictObject({ suggestedName: text(200).min(1), content: z.string().max(50 * 1024 * 1024) }),
+  /** The council typed in Settings (a DfE code or a name) checked against the imported DfE file. */
+  checkCouncil: z.strictObject({ query: text(50).min(1) }),
 } as const;
 
 export type ApiName = keyof typeof API_ARGS;
@@ -331,7 +333,14 @@ export interface ApiResults {
   exportPaper: OutputRef | null;
   openOutput: { opened: boolean };
   saveText: OutputRef | null;
+  checkCouncil: CouncilCheck;
 }
+
+/** Which council a DfE code or name typed in Settings is, or the nearest ones when it is none. */
+export type CouncilCheck =
+  | { status: 'matched'; code: string; name: string; region: string | null; message: string }
+  | { status: 'not_found'; suggestions: Array<{ code: string; name: string }>; message: string }
+  | { status: 'no_dfe_file'; looksLikeCode: boolean; message: string };
 
 export type ApiResult<K extends ApiName> = ApiResults[K];
 
