@@ -113,7 +113,7 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   const [output, setOutput] = useState<OutputRef | null>(null);
   const { state: saveState, saveNow } = useAutosave(config);
   const previewSeq = useRef(0);
-  const canProduce = status.modules.report;
+  const canProduce = status.modules.report && !status.empty;
 
   useEffect(() => {
     if (loaded.data) {
@@ -195,6 +195,13 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           <p>Producing the paper is not available in this version of Scrutiny Pack yet. You can still fill in and save its details.</p>
         </Notice>
       ) : null}
+      {status.empty ? (
+        <Notice kind="info" title="There is no data for the paper yet">
+          <p>
+            The paper’s figures come from your data. <a href="#/import">Import your exports</a> or <a href="#/welcome">explore the demo council</a>, then come back to preview and export it. You can write the meeting details and your commentary now: they are kept.
+          </p>
+        </Notice>
+      ) : null}
       {message ? (
         <Notice kind={message.kind}>
           <p>{message.text}</p>
@@ -204,19 +211,19 @@ export function PaperScreen({ status }: { status: AppStatus }) {
         <h2 id="paper-produce-h">Produce the paper</h2>
         <TextField id="paper-asat" label="Figures as at" hint="The date the figures are for, usually the last month end." type="date" value={asAt} onChange={setAsAt} />
         <div className="button-row">
-          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void showPreview()}>
+          <button type="button" className="button button-secondary" disabled={!!busy || !canProduce} onClick={() => void showPreview()}>
             Update the preview
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('pdf')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('pdf')}>
             Export PDF…
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('html')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('html')}>
             Export HTML…
           </button>
-          <button type="button" className="button" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('docx', 'paper')}>
             Export Word…
           </button>
-          <button type="button" className="button button-secondary" disabled={!!busy || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
+          <button type="button" className="button button-secondary" disabled={!!busy || !canProduce} onClick={() => void exportAs('docx', 'appendix')}>
             Word appendix for our own report…
           </button>
         </div>
