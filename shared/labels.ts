@@ -130,6 +130,12 @@ export function inPlainWords(message: string): string {
   out = out.replace(/\bcanonical\b/gi, 'Scrutiny Pack');
   out = out.replace(/\(settings: laCode[^)]*\)/g, '(Settings, DfE local authority code)');
   out = out.replace(/\blaCode\b/g, 'the DfE local authority code');
+  // The list of allowed codes, each as its words (the app's value step accepts the words).
+  out = out.replace(/(use one of: )([^;(]+)/g, (_m, lead: string, list: string) =>
+    lead + list.split(',').map((c) => labelOf(c.trim())).join(', ') + (list.endsWith(' ') ? ' ' : ''),
+  );
+  // Saved mappings' JSON is for the command line; the value step is the app's way.
+  out = out.replace(/ \(or a mapping's "values" for [^)]*\)/g, '');
   out = out.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (code) => (code in CODE_LABEL || code in FIELD_LABEL ? labelOf(code) : code));
   return out;
 }

@@ -133,7 +133,7 @@ function QualityCard({ issue }: { issue: QualityIssue }) {
   }
   const clear = issue.status !== 'problems';
   return (
-    <section className={`quality ${clear ? 'quality-clear' : 'quality-warn'}`} aria-labelledby={`q-${issue.kind}`} data-quality={issue.kind}>
+    <section className={`quality ${issue.status === 'nothing_to_check' ? 'quality-waiting' : clear ? 'quality-clear' : 'quality-warn'}`} aria-labelledby={`q-${issue.kind}`} data-quality={issue.kind}>
       <h3 id={`q-${issue.kind}`}>
         <span className="quality-status">{issue.verdict}: </span>
         {issue.title}

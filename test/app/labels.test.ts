@@ -28,6 +28,10 @@ describe('plain words for codes', () => {
     );
     expect(inPlainWords('HR spells (canonical template)')).toBe('HR spells (Scrutiny Pack template)');
     expect(inPlainWords('is not a recognised Role; use one of: senior_manager, case_holder')).toBe('is not a recognised Role; use one of: Senior manager, Case holder');
+    expect(inPlainWords(`is not a recognised Employment type; use one of: permanent, fixed_term, agency; or, as no rule places it, choose what it is in the import's value step (or a mapping's "values" for employment_type)`)).toBe(
+      "is not a recognised Employment type; use one of: Permanent, Fixed-term, Agency; or, as no rule places it, choose what it is in the import's value step",
+    );
+    expect(inPlainWords('use one of: senior_manager, case_holder (or census codes 1-6)')).toBe('use one of: Senior manager, Case holder (or census codes 1-6)');
     expect(inPlainWords('Correct them, or import the 3 valid rows alone with --accept-valid.')).toBe('Correct them, or import the 3 valid rows alone with “Import the valid rows” on the Import screen.');
     expect(inPlainWords("The council's DfE code is not set (settings: laCode, e.g. \"892\" for Nottingham).")).toBe("The council's DfE code is not set (Settings, DfE local authority code).");
     // A team called north_east is the council's word, not ours: left alone.
