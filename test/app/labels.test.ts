@@ -5,6 +5,8 @@ import { ASYE_OUTCOMES, CASE_TYPES, EMPLOYMENT_TYPES, IMPORT_SOURCES, LEAVING_RE
 import { IMPORT_SOURCE_LABEL, fieldLabel, inPlainWords, labelOf } from '../../shared/labels';
 import { SOURCE_FIELDS } from '../../electron/import';
 import { codeWords } from './code-words';
+import { scriptedApp } from './scripted-host';
+import { invokeHandler } from '../../electron/handlers';
 
 describe('plain words for codes', () => {
   it('has words for every code in shared/domain.ts, none of them a code', () => {
@@ -36,5 +38,25 @@ describe('plain words for codes', () => {
     expect(inPlainWords("The council's DfE code is not set (settings: laCode, e.g. \"892\" for Nottingham).")).toBe("The council's DfE code is not set (Settings, DfE local authority code).");
     // A team called north_east is the council's word, not ours: left alone.
     expect(inPlainWords('team north_east')).toBe('team north_east');
+  });
+});
+
+describe('the handler door speaks the app’s words', () => {
+  it('describes a file in the Scrutiny Pack template, and names the mapping fields, with no code', async () => {
+    const { handlers, ctx } = scriptedApp();
+    const csv = 'staff_id,swe_number,role,team,employment_type,fte,start_date,end_date,leaving_reason,qualified_date\nS1,,case_holder,North,permanent,1,2019-01-01,,,\n';
+    const file = await handlers.stageFile({ name: 'workers.csv', base64: Buffer.from(csv).toString('base64') });
+    const d = await handlers.detectFile({ fileId: file.id });
+    expect(d.description).toMatch(/Scrutiny Pack template/);
+    expect(codeWords(d.description)).toEqual([]);
+    for (const list of Object.values(d.fields)) for (const f of list) expect(codeWords(f.label), f.name).toEqual([]);
+    ctx.close();
+  });
+
+  it('turns an error written for the command line into the app’s words', async () => {
+    const { handlers, ctx } = scriptedApp();
+    const r = await invokeHandler(handlers, 'benchmarkSummary', {});
+    expect(r.ok && codeWords(r.value.message)).toEqual([]);
+    ctx.close();
   });
 });
