@@ -23,6 +23,9 @@ import { drillDown } from './drill';
 import { saveChart } from './handlers/charts';
 import { readUiState, writeUiState } from './ui-state';
 import { filterChoices } from './measures/filter';
+import { plainBenchmarks, plainDetect, plainProblem, plainProgress } from './handlers/plain-words';
+import { inPlainWords } from '../shared/labels';
+import { checkCouncil } from './benchmarks/check-council';
 
 export { AppContext, UserError } from './handlers/context';
 export type { Host, FileFilter } from './handlers/context';
@@ -55,9 +58,9 @@ export function createHandlers(ctx: AppContext): Handlers {
 
     pickFiles: async ({ multiple }) => pickFiles(ctx, multiple),
     stageFile: async ({ name, base64 }) => stageFile(ctx, name, base64),
-    detectFile: async ({ fileId, sheet }) => detect(ctx, fileId, sheet),
+    detectFile: async ({ fileId, sheet }) => plainDetect(await detect(ctx, fileId, sheet)),
     startImport: async (args) => startImport(ctx, args),
-    importProgress: async ({ jobId }) => importProgress(jobId),
+    importProgress: async ({ jobId }) => plainProgress(importProgress(jobId)),
     cancelImport: async ({ jobId }) => cancelImport(jobId),
     listImports: async () => history(ctx),
     undoImport: async ({ importId }) => {
@@ -69,7 +72,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     fileValues: async (args) => fileValues(ctx, args),
     listValueRules: async () => valueRules(ctx),
     saveValueRules: async ({ rules }) => saveRules(ctx, rules),
-    importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId),
+    importProblems: async ({ importId }) => rejectedRows(ctx.db(), importId).map(plainProblem),
 
     computeMetrics: async ({ asAt, months, filter }) => {
       try {
@@ -85,9 +88,9 @@ export function createHandlers(ctx: AppContext): Handlers {
       const { caseloadThreshold } = readSettings(ctx);
       return listQualityIssues(ctx.db(), asAt, { implausibleCaseload: Math.max(40, 2 * caseloadThreshold) });
     },
-    benchmarkSummary: async ({ year }) => benchmarkSummary(ctx, year),
     getUiState: async () => readUiState(ctx.db()),
     saveUiState: async ({ asAt }) => writeUiState(ctx.db(), { asAt }),
+    benchmarkSummary: async ({ year }) => plainBenchmarks(benchmarkSummary(ctx, year)),
 
     getPaperConfig: async () => loadPaperConfig(ctx.db()) as unknown as Record<string, unknown>,
     savePaperConfig: async ({ config }) => savePaper(ctx, config),
@@ -104,6 +107,7 @@ export function createHandlers(ctx: AppContext): Handlers {
       }
     },
     saveChart: async ({ suggestedName, svg, format }) => saveChart(ctx, suggestedName, svg, format),
+    checkCouncil: async ({ query }) => checkCouncil(ctx.db(), query),
   };
 }
 
@@ -124,7 +128,7 @@ export async function invokeHandler(handlers: Handlers, name: unknown, rawArgs: 
     const fn = handlers[name] as (args: unknown) => Promise<unknown>;
     return { ok: true, value: await fn(parsed.data) };
   } catch (err) {
-    return { ok: false, error: userMessage(err) };
+    return { ok: false, error: inPlainWords(userMessage(err)) };
   }
 }
 

@@ -13,6 +13,8 @@ const NAMES = [
   'saveText', 'keyStatus', 'exportKey', 'importKey',
   'drillDown', 'saveChart',
   'getUiState', 'saveUiState',
+  // words (issue 13): the council typed in Settings, checked against the DfE's file
+  'checkCouncil',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

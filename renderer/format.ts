@@ -18,3 +18,8 @@ export function fmtBytes(bytes: number): string {
 
 // CSV downloads: one writer for the app and anything else the product writes (shared/csv-out.ts).
 export { toCsv } from '../shared/csv-out';
+
+/** A time of day as the screens show it: "14:32". */
+export function fmtTime(d: Date): string {
+  return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}

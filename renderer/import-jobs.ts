@@ -2,6 +2,7 @@
 // its progress, so a long file shows a moving bar and can be cancelled.
 import type { ApiArgs, ImportProgressInfo, ImportSummary } from '../shared/api';
 import { call } from './api';
+import { IMPORT_SOURCE_LABEL } from '../shared/labels';
 
 export async function runImportJob(
   args: ApiArgs<'startImport'>,
@@ -36,16 +37,5 @@ function cancelledSummary(): ImportSummary {
   };
 }
 
-export const SOURCE_LABEL: Record<string, string> = {
-  workers: 'HR staff spells',
-  agency: 'Agency workers',
-  allocations: 'Case allocations',
-  asye: 'ASYE register',
-  establishment: 'Establishment (funded posts)',
-  idmap: 'Worker ID map (HR, case system, SWE numbers)',
-  departments: 'Case system departments (team names)',
-  census_la: 'DfE census return: vacancies and agency cover',
-  agency_caps: 'Agency price caps (regional maximum hourly charge rates)',
-  benchmark: 'DfE workforce indicators',
-  neighbours: 'DfE statistical neighbours',
-};
+// The words for each kind of file live in the label catalogue with every other code's.
+export const SOURCE_LABEL: Record<string, string> = IMPORT_SOURCE_LABEL;

@@ -149,6 +149,8 @@ export const API_ARGS = {
   }),
   /** Save a chart drawn on the screen: its SVG as it is, or drawn to a PNG by the main process. */
   saveChart: z.strictObject({ suggestedName: text(200).min(1), svg: z.string().min(1).max(5 * 1024 * 1024), format: z.enum(['svg', 'png']) }),
+  /** The council typed in Settings (a DfE code or a name) checked against the imported DfE file. */
+  checkCouncil: z.strictObject({ query: text(50).min(1) }),
 } as const;
 
 export type ApiName = keyof typeof API_ARGS;
@@ -287,6 +289,10 @@ export interface UiState {
 export interface QualityIssue {
   kind: 'unknown_staff' | 'overlapping_spells' | 'outside_employment' | 'implausible_caseload';
   title: string;
+  /** 'nothing_to_check' when the data the check reads has not been imported: not the same as clear. */
+  status: 'problems' | 'clear' | 'nothing_to_check';
+  /** The result in words: "12 found", "No problems", "Nothing to check yet". */
+  verdict: string;
   explanation: string;
   count: number;
   columns: string[];
@@ -365,7 +371,14 @@ export interface ApiResults {
   saveText: OutputRef | null;
   drillDown: DrillList;
   saveChart: OutputRef | null;
+  checkCouncil: CouncilCheck;
 }
+
+/** Which council a DfE code or name typed in Settings is, or the nearest ones when it is none. */
+export type CouncilCheck =
+  | { status: 'matched'; code: string; name: string; region: string | null; message: string }
+  | { status: 'not_found'; suggestions: Array<{ code: string; name: string }>; message: string }
+  | { status: 'no_dfe_file'; looksLikeCode: boolean; message: string };
 
 export type ApiResult<K extends ApiName> = ApiResults[K];
 

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getSettings, updateSettings } from '../settings';
+import type { Db } from '../db/open';
+import { checkCouncil } from '../benchmarks/check-council';
 import { backupDir } from '../paths';
 import { MIGRATIONS } from '../db/migrations';
 import type { AppSettings, BackupInfo, SettingsPatch } from '../../shared/api';
@@ -16,8 +18,22 @@ export function readSettings(ctx: AppContext): AppSettings {
 export function writeSettings(ctx: AppContext, patch: SettingsPatch): AppSettings {
   const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   if (typeof clean.councilName === 'string') clean.councilName = clean.councilName.trim();
-  if (typeof clean.laCode === 'string') clean.laCode = clean.laCode.trim() || null;
+  if (typeof clean.laCode === 'string') clean.laCode = councilCode(ctx.db(), clean.laCode);
   return updateSettings(ctx.db(), clean);
+}
+
+/**
+ * The DfE code to keep for what was typed: the code of the council it matches in the imported
+ * DfE file (so "Nottingham" is kept as 892), refused with suggestions when it matches none, and
+ * a three-digit code kept as typed while there is no DfE file to check it against.
+ */
+export function councilCode(db: Db, typed: string): string | null {
+  const q = typed.trim();
+  if (!q) return null;
+  const check = checkCouncil(db, q);
+  if (check.status === 'matched') return check.code;
+  if (check.status === 'no_dfe_file' && check.looksLikeCode) return q;
+  throw new UserError(check.message);
 }
 
 function stamp(now = new Date()): string {

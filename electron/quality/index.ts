@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { QualityIssue } from '../../shared/api';
 import { formatLongDate } from '../../shared/dates';
 import { workerLinker, type WorkerLinker } from '../measures/worker-links';
+import { fieldLabel, labelOf } from '../../shared/labels';
 
 /** How many rows behind each warning are returned; the count is always the full number. */
 export const QUALITY_ROW_LIMIT = 200;
@@ -36,19 +37,39 @@ function linkTable(db: Db, linker: WorkerLinker): void {
 export function listQualityIssues(db: Db, asAt: string, options: QualityOptions): QualityIssue[] {
   const limit = options.limit ?? QUALITY_ROW_LIMIT;
   linkTable(db, workerLinker(db));
+  const has = (table: 'spell' | 'allocation') => db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined;
+  const data = { spells: has('spell'), allocations: has('allocation') };
   return [
-    unknownStaff(db, limit),
-    overlappingSpells(db, limit),
-    outsideEmployment(db, limit),
-    implausibleCaseloads(db, asAt, options.implausibleCaseload, limit),
+    judged(unknownStaff(db, limit), data.allocations ? null : NO_ALLOCATIONS),
+    judged(overlappingSpells(db, limit), data.spells ? null : NO_SPELLS),
+    judged(outsideEmployment(db, limit), !data.allocations ? NO_ALLOCATIONS : !data.spells ? NO_SPELLS : null),
+    judged(implausibleCaseloads(db, asAt, options.implausibleCaseload, limit), data.allocations ? null : NO_ALLOCATIONS),
   ];
 }
 
+// A check with nothing to look at has found nothing, which is not the same as "no problems".
+const NO_ALLOCATIONS = 'No case allocations have been imported yet, so there is nothing to check. Import the case-management export on the Import screen and this check runs on it.';
+const NO_SPELLS = 'No HR staff records have been imported yet, so there is nothing to check. Import the HR export on the Import screen and this check runs on it.';
+
+type Found = Omit<QualityIssue, 'status' | 'verdict'>;
+
+/** The check's status and its verdict in words; `missing` says what it needs when there is nothing to check. */
+function judged(issue: Found, missing: string | null): QualityIssue {
+  if (missing !== null) return { ...issue, status: 'nothing_to_check', verdict: 'Nothing to check yet', explanation: missing };
+  if (issue.count === 0) return { ...issue, status: 'clear', verdict: 'No problems' };
+  return { ...issue, status: 'problems', verdict: `${issue.count.toLocaleString('en-GB')} found` };
+}
+
+// Columns whose values are codes, shown as their words.
+const CODED_COLUMNS = new Set(['role', 'first_role', 'second_role', 'case_type']);
+
 /** The first `limit` records as table rows, and whether there were more (each query fetches limit + 1). */
 function listed(records: Record<string, unknown>[], columns: string[], limit: number): Pick<QualityIssue, 'columns' | 'rows' | 'rowsTruncated'> {
+  const cell = (c: string, v: unknown): string | number | null =>
+    v === null || v === undefined ? null : CODED_COLUMNS.has(c) && typeof v === 'string' ? labelOf(v) : (v as string | number);
   return {
-    columns,
-    rows: records.slice(0, limit).map((r) => columns.map((c) => (r[c] ?? null) as string | number | null)),
+    columns: columns.map(fieldLabel),
+    rows: records.slice(0, limit).map((r) => columns.map((c) => cell(c, r[c]))),
     rowsTruncated: records.length > limit,
   };
 }
@@ -58,7 +79,7 @@ function listed(records: Record<string, unknown>[], columns: string[], limit: nu
  * a case-system worker ID named in a crosswalk or ID map, or an SWE number): usually an ID map
  * line missing, or a worker missing from the HR data. Their cases are in no caseload.
  */
-function unknownStaff(db: Db, limit: number): QualityIssue {
+function unknownStaff(db: Db, limit: number): Found {
   const linker = workerLinker(db);
   const perId = db
     .prepare(
@@ -91,7 +112,7 @@ function unknownStaff(db: Db, limit: number): QualityIssue {
 }
 
 /** Two spells of one person covering the same day: the HR export double-counts them in FTE. */
-function overlappingSpells(db: Db, limit: number): QualityIssue {
+function overlappingSpells(db: Db, limit: number): Found {
   const from = `FROM spell s1 JOIN spell s2 ON s2.staff_id = s1.staff_id AND s2.id > s1.id
        AND s1.start_date <= COALESCE(s2.end_date, @open) AND s2.start_date <= COALESCE(s1.end_date, @open)`;
   const count = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get({ open: OPEN_END }) as { n: number }).n;
@@ -118,7 +139,7 @@ function overlappingSpells(db: Db, limit: number): QualityIssue {
  * Allocations that start before the worker's employment, run on after it ended, or stay open
  * when the worker has left. Only workers present in the HR data (the others are the first check).
  */
-function outsideEmployment(db: Db, limit: number): QualityIssue {
+function outsideEmployment(db: Db, limit: number): Found {
   const covers = (d: string) =>
     `EXISTS (SELECT 1 FROM spell s WHERE s.staff_id = ${LINKED} AND s.start_date <= ${d} AND COALESCE(s.end_date, @open) >= ${d})`;
   const where = `FROM allocation a ${LINK_JOIN}
@@ -147,7 +168,7 @@ function outsideEmployment(db: Db, limit: number): QualityIssue {
 }
 
 /** Caseloads no one could carry: usually a team or duty inbox recorded as a worker. */
-function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number): QualityIssue {
+function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number): Found {
   const from = `FROM allocation a ${LINK_JOIN}
      WHERE a.start_date <= @asAt AND COALESCE(a.end_date, @open) >= @asAt
      GROUP BY ${LINKED} HAVING COUNT(*) > @above`;

@@ -117,14 +117,15 @@ function QualityCard({ issue }: { issue: QualityIssue }) {
       setError(err instanceof Error ? err.message : String(err));
     }
   }
-  const clear = issue.count === 0;
+  const clear = issue.status !== 'problems';
   return (
-    <section className={`quality ${clear ? 'quality-clear' : 'quality-warn'}`} aria-labelledby={`q-${issue.kind}`} data-quality={issue.kind}>
+    <section className={`quality ${issue.status === 'nothing_to_check' ? 'quality-waiting' : clear ? 'quality-clear' : 'quality-warn'}`} aria-labelledby={`q-${issue.kind}`} data-quality={issue.kind}>
       <h3 id={`q-${issue.kind}`}>
-        <span className="quality-status">{clear ? 'No problems: ' : `${issue.count.toLocaleString('en-GB')} found: `}</span>
+        <span className="quality-status">{issue.verdict}: </span>
         {issue.title}
       </h3>
       <p>{issue.explanation}</p>
+      {issue.status === 'nothing_to_check' ? <p><a href="#/import">Go to the Import screen</a></p> : null}
       {!clear ? (
         <details>
           <summary>Show the rows behind this warning</summary>

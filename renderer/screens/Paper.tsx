@@ -1,37 +1,148 @@
 // The committee paper: meeting details, which sections to include, the author's commentary and
-// recommendations, the targets; a preview of the pages; export to PDF or HTML.
-import { useEffect, useState } from 'react';
+// recommendations, the targets; a preview of the pages beside the form; export to PDF, HTML or
+// Word. Every edit is saved as the user types (issue 13: commentary was lost on leaving the
+// screen), and the preview follows the edits.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppStatus, OutputRef } from '../../shared/api';
 import { PAPER_SECTIONS, PAPER_SECTION_TITLE, type PaperConfig, type PaperSectionId } from '../../shared/paper-config';
 import { call } from '../api';
 import { useLoad } from '../hooks';
-import { fmtBytes } from '../format';
+import { fmtBytes, fmtTime } from '../format';
+import { formatLongDate } from '../../shared/dates';
 import { Loading, Notice, PageHeading } from '../components/ui';
 import { AsAtForm, useAsAt } from '../components/AsAtForm';
-import { formatLongDate } from '../../shared/dates';
 
 const COMMENTARY_SECTIONS: PaperSectionId[] = ['summary', 'caseloads', 'agency', 'recruitment', 'asye', 'comparison', 'sources'];
+/** How long after the last keystroke the details are saved, and the preview is made again. */
+export const SAVE_AFTER_MS = 600;
+const PREVIEW_AFTER_MS = 1200;
+
+type SaveState = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; error: string };
+
+/** The configuration as the paper reads it: blank lines between recommendations are typing, not recommendations. */
+function forPaper(config: PaperConfig): Record<string, unknown> {
+  return { ...config, recommendations: config.recommendations.map((l) => l.trim()).filter(Boolean) } as unknown as Record<string, unknown>;
+}
+
+/**
+ * Saves the configuration a moment after each change, and at once when the screen is left, so
+ * nothing typed is lost; says where it stands in words ("Saving…", "Saved at 14:32").
+ */
+function useAutosave(config: PaperConfig | null) {
+  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const latest = useRef<PaperConfig | null>(null);
+  const unsaved = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const first = useRef(true);
+
+  const saveNow = useCallback(async (): Promise<boolean> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const config = latest.current;
+    if (!config) return true;
+    unsaved.current = false;
+    setState({ kind: 'saving' });
+    try {
+      await call('savePaperConfig', { config: forPaper(config) });
+      // A newer edit made while saving is saved by its own timer.
+      if (!unsaved.current) setState({ kind: 'saved', at: new Date() });
+      return true;
+    } catch (err) {
+      setState({ kind: 'failed', error: err instanceof Error ? err.message : String(err) });
+      return false;
+    }
+  }, []);
+
+  useEffect(() => {
+    latest.current = config;
+    if (!config) return;
+    // The configuration as loaded is already saved.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    unsaved.current = true;
+    setState({ kind: 'pending' });
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveNow(), SAVE_AFTER_MS);
+  }, [config, saveNow]);
+
+  // Leaving the screen (or closing the window) saves what is still waiting.
+  useEffect(() => {
+    const flush = () => {
+      if (unsaved.current && latest.current) void call('savePaperConfig', { config: forPaper(latest.current) }).catch(() => undefined);
+    };
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      if (timer.current) clearTimeout(timer.current);
+      flush();
+    };
+  }, []);
+
+  return { state, saveNow };
+}
+
+function SaveStatus({ state }: { state: SaveState }) {
+  const text =
+    state.kind === 'pending' || state.kind === 'saving'
+      ? 'Saving…'
+      : state.kind === 'saved'
+        ? `Saved at ${fmtTime(state.at)}`
+        : state.kind === 'failed'
+          ? `Not saved: ${state.error}`
+          : 'Your changes are saved as you type.';
+  return (
+    <p className={`save-status${state.kind === 'failed' ? ' error-text' : ''}`} role="status" aria-live="polite" data-save-state={state.kind}>
+      {text}
+    </p>
+  );
+}
 
 export function PaperScreen({ status }: { status: AppStatus }) {
   const loaded = useLoad(async () => ({ config: (await call('getPaperConfig', {})) as unknown as PaperConfig }), []);
   const [config, setConfig] = useState<PaperConfig | null>(null);
   // The app's one as-at date (chosen on any screen): the paper is always for the date shown.
   const asAt = useAsAt().asAt ?? '';
-  const [preview, setPreview] = useState<string | null>(null);
-  const [warnings, setWarnings] = useState<string[]>([]);
+  const [preview, setPreview] = useState<{ html: string; warnings: string[] } | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [previewError, setPreviewError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const [output, setOutput] = useState<OutputRef | null>(null);
-
-  useEffect(() => {
-    if (preview) document.getElementById('preview-h')?.scrollIntoView({ block: 'start' });
-  }, [preview]);
+  const { state: saveState, saveNow } = useAutosave(config);
+  const previewSeq = useRef(0);
+  const canProduce = status.modules.report && !status.empty && !!asAt;
 
   useEffect(() => {
     if (loaded.data) {
       setConfig(loaded.data.config);
     }
   }, [loaded.data]);
+
+  const refreshPreview = useCallback(async (forConfig: PaperConfig, forAsAt: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(forAsAt)) return;
+    const mine = ++previewSeq.current;
+    setPreviewing(true);
+    try {
+      const p = await call('previewPaper', { asAt: forAsAt, config: forPaper(forConfig) });
+      if (mine !== previewSeq.current) return;
+      setPreview({ html: p.html, warnings: p.warnings ?? [] });
+      setPreviewError(null);
+    } catch (err) {
+      if (mine === previewSeq.current) setPreviewError(err instanceof Error ? err.message : String(err));
+    } finally {
+      if (mine === previewSeq.current) setPreviewing(false);
+    }
+  }, []);
+
+  // The preview follows the form: made again a moment after the last edit or a new date.
+  useEffect(() => {
+    if (!config || !asAt || !canProduce) return;
+    const t = setTimeout(() => void refreshPreview(config, asAt), preview ? PREVIEW_AFTER_MS : 0);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [config, asAt, canProduce, refreshPreview]);
 
   if (loaded.loading || !config) return (
     <>
@@ -57,18 +168,15 @@ export function PaperScreen({ status }: { status: AppStatus }) {
   }
 
   const save = () => act('Saving…', async () => {
-    setConfig((await call('savePaperConfig', { config: config as unknown as Record<string, unknown> })) as unknown as PaperConfig);
-    setMessage({ kind: 'success', text: 'Paper details saved.' });
+    if (await saveNow()) setMessage({ kind: 'success', text: 'Paper details saved.' });
   });
   const showPreview = () => act('Preparing the preview…', async () => {
-    await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
-    const p = await call('previewPaper', { asAt, config: config as unknown as Record<string, unknown> });
-    setPreview(p.html);
-    setWarnings(p.warnings ?? []);
+    await saveNow();
+    await refreshPreview(config, asAt);
   });
   const exportAs = (format: 'pdf' | 'html' | 'docx', docxMode?: 'paper' | 'appendix') => act(`Writing the ${format === 'docx' ? 'Word document' : format.toUpperCase()}…`, async () => {
-    await call('savePaperConfig', { config: config as unknown as Record<string, unknown> });
-    const out = await call('exportPaper', { asAt, config: config as unknown as Record<string, unknown>, format, ...(docxMode ? { docxMode } : {}) });
+    await saveNow();
+    const out = await call('exportPaper', { asAt, config: forPaper(config), format, ...(docxMode ? { docxMode } : {}) });
     if (out) {
       setOutput(out);
       setMessage({ kind: 'success', text: `Saved ${out.name} (${fmtBytes(out.bytes)}).` });
@@ -85,6 +193,13 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           <p>Producing the paper is not available in this version of Scrutiny Pack yet. You can still fill in and save its details.</p>
         </Notice>
       ) : null}
+      {status.empty ? (
+        <Notice kind="info" title="There is no data for the paper yet">
+          <p>
+            The paper’s figures come from your data. <a href="#/import">Import your exports</a> or <a href="#/welcome">explore the demo council</a>, then come back to preview and export it. You can write the meeting details and your commentary now: they are kept.
+          </p>
+        </Notice>
+      ) : null}
       {message ? (
         <Notice kind={message.kind}>
           <p>{message.text}</p>
@@ -95,19 +210,19 @@ export function PaperScreen({ status }: { status: AppStatus }) {
         <AsAtForm hint="The paper’s figures are for this day, usually the last month end." button="Use this date" />
         {asAt ? <p className="as-at-stamp" data-paper-as-at>This paper is as at {formatLongDate(asAt)}</p> : null}
         <div className="button-row">
-          <button type="button" className="button button-secondary" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void showPreview()}>
-            Preview
+          <button type="button" className="button button-secondary" disabled={!!busy || !canProduce} onClick={() => void showPreview()}>
+            Update the preview
           </button>
-          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('pdf')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('pdf')}>
             Export PDF…
           </button>
-          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('html')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('html')}>
             Export HTML…
           </button>
-          <button type="button" className="button" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('docx', 'paper')}>
+          <button type="button" className="button" disabled={!!busy || !canProduce} onClick={() => void exportAs('docx', 'paper')}>
             Export Word…
           </button>
-          <button type="button" className="button button-secondary" disabled={!!busy || !asAt || !status.modules.report} onClick={() => void exportAs('docx', 'appendix')}>
+          <button type="button" className="button button-secondary" disabled={!!busy || !canProduce} onClick={() => void exportAs('docx', 'appendix')}>
             Word appendix for our own report…
           </button>
         </div>
@@ -123,8 +238,9 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           </div>
         ) : null}
       </section>
-      <div className={preview ? 'paper-layout with-preview' : 'paper-layout'}>
-        <form
+      <SaveStatus state={saveState} />
+      <div className={canProduce ? 'paper-layout with-preview' : 'paper-layout'}>
+        <form aria-label="The paper's details"
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -171,7 +287,7 @@ export function PaperScreen({ status }: { status: AppStatus }) {
             label="The committee is asked to…"
             hint="One recommendation per line. Leave blank for “note the contents of this report”."
             value={config.recommendations.join('\n')}
-            onChange={(v) => set({ recommendations: v.split('\n').map((l) => l.trim()).filter(Boolean) })}
+            onChange={(v) => set({ recommendations: v.split('\n') })}
           />
           <TextField multiline id="paper-reasons" label="Reasons for the recommendations" value={config.reasonsForRecommendations ?? ''} onChange={(v) => set({ reasonsForRecommendations: v })} />
 
@@ -216,16 +332,21 @@ export function PaperScreen({ status }: { status: AppStatus }) {
           <button type="submit" className="button button-secondary" disabled={!!busy}>
             Save details
           </button>
+          <p className="hint">Everything here is also saved as you type, and kept when you go to another screen.</p>
         </form>
-      {preview ? (
-          <section aria-labelledby="preview-h">
+        {canProduce ? (
+          <section className="paper-preview" aria-labelledby="preview-h">
             <h2 id="preview-h">Preview</h2>
-            {warnings.length ? (
+            <p className="hint" role="status" aria-live="polite">
+              {previewing ? 'Updating the preview…' : preview ? `The paper as at ${formatLongDate(asAt)}, with your latest changes.` : ''}
+            </p>
+            {previewError ? <Notice kind="error" title="The preview could not be made"><p>{previewError}</p></Notice> : null}
+            {preview?.warnings.length ? (
               <Notice kind="warning" title="Before you publish this paper">
-                <ul>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+                <ul>{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
               </Notice>
             ) : null}
-            <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview} />
+            {preview ? <iframe className="preview" title="Preview of the committee paper" sandbox="" srcDoc={preview.html} /> : <Loading what="the preview" />}
           </section>
         ) : null}
       </div>

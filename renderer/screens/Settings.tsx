@@ -1,7 +1,7 @@
 // Settings: the council, the thresholds and costs the measures use, the small-number threshold
 // for published tables, backup and restore, and the case key kept outside the database.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppSettings, AppStatus, BackupInfo } from '../../shared/api';
+import type { AppSettings, AppStatus, BackupInfo, CouncilCheck } from '../../shared/api';
 import { call } from '../api';
 import { useLoad } from '../hooks';
 import { fmtBytes, fmtDateTime } from '../format';
@@ -35,6 +35,25 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
     if (settings.data) setDraft(toDraft(settings.data));
   }, [settings.data]);
 
+  // The council is checked as it is typed (a moment after the last key), so the user sees which
+  // council the DfE's file knows it as, or the nearest ones, before saving.
+  const laCode = draft?.laCode.trim() ?? '';
+  const [council, setCouncil] = useState<{ query: string; check: CouncilCheck } | null>(null);
+  useEffect(() => {
+    if (!laCode) return setCouncil(null);
+    let live = true;
+    const t = setTimeout(() => {
+      call('checkCouncil', { query: laCode }).then(
+        (check) => live && setCouncil({ query: laCode, check }),
+        () => live && setCouncil(null),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [laCode]);
+
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!draft) return;
@@ -47,6 +66,11 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
       else if ((key === 'caseloadThreshold' || key === 'asyeCap' || key === 'standardWeeklyHours') && n === 0) errs[key] = 'Enter a number above 0';
       else if (key === 'standardWeeklyHours' && n > 80) errs[key] = 'Enter the hours of a full-time week, at most 80';
       else patch[key] = n;
+    }
+    const typedCouncil = draft.laCode.trim();
+    if (typedCouncil) {
+      const check = await call('checkCouncil', { query: typedCouncil }).catch(() => null);
+      if (check && (check.status === 'not_found' || (check.status === 'no_dfe_file' && !check.looksLikeCode))) errs.laCode = check.message;
     }
     setErrors(errs);
     if (Object.keys(errs).length) {
@@ -110,7 +134,10 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
         <form onSubmit={(e) => void save(e)} noValidate>
           <h2>Your council</h2>
           <Field id="councilName" label="Council name" hint="As it should appear on the paper, for example “Nottingham City Council”." value={draft.councilName} error={errors.councilName} onChange={(v) => setDraft({ ...draft, councilName: v })} />
-          <Field id="laCode" label="DfE local authority code" hint="The three-digit code the DfE uses (for example 892 for Nottingham), used to compare with published figures." value={draft.laCode} error={errors.laCode} onChange={(v) => setDraft({ ...draft, laCode: v })} width="short" />
+          <Field id="laCode" label="DfE local authority code" hint="The three-digit code the DfE uses (for example 892 for Nottingham), or the council’s name: it is checked against the DfE’s published figures and used to compare with them." value={draft.laCode} error={errors.laCode} onChange={(v) => { setDraft({ ...draft, laCode: v }); setErrors({ ...errors, laCode: undefined }); }} width="short" />
+          {council && council.query === laCode ? (
+            <CouncilFound check={council.check} repeatsError={!!errors.laCode} onChoose={(code) => { setDraft({ ...draft, laCode: code }); setErrors({ ...errors, laCode: undefined }); }} />
+          ) : null}
           <h2>Thresholds and costs</h2>
           {NUMBER_FIELDS.map(([key, label, hint]) => (
             <Field key={key} id={key} label={label} hint={hint} value={draft[key]} error={errors[key]} onChange={(v) => setDraft({ ...draft, [key]: v })} width="short" inputMode="decimal" />
@@ -131,6 +158,7 @@ export function SettingsScreen({ refresh }: { refresh: () => Promise<AppStatus |
           Save a backup to a file…
         </button>
       </div>
+      {backups.data && !backups.data.length ? <p>There are no backups yet. One is taken before every import and every undo, or use <strong>Back up now</strong>.</p> : null}
       {backups.data?.length ? (
         <>
           <DataTable
@@ -220,6 +248,30 @@ function Field(props: {
         aria-invalid={error ? true : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
+    </div>
+  );
+}
+
+/** Which council the DfE's file knows the typed code or name as; the nearest ones when none. */
+function CouncilFound({ check, repeatsError, onChoose }: { check: CouncilCheck; repeatsError: boolean; onChoose: (code: string) => void }) {
+  return (
+    <div className={`council-check council-${check.status}`} role="status" aria-live="polite">
+      {/* After a refused save the message is the field's error already; the choices stay. */}
+      {repeatsError ? null : <p>{check.message}</p>}
+      {check.status === 'not_found' && check.suggestions.length ? (
+        <div className="button-row">
+          {check.suggestions.map((c) => (
+            <button key={c.code} type="button" className="button button-secondary button-small" onClick={() => onChoose(c.code)}>
+              Use {c.name} ({c.code})
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {check.status === 'no_dfe_file' ? (
+        <p>
+          <a href="#/import">Go to the Import screen</a>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -48,4 +48,29 @@ describe('data-quality checks', () => {
     expect(outside.rows).toHaveLength(1);
     expect(outside.rowsTruncated).toBe(true);
   });
+
+  it('says there is nothing to check yet on an empty database, never "No problems"', () => {
+    const { db } = tempDb();
+    const issues = listQualityIssues(db, '2018-03-31', { implausibleCaseload: 40 });
+    expect(issues.map((i) => [i.status, i.verdict])).toEqual(Array(4).fill(['nothing_to_check', 'Nothing to check yet']));
+    for (const i of issues) expect(i.explanation).toMatch(/^No (case allocations|HR staff records) have been imported yet.*Import screen/);
+  });
+
+  it('checks spells without allocations and says which checks still wait for the case-management export', () => {
+    const { db } = tempDb();
+    db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'x.csv', 'x', 'workers', 'canonical', '2020-01-01', 'imported')`).run();
+    db.prepare(`INSERT INTO spell (staff_id, role, team, employment_type, fte, start_date, end_date, import_id) VALUES ('S1', 'case_holder', 'A', 'permanent', 1, '2015-01-01', NULL, 1)`).run();
+    const status = Object.fromEntries(listQualityIssues(db, '2018-03-31', { implausibleCaseload: 40 }).map((i) => [i.kind, i.verdict]));
+    expect(status).toEqual({ unknown_staff: 'Nothing to check yet', overlapping_spells: 'No problems', outside_employment: 'Nothing to check yet', implausible_caseload: 'Nothing to check yet' });
+  });
+
+  it('heads the rows in words and shows roles and case types by their names, not their codes', () => {
+    const issues = Object.fromEntries(listQualityIssues(seed(), '2018-03-31', { implausibleCaseload: 40 }).map((i) => [i.kind, i]));
+    expect(issues.implausible_caseload!.columns).toEqual(['Staff ID', 'Cases held', 'Role', 'Team']);
+    expect(issues.implausible_caseload!.rows[0]![2]).toBe('Case holder');
+    expect(issues.overlapping_spells!.rows[0]![2]).toBe('Case holder');
+    expect(issues.outside_employment!.rows[0]![1]).toBe('Child in need');
+    expect(issues.unknown_staff!.verdict).toBe('2 found');
+    for (const i of Object.values(issues)) for (const c of i.columns) expect(c).not.toMatch(/_/);
+  });
 });

@@ -1,7 +1,8 @@
 // `settings`: shows the database's settings, or changes them with --set KEY=VALUE (repeatable),
 // so a council can name itself and set its thresholds without the desktop app.
 import { DEFAULT_SETTINGS, getSettings, updateSettings, type Settings } from '../../settings';
-import { UsageError, type Command } from '../command';
+import { DataError, UsageError, type Command } from '../command';
+import { checkCouncil } from '../../benchmarks/check-council';
 
 const DESCRIPTIONS: Record<keyof Settings, string> = {
   councilName: "the council's name as the paper shows it",
@@ -44,6 +45,14 @@ export const settingsCommand: Command = {
   run(ctx) {
     const assignments = (ctx.values.set as string[] | undefined) ?? [];
     const patch = Object.assign({}, ...assignments.map(parseAssignment)) as Partial<Settings>;
+    // The council is checked against the imported DfE file as on the Settings screen: kept as its
+    // DfE code, said back in full, refused with the nearest councils when it matches none.
+    if (typeof patch.laCode === 'string') {
+      const check = checkCouncil(ctx.db(), patch.laCode, '(scrutiny-pack import csww_indicators_2017_to_2025.csv)');
+      if (check.status === 'matched') patch.laCode = check.code;
+      else if (!(check.status === 'no_dfe_file' && check.looksLikeCode)) throw new DataError(check.message);
+      if (!ctx.json) ctx.err(check.message);
+    }
     const settings = assignments.length ? updateSettings(ctx.db(), patch) : getSettings(ctx.db());
     if (ctx.json) {
       ctx.out(JSON.stringify(settings, null, 2));
