@@ -11,6 +11,7 @@ const NAMES = [
   'listImports', 'undoImport', 'listMappings', 'fileValues', 'listValueRules', 'saveValueRules', 'importProblems', 'computeMetrics', 'dataRange', 'listQualityIssues',
   'benchmarkSummary', 'getPaperConfig', 'savePaperConfig', 'previewPaper', 'exportPaper', 'openOutput',
   'saveText', 'keyStatus', 'exportKey', 'importKey',
+  'undoBatch', 'demoStatus', 'removeDemo',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

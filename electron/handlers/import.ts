@@ -6,7 +6,9 @@ import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, S
 import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
 import { listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
 import { detectImportFile, dfeSourceOf } from '../import/detect';
-import { notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
+import { identityRefusal, notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
+import { closestLayout } from '../import/layouts';
+import { setImportBatch, undoBatch } from '../import/undo-batch';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
 
@@ -49,6 +51,24 @@ function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; descr
   return { source, description: DFE_DESCRIPTION[source] };
 }
 
+/**
+ * For a file no layout fits: per source, the columns whose headings are a known spelling of a
+ * field (a heading "FTE" is the FTE), so the mapping step starts from them rather than from nothing.
+ */
+function suggestedColumns(headers: string[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const source of CSV_SOURCES) {
+    const b = closestLayout(headers, source);
+    const columns: Record<string, string> = {};
+    for (const field of b.matched) {
+      const heading = headers[b.index[field]!];
+      if (heading && !columns[heading] && !personalColumns([heading]).length) columns[heading] = field;
+    }
+    out[source] = columns;
+  }
+  return out;
+}
+
 export async function detect(ctx: AppContext, fileId: string, sheet?: string): Promise<DetectResult> {
   const f = ctx.file(fileId);
   try {
@@ -56,7 +76,7 @@ export async function detect(ctx: AppContext, fileId: string, sheet?: string): P
     const workbook = d.sheets ? { sheet: d.sheet!, sheets: d.sheets } : {};
     const dfe = d.best ? null : dfeKind(d.headers);
     if (dfe)
-      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null, ...workbook };
+      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null, suggestedColumns: {}, identityRefusal: null, ...workbook };
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
@@ -79,6 +99,8 @@ export async function detect(ctx: AppContext, fileId: string, sheet?: string): P
         [...d.candidates].reverse().filter((c) => !c.preset.startsWith('mapping:')).map((c) => [c.source, c.preset]),
       ),
       suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: mappingOf(saved.mapping) } : null,
+      suggestedColumns: best ? {} : suggestedColumns(d.headers),
+      identityRefusal: d.identityColumns.length ? identityRefusal(d.identityColumns) : null,
       ...workbook,
     };
   } catch (err) {
@@ -112,6 +134,8 @@ export interface StartArgs {
   saveMappingAs?: string | undefined;
   acceptValid: boolean;
   dryRun: boolean;
+  /** The files chosen together in one wizard run share it (undone together). */
+  batchId?: string | undefined;
 }
 
 export function startImport(ctx: AppContext, args: StartArgs): { jobId: string } {
@@ -158,6 +182,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
   };
   run().then(
     (result) => {
+      if (args.batchId && !args.dryRun && result.importId !== null && ['imported', 'partial', 'no_change'].includes(result.outcome)) setImportBatch(ctx.db(), result.importId, args.batchId);
       job.info = { ...job.info, state: result.outcome === 'cancelled' ? 'cancelled' : 'done', result, fraction: 1 };
     },
     (err: unknown) => {
@@ -201,12 +226,22 @@ export function history(ctx: AppContext): ImportLogEntry[] {
       message: e.message,
       undoneAt: e.undoneAt,
       canUndo: e.canUndo,
+      batchId: e.batchId,
     }));
 }
 
 export function undo(ctx: AppContext, importId: number): { message: string } {
   try {
     return { message: undoImport(ctx.db(), importId).message };
+  } catch (err) {
+    if (err instanceof ImportProblem) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+export function undoTogether(ctx: AppContext, batchId: string): { message: string } {
+  try {
+    return { message: undoBatch(ctx.db(), batchId).message };
   } catch (err) {
     if (err instanceof ImportProblem) throw new UserError(err.message);
     throw err;

@@ -25,6 +25,7 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
     label: 'canonical template',
     columns: CANONICAL_WORKERS,
     key: ['staff_id', 'role', 'fte', 'start_date'],
+    rowsSay: { agency: [{ field: 'employment_type', code: 'agency' }, { field: 'agency_flag', code: 'yes' }] },
   },
   {
     preset: 'canonical',
