@@ -36,15 +36,5 @@ function cancelledSummary(): ImportSummary {
   };
 }
 
-export const SOURCE_LABEL: Record<string, string> = {
-  workers: 'HR staff spells',
-  agency: 'Agency workers',
-  allocations: 'Case allocations',
-  asye: 'ASYE register',
-  establishment: 'Establishment (funded posts)',
-  idmap: 'Worker ID map (HR, case system, SWE numbers)',
-  departments: 'Case system departments (team names)',
-  census_la: 'DfE census return: vacancies and agency cover',
-  benchmark: 'DfE workforce indicators',
-  neighbours: 'DfE statistical neighbours',
-};
+// The screens' names for each kind of file, shared with the messages the handlers word for the screen.
+export { SOURCE_LABEL } from '../shared/import-labels';

@@ -11,6 +11,29 @@ import { closestLayout } from '../import/layouts';
 import { setImportBatch, undoBatch } from '../import/undo-batch';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
+import { SOURCE_LABEL } from '../../shared/import-labels';
+import { ROLE_LABEL } from '../../shared/domain';
+
+/** Codes the importer's messages list ("use one of: permanent, fixed_term, agency"), in words. */
+const CODE_WORDS: Record<string, string> = { ...ROLE_LABEL, fixed_term: 'fixed-term', care_leaver: 'care leaver', in_progress: 'in progress' };
+
+/**
+ * The importer's messages name command-line options (they are shared with the CLI); on the screen
+ * they name the control that does the same, so no "--source" ever reaches a user of the app.
+ */
+const SCREEN_WORDS: Array<[RegExp, (...m: string[]) => string]> = [
+  [/[Ii]mport it with --source (\w+)/g, (_, s) => `Choose “${SOURCE_LABEL[s!] ?? s}” under “Import it as” on the first step`],
+  [/Say what it is with --source, and map its columns with --mapping FILE \(see docs\/import\.md\)\./g, () => 'Say what it holds under “Import it as”, and match its columns at the next step.'],
+  [/ \(--mapping FILE\)/g, () => ' (the “Match the columns” step)'],
+  [/ alone with --accept-valid/g, () => ' alone by choosing “Import the valid rows”'],
+  [/(choose it|Choose another) with --sheet NAME/g, (_, w) => `${w} under “Sheet of the workbook to read”`],
+  [/ in the import's value step \(or a mapping's "values" for \w+\)/g, () => ' in the “Match the values” step'],
+  [new RegExp(`\\b(${Object.keys(CODE_WORDS).join('|')})\\b`, 'g'), (_, c) => CODE_WORDS[c!] ?? c!],
+];
+
+export function forScreen(message: string): string {
+  return SCREEN_WORDS.reduce((m, [re, to]) => m.replace(re, (...args: string[]) => to(...args)), message);
+}
 
 interface Job {
   id: string;
@@ -147,7 +170,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
   };
   job.info.jobId = job.id;
   jobs.set(job.id, job);
-  const clean = (msg: string) => msg.replaceAll(f.path, f.name);
+  const clean = (msg: string) => forScreen(msg.replaceAll(f.path, f.name));
   const run = async (): Promise<ImportSummary> => {
     if (isCsvSource(args.source)) {
       const r = await runImport(ctx.db(), {

@@ -235,7 +235,7 @@ describe('detection and the wrong source', () => {
     const err = (await t.run(f, { source: 'workers' }).catch((e: unknown) => e)) as ImportProblem;
     expect(err.code).toBe('wrong_source');
     expect(err.message).toBe(
-      'This looks like an allocations file (case-management export, canonical template), not workers. Import it with --source allocations.',
+      'This looks like an allocations file (case-management export, Scrutiny Pack template), not workers. Import it with --source allocations.',
     );
     expect(rows(t.db, `SELECT * FROM import_log`)).toEqual([]);
   });
