@@ -7,7 +7,7 @@ import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult 
 import { listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
 import { detectImportFile, dfeSourceOf } from '../import/detect';
 import { identityRefusal, notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
-import { closestLayout } from '../import/layouts';
+import { bind, LAYOUTS } from '../import/layouts';
 import { setImportBatch, undoBatch } from '../import/undo-batch';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
@@ -81,7 +81,10 @@ function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; descr
 function suggestedColumns(headers: string[]): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
   for (const source of CSV_SOURCES) {
-    const b = closestLayout(headers, source);
+    // The layout of the source whose spellings name the most of these headings.
+    const fits = LAYOUTS.filter((l) => l.sources.includes(source)).map((l) => bind(l, source, headers));
+    const b = fits.sort((x, y) => y.matched.length - x.matched.length)[0];
+    if (!b) continue;
     const columns: Record<string, string> = {};
     for (const field of b.matched) {
       const heading = headers[b.index[field]!];

@@ -104,7 +104,7 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
       {imports.data?.length ? <HistoryTable entries={imports.data} onUndo={ask} /> : null}
       {confirm ? <ConfirmUndo undoing={confirm} onUndo={() => void undo(confirm)} onKeep={keep} /> : null}
       {message ? (
-        <div ref={result} tabIndex={-1} role={message.kind === 'error' ? 'alert' : 'status'} className="undo-result">
+        <div ref={result} tabIndex={-1} className="undo-result">
           <Notice kind={message.kind}>
             <p>{message.text}</p>
           </Notice>

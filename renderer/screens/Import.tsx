@@ -376,11 +376,9 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         </Notice>
       ) : null}
       {demoMessage ? (
-        <div role={demoMessage.kind === 'error' ? 'alert' : 'status'}>
-          <Notice kind={demoMessage.kind}>
-            <p>{demoMessage.text}</p>
-          </Notice>
-        </div>
+        <Notice kind={demoMessage.kind}>
+          <p>{demoMessage.text}</p>
+        </Notice>
       ) : null}
 
       {step === 'choose' ? (
