@@ -210,8 +210,8 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     const out: Array<ImportSummary | null> = [];
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      // A file refused, not said what it holds, or whose check failed is left out; the others carry on.
-      if (!usable(f) || (!dryRun && (f.runError || !f.check || f.check.outcome === 'failed'))) {
+      // A file refused, not said what it holds, or that could not be checked is left out; the others carry on.
+      if (!usable(f) || (!dryRun && (f.runError || !f.check))) {
         out.push(null);
         continue;
       }
@@ -307,7 +307,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
   async function doImport() {
     setStep('import');
-    const going = files.filter((f) => usable(f) && !f.runError && f.check && f.check.outcome !== 'failed');
+    const going = files.filter((f) => usable(f) && !f.runError && f.check);
     await runAll(false, files, going.length > 1 ? newBatchId() : undefined);
     await refresh();
     setStep('done');
@@ -332,7 +332,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   const totalProblems = files.reduce((n, f) => n + (f.check?.rejected ?? 0), 0);
   const checkCancelled = files.some((f) => f.check?.outcome === 'cancelled');
   const checked = !checkCancelled && carried.every((f) => f.check || f.runError);
-  const importable = carried.filter((f) => f.check && !f.runError && f.check.outcome !== 'failed');
+  const importable = carried.filter((f) => f.check && !f.runError);
   const leftOut = files.filter((f) => !usable(f));
 
   /** The check's "choose what these values are": back to the value step, at that column. */
