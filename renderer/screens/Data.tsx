@@ -163,7 +163,7 @@ function HistoryTable({ entries, onUndo }: { entries: ImportLogEntry[]; onUndo: 
         e.canUndo ? (
           <button type="button" className="button button-small button-secondary" onClick={(ev) => onUndo({ kind: 'one', entry: e }, ev.currentTarget)}>
             {inBatch ? 'Undo only this file' : 'Undo'}
-            <span className="visually-hidden"> the import of {e.fileName}</span>
+            <span className="visually-hidden">{inBatch ? ':' : ''} the import of {e.fileName}</span>
           </button>
         ) : (
           ''
