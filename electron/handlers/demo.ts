@@ -10,6 +10,7 @@ import { importDfeFile } from '../benchmarks/import-dfe';
 import { getSettings, updateSettings } from '../settings';
 import { CSV_SOURCES, type CsvSource } from '../../shared/import-types';
 import { UserError, type AppContext } from './context';
+import { inPlainWords } from './import';
 import { plural } from '../../shared/summaries';
 
 export const DEMO_COUNCIL_NAME = 'Demoshire Council (demo data)';
@@ -95,13 +96,7 @@ export async function removeDemo(ctx: AppContext): Promise<{ message: string }> 
   const members = demoImports(ctx);
   if (members.length === 0) return { message: 'The demo council is not in this database: there is nothing to remove.' };
   const backup = await backupBeforeImport(ctx.db(), ctx.dbFile);
-  let undone;
-  try {
-    undone = undoImportsTogether(ctx.db(), members.map((m) => m.id), 'the demo council');
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ImportProblem') throw new UserError(err.message);
-    throw err;
-  }
+  const undone = inPlainWords(() => undoImportsTogether(ctx.db(), members.map((m) => m.id), 'the demo council'));
   if (getSettings(ctx.db()).councilName === DEMO_COUNCIL_NAME) updateSettings(ctx.db(), { councilName: '' });
   return {
     message:

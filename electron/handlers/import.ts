@@ -256,22 +256,22 @@ export function history(ctx: AppContext): ImportLogEntry[] {
     }));
 }
 
-export function undo(ctx: AppContext, importId: number): { message: string } {
+/** The importer's refusals (an undo that must wait, say) are written for the user: passed on as they are. */
+export function inPlainWords<T>(run: () => T): T {
   try {
-    return { message: undoImport(ctx.db(), importId).message };
+    return run();
   } catch (err) {
     if (err instanceof ImportProblem) throw new UserError(err.message);
     throw err;
   }
 }
 
+export function undo(ctx: AppContext, importId: number): { message: string } {
+  return inPlainWords(() => ({ message: undoImport(ctx.db(), importId).message }));
+}
+
 export function undoTogether(ctx: AppContext, batchId: string): { message: string } {
-  try {
-    return { message: undoBatch(ctx.db(), batchId).message };
-  } catch (err) {
-    if (err instanceof ImportProblem) throw new UserError(err.message);
-    throw err;
-  }
+  return inPlainWords(() => ({ message: undoBatch(ctx.db(), batchId).message }));
 }
 
 export function mappings(ctx: AppContext): SavedMappingInfo[] {

@@ -1,7 +1,8 @@
 // The database's contents in terms of files rather than ids, so a database that undid imports can
 // be compared with one that only ever imported the remaining files (undo-overlap, undo-batch).
 import type { Db } from '../../electron/db/open';
-import { rows } from './helpers';
+import { expect } from 'vitest';
+import { rows, setup } from './helpers';
 
 export interface Shape {
   table: 'allocation' | 'spell';
@@ -42,4 +43,14 @@ export function state(db: Db, shape: Shape) {
     `SELECT file_name, rows_inserted, rows_updated, rows_unchanged, rows_rejected, outcome FROM import_log WHERE outcome <> 'undone' ORDER BY id`,
   );
   return { data, changes, confirms, log };
+}
+
+/** The database equals one that only ever imported the named files, in order (each with --accept-valid). */
+export async function expectAsIfOnly(db: Db, names: readonly string[], contents: ReadonlyMap<string, string>, shape: Shape): Promise<void> {
+  const fresh = setup();
+  for (const name of names) await fresh.run(fresh.file(name, contents.get(name)!), { acceptValid: true });
+  expect(state(db, shape)).toEqual(state(fresh.db, shape));
+  expect(db.pragma('foreign_key_check')).toEqual([]);
+  db.close();
+  fresh.db.close();
 }
