@@ -10,11 +10,11 @@ import { backupDatabase, listBackups, readSettings, restoreBackup, writeSettings
 import { exportCaseKey, importCaseKey, caseKeyStatus } from './handlers/keys';
 import { openOutput, pickFiles, saveText, stageFile } from './handlers/files';
 import { dataRange, getStatus } from './handlers/status';
-import { demoAvailable, loadDemo } from './handlers/demo';
+import { demoAvailable, demoStatus, loadDemo, removeDemo } from './handlers/demo';
 import { exportPaper, paperHtml, savePaper } from './handlers/paper';
 import { loadPaperConfig } from './report';
 import { listQualityIssues } from './quality';
-import { cancelImport, detect, history, importProgress, mappings, startImport, undo } from './handlers/import';
+import { cancelImport, detect, history, importProgress, mappings, startImport, undo, undoTogether } from './handlers/import';
 import { fileValues, saveRules, valueRules } from './handlers/values';
 import { benchmarkSummary } from './handlers/benchmarks';
 import { backupBeforeImport, rejectedRows } from './import';
@@ -68,6 +68,12 @@ export function createHandlers(ctx: AppContext): Handlers {
       await backupBeforeImport(ctx.db(), ctx.dbFile);
       return undo(ctx, importId);
     },
+    undoBatch: async ({ batchId }) => {
+      await backupBeforeImport(ctx.db(), ctx.dbFile);
+      return undoTogether(ctx, batchId);
+    },
+    demoStatus: async () => demoStatus(ctx),
+    removeDemo: async () => removeDemo(ctx),
     listMappings: async () => mappings(ctx),
     fileValues: async (args) => fileValues(ctx, args),
     listValueRules: async () => valueRules(ctx),

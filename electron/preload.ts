@@ -15,6 +15,7 @@ const NAMES = [
   'getUiState', 'saveUiState',
   // words (issue 13): the council typed in Settings, checked against the DfE's file
   'checkCouncil',
+  'undoBatch', 'demoStatus', 'removeDemo',
 ] as const satisfies readonly ApiName[];
 type Missing = Exclude<ApiName, (typeof NAMES)[number]>;
 const everyNameListed: [Missing] extends [never] ? true : Missing = true;

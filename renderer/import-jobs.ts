@@ -37,5 +37,5 @@ function cancelledSummary(): ImportSummary {
   };
 }
 
-// The words for each kind of file live in the label catalogue with every other code's.
-export const SOURCE_LABEL: Record<string, string> = IMPORT_SOURCE_LABEL;
+// The screens' names for each kind of file, shared with the messages the handlers word for the screen.
+export { SOURCE_LABEL } from '../shared/import-labels';

@@ -28,6 +28,7 @@ const measureFilter = z.strictObject({
   roleGroups: z.array(z.enum(ROLE_GROUPS)).max(ROLE_GROUPS.length).optional(),
   employment: z.array(z.enum(EMPLOYMENT_TYPES)).max(EMPLOYMENT_TYPES.length).optional(),
 });
+const batchId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'A batch is named by letters, digits and dashes.');
 
 /** A column mapping: for each column of the file, the canonical field it fills (or nothing). */
 export const columnMappingSchema = z.strictObject({
@@ -100,11 +101,19 @@ export const API_ARGS = {
     saveMappingAs: text(100).optional(),
     acceptValid: z.boolean(),
     dryRun: z.boolean(),
+    /** Files chosen together share one, so the history lists them as one import, undone together. */
+    batchId: batchId.optional(),
   }),
   importProgress: z.strictObject({ jobId: id }),
   cancelImport: z.strictObject({ jobId: id }),
   listImports: none,
   undoImport: z.strictObject({ importId: z.number().int().positive() }),
+  /** Undoes every file of a batch (chosen together) at once, newest first, all or nothing. */
+  undoBatch: z.strictObject({ batchId }),
+  /** Whether the demo council's made-up data is still in the database (importing on top mixes it in). */
+  demoStatus: none,
+  /** Removes the demo council's imports in one step (a backup is taken first). */
+  removeDemo: none,
   listMappings: none,
   /** The value step: each worded column's distinct values and where they are placed now. */
   fileValues: z.strictObject(fileAsLayout),
@@ -233,6 +242,10 @@ export interface DetectResult {
   presetBySource: Record<string, string>;
   /** A saved mapping whose columns match this file, if any. */
   suggestedMapping: { name: string; source: string; mapping: ColumnMapping } | null;
+  /** A file no layout fits: per source, heading -> the field its heading is a known spelling of. */
+  suggestedColumns: Record<string, Record<string, string>>;
+  /** Why the file is refused unless it is a staff file (a column like a child's name), or null. */
+  identityRefusal: string | null;
   /** An .xlsx workbook: the sheet read and all its sheets, in order. */
   sheet?: string;
   sheets?: string[];
@@ -260,6 +273,11 @@ export interface ImportProgressInfo {
 
 /** A row of the import history as the Data screen lists it. */
 export type ImportLogEntry = Omit<ImportHistoryEntry, 'sha256' | 'extractDate' | 'finishedAt'>;
+
+export interface DemoStatus {
+  /** The demo council's files still imported (not undone). */
+  files: string[];
+}
 
 export interface SavedMappingInfo {
   name: string;
@@ -351,6 +369,9 @@ export interface ApiResults {
   cancelImport: { cancelled: boolean };
   listImports: ImportLogEntry[];
   undoImport: { message: string };
+  undoBatch: { message: string };
+  demoStatus: DemoStatus;
+  removeDemo: { message: string };
   listMappings: SavedMappingInfo[];
   fileValues: ColumnValues[];
   listValueRules: ValueRuleInfo[];

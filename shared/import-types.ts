@@ -174,6 +174,8 @@ export interface ImportLogEntry {
   undoneAt: string | null;
   /** True when undo would be allowed now (not undone, and no later active import changed its rows). */
   canUndo: boolean;
+  /** The files chosen together share one (undone together); null for a file imported alone. */
+  batchId: string | null;
 }
 
 export interface UndoResult {

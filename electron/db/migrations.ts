@@ -407,4 +407,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration (importux)
+  {
+    name: 'import batches: files chosen together are one import in the history, undone together',
+    up(db) {
+      db.exec(`
+        -- The files chosen together in the import wizard (or the demo council) share a batch
+        -- id; a file imported alone has none. A text id, so the app can name the demo's 'demo'.
+        ALTER TABLE import_log ADD COLUMN batch_id TEXT CHECK (batch_id IS NULL OR batch_id <> '');
+        CREATE INDEX import_log_batch ON import_log(batch_id) WHERE batch_id IS NOT NULL;
+      `);
+    },
+  },
 ];

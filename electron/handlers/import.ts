@@ -6,9 +6,34 @@ import type { DetectResult, ImportLogEntry, ImportProgressInfo, ImportSummary, S
 import { CSV_SOURCES, type ColumnMappingSpec, type CsvSource, type ImportResult } from '../../shared/import-types';
 import { listImports, listMappings, runImport, undoImport, ImportProblem, SOURCE_FIELDS } from '../import';
 import { detectImportFile, dfeSourceOf } from '../import/detect';
-import { notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
+import { identityRefusal, notStoredNote, personalColumns, STAFF_SOURCES } from '../import/privacy';
+import { bind, LAYOUTS } from '../import/layouts';
+import { setImportBatch, undoBatch } from '../import/undo-batch';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
+import { SOURCE_LABEL } from '../../shared/import-labels';
+import { ROLE_LABEL } from '../../shared/domain';
+
+/** Codes the importer's messages list ("use one of: permanent, fixed_term, agency"), in words. */
+const CODE_WORDS: Record<string, string> = { ...ROLE_LABEL, fixed_term: 'fixed-term', care_leaver: 'care leaver', in_progress: 'in progress' };
+
+/**
+ * The importer's messages name command-line options (they are shared with the CLI); on the screen
+ * they name the control that does the same, so no "--source" ever reaches a user of the app.
+ */
+const SCREEN_WORDS: Array<[RegExp, (...m: string[]) => string]> = [
+  [/[Ii]mport it with --source (\w+)/g, (_, s) => `Choose “${SOURCE_LABEL[s!] ?? s}” under “Import it as” on the first step`],
+  [/Say what it is with --source, and map its columns with --mapping FILE \(see docs\/import\.md\)\./g, () => 'Say what it holds under “Import it as”, and match its columns at the next step.'],
+  [/ \(--mapping FILE\)/g, () => ' (the “Match the columns” step)'],
+  [/ alone with --accept-valid/g, () => ' alone by choosing “Import the valid rows”'],
+  [/(choose it|Choose another) with --sheet NAME/g, (_, w) => `${w} under “Sheet of the workbook to read”`],
+  [/ in the import's value step \(or a mapping's "values" for \w+\)/g, () => ' in the “Match the values” step'],
+  [new RegExp(`\\b(${Object.keys(CODE_WORDS).join('|')})\\b`, 'g'), (_, c) => CODE_WORDS[c!] ?? c!],
+];
+
+export function forScreen(message: string): string {
+  return SCREEN_WORDS.reduce((m, [re, to]) => m.replace(re, (...args: string[]) => to(...args)), message);
+}
 
 interface Job {
   id: string;
@@ -49,6 +74,27 @@ function dfeKind(headers: string[]): { source: 'benchmark' | 'neighbours'; descr
   return { source, description: DFE_DESCRIPTION[source] };
 }
 
+/**
+ * For a file no layout fits: per source, the columns whose headings are a known spelling of a
+ * field (a heading "FTE" is the FTE), so the mapping step starts from them rather than from nothing.
+ */
+function suggestedColumns(headers: string[]): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const source of CSV_SOURCES) {
+    // The layout of the source whose spellings name the most of these headings.
+    const fits = LAYOUTS.filter((l) => l.sources.includes(source)).map((l) => bind(l, source, headers));
+    const b = fits.sort((x, y) => y.matched.length - x.matched.length)[0];
+    if (!b) continue;
+    const columns: Record<string, string> = {};
+    for (const field of b.matched) {
+      const heading = headers[b.index[field]!];
+      if (heading && !columns[heading] && !personalColumns([heading]).length) columns[heading] = field;
+    }
+    out[source] = columns;
+  }
+  return out;
+}
+
 export async function detect(ctx: AppContext, fileId: string, sheet?: string): Promise<DetectResult> {
   const f = ctx.file(fileId);
   try {
@@ -56,7 +102,7 @@ export async function detect(ctx: AppContext, fileId: string, sheet?: string): P
     const workbook = d.sheets ? { sheet: d.sheet!, sheets: d.sheets } : {};
     const dfe = d.best ? null : dfeKind(d.headers);
     if (dfe)
-      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null, ...workbook };
+      return { file: { id: f.id, name: f.name, bytes: f.bytes }, source: dfe.source, preset: 'dfe', description: dfe.description, headers: d.headers, preview: d.preview, fields: FIELDS, presetBySource: { [dfe.source]: 'dfe' }, suggestedMapping: null, suggestedColumns: {}, identityRefusal: null, ...workbook };
     const best = d.best;
     const saved = best?.preset.startsWith('mapping:') ? listMappings(ctx.db()).find((m) => `mapping:${m.name}` === best.preset) : undefined;
     let description = best ? best.description : 'Not recognised: its column headings do not match any layout Scrutiny Pack knows';
@@ -79,6 +125,8 @@ export async function detect(ctx: AppContext, fileId: string, sheet?: string): P
         [...d.candidates].reverse().filter((c) => !c.preset.startsWith('mapping:')).map((c) => [c.source, c.preset]),
       ),
       suggestedMapping: saved ? { name: saved.name, source: saved.source, mapping: mappingOf(saved.mapping) } : null,
+      suggestedColumns: best ? {} : suggestedColumns(d.headers),
+      identityRefusal: d.identityColumns.length ? identityRefusal(d.identityColumns) : null,
       ...workbook,
     };
   } catch (err) {
@@ -112,6 +160,8 @@ export interface StartArgs {
   saveMappingAs?: string | undefined;
   acceptValid: boolean;
   dryRun: boolean;
+  /** The files chosen together in one wizard run share it (undone together). */
+  batchId?: string | undefined;
 }
 
 export function startImport(ctx: AppContext, args: StartArgs): { jobId: string } {
@@ -123,7 +173,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
   };
   job.info.jobId = job.id;
   jobs.set(job.id, job);
-  const clean = (msg: string) => msg.replaceAll(f.path, f.name);
+  const clean = (msg: string) => forScreen(msg.replaceAll(f.path, f.name));
   const run = async (): Promise<ImportSummary> => {
     if (isCsvSource(args.source)) {
       const r = await runImport(ctx.db(), {
@@ -158,6 +208,7 @@ export function startImport(ctx: AppContext, args: StartArgs): { jobId: string }
   };
   run().then(
     (result) => {
+      if (args.batchId && !args.dryRun && result.importId !== null && ['imported', 'partial', 'no_change'].includes(result.outcome)) setImportBatch(ctx.db(), result.importId, args.batchId);
       job.info = { ...job.info, state: result.outcome === 'cancelled' ? 'cancelled' : 'done', result, fraction: 1 };
     },
     (err: unknown) => {
@@ -201,16 +252,26 @@ export function history(ctx: AppContext): ImportLogEntry[] {
       message: e.message,
       undoneAt: e.undoneAt,
       canUndo: e.canUndo,
+      batchId: e.batchId,
     }));
 }
 
-export function undo(ctx: AppContext, importId: number): { message: string } {
+/** The importer's refusals (an undo that must wait, say) are written for the user: passed on as they are. */
+export function inPlainWords<T>(run: () => T): T {
   try {
-    return { message: undoImport(ctx.db(), importId).message };
+    return run();
   } catch (err) {
     if (err instanceof ImportProblem) throw new UserError(err.message);
     throw err;
   }
+}
+
+export function undo(ctx: AppContext, importId: number): { message: string } {
+  return inPlainWords(() => ({ message: undoImport(ctx.db(), importId).message }));
+}
+
+export function undoTogether(ctx: AppContext, batchId: string): { message: string } {
+  return inPlainWords(() => ({ message: undoBatch(ctx.db(), batchId).message }));
 }
 
 export function mappings(ctx: AppContext): SavedMappingInfo[] {

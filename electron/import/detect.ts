@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import type { Db } from '../db/open';
 import type { CsvSource, FileDetection, LayoutCandidate } from '../../shared/import-types';
-import { bind, fittingLayouts, type Binding } from './layouts';
+import { bind, fittingLayouts, type Binding, type RowsSay } from './layouts';
+import { EMPLOYMENT_TYPE_CODES, parseFlag } from './codes';
+import { norm } from './normalise';
 import { listMappings, mappingLayout } from './mapping';
 import { identityColumns } from './privacy';
 import { parseText, sniffFile } from './csv-stream';
@@ -61,7 +63,7 @@ export async function detectImportFile(file: string, db?: Db, sheet?: string): P
 function detectionOf(file: string, sniffed: Pick<FileDetection, 'bytes' | 'encoding' | 'delimiter'>, rows: string[][], db?: Db): FileDetection {
   const headers = (rows[0] ?? []).map((h) => h.trim());
   if (headers.length === 0) throw new ImportProblem('unknown_layout', `The file ${file} is empty: it has no heading row.`);
-  const fits = [...fittingMappings(db, headers), ...fittingLayouts(headers)];
+  const fits = preferWhatRowsSay([...fittingMappings(db, headers), ...fittingLayouts(headers)], rows.slice(1));
   const candidates = fits.map(candidate);
   return {
     file,
@@ -74,6 +76,36 @@ function detectionOf(file: string, sniffed: Pick<FileDetection, 'bytes' | 'encod
     candidates,
     identityColumns: identityColumns(headers),
   };
+}
+
+/** A cell as the importer reads the field, for comparing with a layout's rowsSay code. */
+const READ_AS: Record<RowsSay['field'], (cell: string) => string | undefined> = {
+  employment_type: (cell) => EMPLOYMENT_TYPE_CODES.get(norm(cell)),
+  agency_flag: (cell) => {
+    const flag = parseFlag(cell);
+    return flag === undefined ? undefined : flag ? 'yes' : 'no';
+  },
+};
+
+/**
+ * When the best layout also reads another source and every first row says the file is that
+ * source (layout.rowsSay), that source's binding goes first: an agency export with the HR
+ * template's headings is an agency file. Headings decide everything else.
+ */
+export function preferWhatRowsSay(fits: Binding[], dataRows: readonly string[][]): Binding[] {
+  const best = fits[0];
+  const rows = dataRows.filter((r) => !isBlank(r));
+  if (!best?.layout.rowsSay || rows.length === 0) return fits;
+  for (const [source, says] of Object.entries(best.layout.rowsSay) as [CsvSource, readonly RowsSay[]][]) {
+    if (source === best.source) continue;
+    const other = fits.find((b) => b.layout === best.layout && b.source === source);
+    if (!other) continue;
+    const say = says.find((s) => best.index[s.field] !== undefined);
+    if (!say) continue;
+    const col = best.index[say.field]!;
+    if (rows.every((r) => READ_AS[say.field]((r[col] ?? '').trim()) === say.code)) return [other, ...fits.filter((b) => b !== other)];
+  }
+  return fits;
 }
 
 /**

@@ -15,7 +15,7 @@ const WORKER_FIELDS: FieldSpec[] = [
   { name: 'swe_number', label: 'Social Work England number', required: false },
   { name: 'role', label: 'Role', required: true },
   { name: 'team', label: 'Team', required: false },
-  { name: 'employment_type', label: 'Employment type (permanent, fixed_term, agency)', required: true },
+  { name: 'employment_type', label: 'Employment type (permanent, fixed-term or agency)', required: true },
   { name: 'agency_flag', label: 'Agency worker? (Y/N), instead of an employment type', required: false },
   { name: 'fte', label: 'FTE (a fraction such as 0.8, a percentage such as 80, or hours worked)', required: true },
   { name: 'standard_hours', label: 'Standard weekly hours of the post (when FTE is given as hours)', required: false },
@@ -40,7 +40,7 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
   agency: WORKER_FIELDS.map((f) => (f.name === 'employment_type' ? { ...f, required: false } : f)),
   allocations: [
     { name: 'case_id', label: 'Case ID (stored only as a keyed hash)', required: true },
-    { name: 'case_type', label: 'Case type (CIN, CP, CLA, care_leaver, other)', required: true },
+    { name: 'case_type', label: 'Case type (child in need, child protection, child looked after, care leaver or other)', required: true },
     { name: 'staff_id', label: 'Worker ID of the allocated worker (HR staff number, case-system worker ID or SWE number)', required: true },
     { name: 'team', label: 'Team', required: false },
     { name: 'start_date', label: 'Allocation start', required: true },
@@ -52,7 +52,7 @@ export const SOURCE_FIELDS: Record<CsvSource, FieldSpec[]> = {
     { name: 'cohort', label: 'Cohort (default: the start month)', required: false },
     { name: 'start_date', label: 'ASYE start', required: true },
     { name: 'planned_end_date', label: 'Planned end (default: start + 12 months)', required: false },
-    { name: 'outcome', label: 'Outcome (default: in_progress)', required: false },
+    { name: 'outcome', label: 'Outcome (default: in progress)', required: false },
     { name: 'outcome_date', label: 'Outcome date', required: false },
   ],
   census_la: [

@@ -7,7 +7,7 @@ interface Row {
   id: number; file_name: string; sha256: string; source: string; layout: string; rows_read: number;
   rows_inserted: number; rows_updated: number; rows_unchanged: number; rows_rejected: number;
   extract_date: string | null; started_at: string; finished_at: string | null; outcome: string;
-  message: string | null; undone_at: string | null;
+  message: string | null; undone_at: string | null; batch_id?: string | null;
 }
 
 export function listImports(db: Db): ImportLogEntry[] {
@@ -30,6 +30,7 @@ export function listImports(db: Db): ImportLogEntry[] {
     message: r.message,
     undoneAt: r.undone_at,
     canUndo: ['imported', 'partial', 'no_change'].includes(r.outcome) && blockingImports(db, r.id).length === 0,
+    batchId: r.batch_id ?? null,
   }));
 }
 

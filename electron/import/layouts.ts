@@ -55,6 +55,18 @@ export interface LayoutDef {
   unused?: readonly string[];
   /** Said to the user whenever this layout is used. */
   notes?: readonly string[];
+  /**
+   * Another source this layout also reads -> what every row of such a file says in a field, as
+   * the importer reads it: detection takes the file for that source when its first rows all say
+   * so (the demo's agency.csv has the HR headings; only its rows say "agency").
+   */
+  rowsSay?: Partial<Record<CsvSource, readonly RowsSay[]>>;
+}
+
+/** One field every row of a file of a source reads as the same code (detect.ts). */
+export interface RowsSay {
+  field: 'employment_type' | 'agency_flag';
+  code: string;
 }
 
 // Each format is declared in its own file under formats/ (one per layout family, versioned when

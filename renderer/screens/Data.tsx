@@ -1,6 +1,6 @@
 // The data behind the figures: every import with an undo button, and the data-quality warnings
 // HR staff should clear in the source systems before the paper goes out.
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { AppStatus, ImportLogEntry, QualityIssue, RowProblem } from '../../shared/api';
 import { call } from '../api';
 import { useLoad } from '../hooks';
@@ -11,6 +11,7 @@ import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 import { AgencyRulesLists } from '../components/AgencyRules';
 import { AsAtForm, useAsAt } from '../components/AsAtForm';
+import { ROLE_LABEL } from '../../shared/domain';
 
 const OUTCOME: Record<string, string> = {
   imported: 'Imported',
@@ -20,17 +21,69 @@ const OUTCOME: Record<string, string> = {
   undone: 'Undone',
 };
 
+/** What an undo is about to take away: one file, or the files imported together. */
+type Undoing = { kind: 'one'; entry: ImportLogEntry } | { kind: 'batch'; batchId: string; entries: ImportLogEntry[] };
+
+// Plain words for codes a data check's rows carry (the words engineer may move these to format.ts).
+const CODE_WORDS: Record<string, string> = { ...ROLE_LABEL, permanent: 'Permanent', fixed_term: 'Fixed-term', agency: 'Agency' };
+const COLUMN_WORDS: Record<string, string> = {
+  staff_id: 'Staff ID',
+  swe_number: 'SWE number',
+  employment_type: 'Employment type',
+  fte: 'FTE',
+  start_date: 'Start date',
+  end_date: 'End date',
+  case_id: 'Case',
+};
+const columnWords = (c: string) => COLUMN_WORDS[c] ?? c.charAt(0).toUpperCase() + c.slice(1).replace(/_/g, ' ');
+const cellWords = (v: string | number | null) => (v === null ? '' : typeof v === 'string' ? (CODE_WORDS[v] ?? v) : String(v));
+
+/** The history in groups: files imported together share one group, a file imported alone is its own. */
+function historyGroups(entries: readonly ImportLogEntry[]): ImportLogEntry[][] {
+  const out: ImportLogEntry[][] = [];
+  const byBatch = new Map<string, ImportLogEntry[]>();
+  for (const e of entries) {
+    if (e.batchId === null) out.push([e]);
+    else {
+      let g = byBatch.get(e.batchId);
+      if (!g) {
+        byBatch.set(e.batchId, (g = []));
+        out.push(g);
+      }
+      g.push(e);
+    }
+  }
+  return out;
+}
+
 export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | null> }) {
   const imports = useLoad(() => call('listImports', {}), []);
   const { asAt } = useAsAt();
   const quality = useLoad(async () => (asAt ? call('listQualityIssues', { asAt }) : null), [asAt]);
-  const [confirm, setConfirm] = useState<ImportLogEntry | null>(null);
+  const [confirm, setConfirm] = useState<Undoing | null>(null);
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  const result = useRef<HTMLDivElement | null>(null);
+  // The result appears where the confirmation was, and takes the focus: where the user is looking.
+  useEffect(() => {
+    if (message) result.current?.focus();
+  }, [message]);
 
-  async function undo(entry: ImportLogEntry) {
+  function ask(u: Undoing, button: HTMLElement) {
+    opener.current = button;
+    setMessage(null);
+    setConfirm(u);
+  }
+
+  function keep() {
+    setConfirm(null);
+    opener.current?.focus();
+  }
+
+  async function undo(u: Undoing) {
     setConfirm(null);
     try {
-      const r = await call('undoImport', { importId: entry.id });
+      const r = u.kind === 'one' ? await call('undoImport', { importId: u.entry.id }) : await call('undoBatch', { batchId: u.batchId });
       setMessage({ kind: 'success', text: r.message });
       imports.reload();
       quality.reload();
@@ -43,59 +96,20 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
   return (
     <>
       <PageHeading lead="Everything imported so far, with the checks to clear before the figures go to committee.">Data</PageHeading>
-      {message ? (
-        <Notice kind={message.kind}>
-          <p>{message.text}</p>
-        </Notice>
-      ) : null}
       <h2>Import history</h2>
       {imports.loading ? <Loading what="the import history" /> : null}
       {imports.error ? <Notice kind="error"><p>{imports.error}</p></Notice> : null}
       {imports.data && !imports.data.length ? <p>Nothing has been imported yet. <a href="#/import">Import files</a>.</p> : null}
-      {imports.data?.length ? (
-        <DataTable
-          caption="Imports, most recent first"
-          columns={['When', 'File', 'What', 'Rows read', 'Added', 'Updated', 'Left out', 'Result', 'Undo']}
-          numeric={[3, 4, 5, 6]}
-          rows={imports.data.map((e) => [
-            fmtDateTime(e.startedAt),
-            e.fileName,
-            SOURCE_LABEL[e.source] ?? e.source,
-            e.rowsRead,
-            e.inserted,
-            e.updated,
-            e.rejected,
-            <span title={e.message ?? undefined}>
-              {OUTCOME[e.outcome] ?? e.outcome}
-              {e.undoneAt ? ` on ${formatLongDate(e.undoneAt.slice(0, 10))}` : ''}
-            </span>,
-            e.canUndo ? (
-              <button type="button" className="button button-small button-secondary" onClick={() => setConfirm(e)}>
-                Undo<span className="visually-hidden"> the import of {e.fileName}</span>
-              </button>
-            ) : (
-              ''
-            ),
-          ])}
-        />
-      ) : null}
-      {imports.data?.some((e) => e.rejected > 0 && !e.undoneAt) ? <LeftOut entries={imports.data.filter((e) => e.rejected > 0 && !e.undoneAt)} /> : null}
-      {confirm ? (
-        <div className="confirm" role="alertdialog" aria-labelledby="confirm-h" aria-describedby="confirm-d">
-          <h3 id="confirm-h">Undo the import of {confirm.fileName}?</h3>
-          <p id="confirm-d">
-            This removes the {plural(confirm.inserted, 'row')} it added and puts back the {plural(confirm.updated, 'row')} it changed, exactly as they were before. A backup is taken first.
-          </p>
-          <div className="button-row">
-            <button type="button" className="button button-warning" autoFocus onClick={() => void undo(confirm)}>
-              Yes, undo this import
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirm(null)}>
-              Keep it
-            </button>
-          </div>
+      {imports.data?.length ? <HistoryTable entries={imports.data} onUndo={ask} /> : null}
+      {confirm ? <ConfirmUndo undoing={confirm} onUndo={() => void undo(confirm)} onKeep={keep} /> : null}
+      {message ? (
+        <div ref={result} tabIndex={-1} className="undo-result">
+          <Notice kind={message.kind}>
+            <p>{message.text}</p>
+          </Notice>
         </div>
       ) : null}
+      {imports.data?.some((e) => e.rejected > 0 && !e.undoneAt) ? <LeftOut entries={imports.data.filter((e) => e.rejected > 0 && !e.undoneAt)} /> : null}
 
       <h2>Data checks{asAt ? ` at ${formatLongDate(asAt)}` : ''}</h2>
       <p>These are problems in the exports themselves. Fix them in the HR or case-management system and import again; the figures will then be right.</p>
@@ -105,6 +119,126 @@ export function DataScreen({ refresh }: { refresh: () => Promise<AppStatus | nul
       {quality.data?.map((q) => <QualityCard key={q.kind} issue={q} />)}
       <AgencyRulesLists asAt={asAt} />
     </>
+  );
+}
+
+function outcomeText(e: ImportLogEntry): ReactNode {
+  return (
+    <span title={e.message ?? undefined}>
+      {OUTCOME[e.outcome] ?? e.outcome}
+      {e.undoneAt ? ` on ${formatLongDate(e.undoneAt.slice(0, 10))}` : ''}
+    </span>
+  );
+}
+
+/** The history, most recent first: files imported together under one heading row with one undo for all. */
+function HistoryTable({ entries, onUndo }: { entries: ImportLogEntry[]; onUndo: (u: Undoing, button: HTMLElement) => void }) {
+  const columns = ['When', 'File', 'What', 'Rows read', 'Added', 'Updated', 'Left out', 'Result', 'Undo'];
+  const num = (i: number) => (i >= 3 && i <= 6 ? 'num' : undefined);
+  const row = (e: ImportLogEntry, inBatch: boolean) => (
+    <tr key={e.id} className={inBatch ? 'batch-member' : undefined}>
+      {[
+        fmtDateTime(e.startedAt),
+        e.fileName,
+        SOURCE_LABEL[e.source] ?? e.source,
+        e.rowsRead,
+        e.inserted,
+        e.updated,
+        e.rejected,
+        outcomeText(e),
+        e.canUndo ? (
+          <button type="button" className="button button-small button-secondary" onClick={(ev) => onUndo({ kind: 'one', entry: e }, ev.currentTarget)}>
+            {inBatch ? 'Undo only this file' : 'Undo'}
+            <span className="visually-hidden">{inBatch ? ':' : ''} the import of {e.fileName}</span>
+          </button>
+        ) : (
+          ''
+        ),
+      ].map((v, j) => (
+        <td key={j} className={num(j)}>
+          {v}
+        </td>
+      ))}
+    </tr>
+  );
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Imports, most recent first">
+      <table>
+        <caption>Imports, most recent first</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={c} scope="col" className={num(i)}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {historyGroups(entries).map((g) => {
+          const batchId = g[0]!.batchId;
+          if (batchId === null || g.length < 2) return <tbody key={g[0]!.id}>{g.map((e) => row(e, false))}</tbody>;
+          const active = g.filter((e) => e.outcome !== 'undone' && e.outcome !== 'failed' && e.outcome !== 'already_imported');
+          const label = batchId === 'demo' ? 'The demo council' : `${g.length} files imported together`;
+          return (
+            <tbody key={batchId} className="batch">
+              <tr>
+                <th scope="rowgroup" colSpan={8}>
+                  {label}, {fmtDateTime(g[g.length - 1]!.startedAt)}
+                  {active.length === 0 ? ': undone' : active.length < g.length ? ` (${active.length} still imported)` : ''}
+                </th>
+                <td>
+                  {active.length ? (
+                    <button type="button" className="button button-small button-secondary" onClick={(ev) => onUndo({ kind: 'batch', batchId, entries: active }, ev.currentTarget)}>
+                      Undo all {active.length}
+                      <span className="visually-hidden"> files: {active.map((e) => e.fileName).join(', ')}</span>
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+              {g.map((e) => row(e, true))}
+            </tbody>
+          );
+        })}
+      </table>
+    </div>
+  );
+}
+
+/** The confirmation: the safe choice has the focus, Escape keeps the data, and it says what will go. */
+function ConfirmUndo({ undoing, onUndo, onKeep }: { undoing: Undoing; onUndo: () => void; onKeep: () => void }) {
+  const entries = undoing.kind === 'one' ? [undoing.entry] : undoing.entries;
+  const inserted = entries.reduce((n, e) => n + e.inserted, 0);
+  const updated = entries.reduce((n, e) => n + e.updated, 0);
+  const what = undoing.kind === 'one' ? `the import of ${undoing.entry.fileName}` : `the ${entries.length} files imported together`;
+  return (
+    <div
+      className="confirm"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="confirm-h"
+      aria-describedby="confirm-d"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onKeep();
+        }
+      }}
+    >
+      <h3 id="confirm-h">Undo {what}?</h3>
+      <p id="confirm-d">
+        {undoing.kind === 'batch' ? `${entries.map((e) => e.fileName).join(', ')}: all are undone together. ` : ''}
+        This removes the {plural(inserted, 'row')} {entries.length === 1 ? 'it' : 'they'} added and puts back the {plural(updated, 'row')} {entries.length === 1 ? 'it' : 'they'} changed,
+        exactly as they were before. A backup is taken first.
+      </p>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" autoFocus onClick={onKeep}>
+          {entries.length === 1 ? 'Keep it' : 'Keep them'}
+        </button>
+        <button type="button" className="button button-warning" onClick={onUndo}>
+          {undoing.kind === 'one' ? 'Yes, undo this import' : `Yes, undo all ${entries.length}`}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -131,8 +265,8 @@ function QualityCard({ issue }: { issue: QualityIssue }) {
           <summary>Show the rows behind this warning</summary>
           <DataTable
             caption={`${issue.title}${issue.rowsTruncated ? ` (first ${issue.rows.length})` : ''}`}
-            columns={issue.columns.map((c) => c.replace(/_/g, ' '))}
-            rows={issue.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))}
+            columns={issue.columns.map(columnWords)}
+            rows={issue.rows.map((r) => r.map(cellWords))}
           />
           <button type="button" className="button button-secondary" onClick={() => void download()}>
             Download these rows as CSV

@@ -3,6 +3,8 @@
 // only the valid rows) with a progress bar and a cancel button; and a summary of what changed.
 import { useRef, useState, type DragEvent } from 'react';
 import type { AppStatus, ColumnMapping, DetectResult, FileRef, ImportProgressInfo, ImportSummary, SavedMappingInfo } from '../../shared/api';
+import { useLoad } from '../hooks';
+import { groupProblems } from '../problem-groups';
 import { call } from '../api';
 import { fmtBytes, toCsv } from '../format';
 import { plural } from '../../shared/summaries';
@@ -12,6 +14,8 @@ import type { ColumnValues } from '../../shared/import-types';
 import { ValueEditor, valuesToShow, type ValueChoices } from './ImportValues';
 
 const DFE_SOURCES = ['benchmark', 'neighbours'];
+/** Files about staff: a column like a child's name there is a worker's own detail, dropped unread. */
+const STAFF_SOURCES = new Set(['workers', 'agency', 'asye', 'establishment', 'idmap', 'departments']);
 
 type Step = 'choose' | 'map' | 'values' | 'check' | 'import' | 'done';
 
@@ -32,6 +36,27 @@ interface FileState {
   values?: ColumnValues[] | undefined;
   /** The user's corrections in the value step: field -> value -> placement. */
   valueChoices?: ValueChoices | undefined;
+  /** Why checking or importing this file stopped (the other files carry on). */
+  runError?: string | undefined;
+}
+
+/** Refused at step 1: a column like a child's name in a file that is not about staff. */
+const refused = (f: FileState) => !!f.detect?.identityRefusal && !STAFF_SOURCES.has(f.source);
+/** A file the wizard carries on with: read, not refused, and said what it holds. */
+const usable = (f: FileState) => !!f.detect && !refused(f) && f.source !== '';
+/** Files with the same headings read as the same source share one column mapping. */
+const sameHeadings = (f: FileState) => `${f.source}\u0000${f.sheet ?? ''}\u0000${(f.detect?.headers ?? []).join('\u0001')}`;
+
+/** Where the mapping of a file not recognised starts: a saved mapping that fits, or the headings known as fields. */
+function startingMapping(d: DetectResult, source: string): ColumnMapping | null {
+  if (!source) return null;
+  if (d.suggestedMapping && d.suggestedMapping.source === source) return d.suggestedMapping.mapping;
+  return { columns: { ...(d.suggestedColumns[source] ?? {}) } };
+}
+
+/** Files chosen together are one batch: one import in the history, undone together. */
+function newBatchId(): string {
+  return `b${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
 
 const STEPS: Array<[Step, string]> = [
@@ -63,6 +88,21 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   const cancelled = useRef(false);
   const [mappings, setMappings] = useState<SavedMappingInfo[]>([]);
   const [dragging, setDragging] = useState(false);
+  const [valuesFocus, setValuesFocus] = useState<string | null>(null);
+  const demo = useLoad(() => call('demoStatus', {}), []);
+  const [demoMessage, setDemoMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  async function removeDemo() {
+    setDemoMessage(null);
+    try {
+      const r = await call('removeDemo', {});
+      setDemoMessage({ kind: 'success', text: r.message });
+      demo.reload();
+      await refresh();
+    } catch (err) {
+      setDemoMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) });
+    }
+  }
 
   const update = (i: number, patch: Partial<FileState>) => setFiles((fs) => fs.map((f, j) => (j === i ? { ...f, ...patch } : f)));
 
@@ -74,19 +114,20 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     for (const ref of refs) {
       try {
         const d = await call('detectFile', { fileId: ref.id });
+        const source = d.source ?? d.suggestedMapping?.source ?? '';
         added.push({
           ref,
           detect: d,
           error: null,
-          source: d.source ?? d.suggestedMapping?.source ?? 'workers',
+          source,
           preset: d.preset,
-          mapping: d.preset ? null : (d.suggestedMapping?.mapping ?? null),
+          mapping: d.preset ? null : startingMapping(d, source),
           saveMappingAs: d.suggestedMapping?.name ?? '',
           check: null,
           result: null,
         });
       } catch (err) {
-        added.push({ ref, detect: null, error: err instanceof Error ? err.message : String(err), source: 'workers', preset: null, mapping: null, saveMappingAs: '', check: null, result: null });
+        added.push({ ref, detect: null, error: err instanceof Error ? err.message : String(err), source: '', preset: null, mapping: null, saveMappingAs: '', check: null, result: null });
       }
     }
     setFiles((fs) => [...fs, ...added]);
@@ -103,12 +144,13 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     const f = files[i]!;
     try {
       const d = await call('detectFile', { fileId: f.ref.id, sheet });
+      const source = d.source ?? d.suggestedMapping?.source ?? '';
       update(i, {
         detect: d,
         sheet,
-        source: d.source ?? d.suggestedMapping?.source ?? 'workers',
+        source,
         preset: d.preset,
-        mapping: d.preset ? null : (d.suggestedMapping?.mapping ?? null),
+        mapping: d.preset ? null : startingMapping(d, source),
         check: null,
       });
     } catch (err) {
@@ -139,14 +181,16 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     }
   }
 
-  const readable = files.filter((f) => f.detect);
+  const carried = files.filter(usable);
+  const unchosen = files.filter((f) => f.detect && !refused(f) && f.source === '');
   // The DfE's own files are read exactly as published: they never need a column mapping.
-  const mappable = (f: FileState) => !!f.detect && !f.preset && !DFE_SOURCES.includes(f.source);
-  const needsMapping = readable.some(mappable);
+  const mappable = (f: FileState) => usable(f) && !f.preset && !DFE_SOURCES.includes(f.source);
+  const needsMapping = carried.some(mappable);
   const hasValues = files.some((f) => valuesToShow(f.values ?? []).length > 0);
 
   function startOver() {
     setFiles([]);
+    setValuesFocus(null);
     setStep('choose');
     setError(null);
     setAcceptValid(false);
@@ -160,13 +204,14 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   }
 
   // The list is passed when the files were changed in the same event (the state is not yet updated).
-  async function runAll(dryRun: boolean, list: FileState[] = files) {
+  async function runAll(dryRun: boolean, list: FileState[] = files, batchId?: string) {
     cancelled.current = false;
     setError(null);
     const out: Array<ImportSummary | null> = [];
     for (let i = 0; i < list.length; i++) {
       const f = list[i]!;
-      if (!f.detect) {
+      // A file refused, not said what it holds, or that could not be checked is left out; the others carry on.
+      if (!usable(f) || (!dryRun && (f.runError || !f.check))) {
         out.push(null);
         continue;
       }
@@ -184,15 +229,16 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
             ...(!dryRun && !f.preset && f.saveMappingAs.trim() ? { saveMappingAs: f.saveMappingAs.trim() } : {}),
             acceptValid,
             dryRun,
+            ...(batchId ? { batchId } : {}),
           },
           (info) => setProgress({ label, info }),
           (jobId) => (jobRef.current = jobId),
         );
         out.push(summary);
-        update(i, dryRun ? { check: summary } : { result: summary });
+        update(i, dryRun ? { check: summary, runError: undefined } : { result: summary });
       } catch (err) {
-        setError(`${f.ref.name}: ${err instanceof Error ? err.message : String(err)}`);
-        break;
+        update(i, { runError: err instanceof Error ? err.message : String(err) });
+        out.push(null);
       }
     }
     jobRef.current = null;
@@ -207,7 +253,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
     const next: FileState[] = [];
     try {
       for (const f of files) {
-        if (!f.detect || DFE_SOURCES.includes(f.source)) {
+        if (!usable(f) || DFE_SOURCES.includes(f.source)) {
           next.push(f);
           continue;
         }
@@ -254,14 +300,15 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
   async function check(current?: FileState[]) {
     if (current) setFiles(current);
-    setFiles((fs) => fs.map((f) => ({ ...f, check: null })));
+    setFiles((fs) => fs.map((f) => ({ ...f, check: null, runError: undefined })));
     setStep('check');
-    await runAll(true, current ?? files);
+    await runAll(true, (current ?? files).map((f) => ({ ...f, runError: undefined })));
   }
 
   async function doImport() {
     setStep('import');
-    await runAll(false);
+    const going = files.filter((f) => usable(f) && !f.runError && f.check);
+    await runAll(false, files, going.length > 1 ? newBatchId() : undefined);
     await refresh();
     setStep('done');
   }
@@ -284,7 +331,15 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
 
   const totalProblems = files.reduce((n, f) => n + (f.check?.rejected ?? 0), 0);
   const checkCancelled = files.some((f) => f.check?.outcome === 'cancelled');
-  const checked = !checkCancelled && files.filter((f) => f.detect).every((f) => f.check);
+  const checked = !checkCancelled && carried.every((f) => f.check || f.runError);
+  const importable = carried.filter((f) => f.check && !f.runError);
+  const leftOut = files.filter((f) => !usable(f));
+
+  /** The check's "choose what these values are": back to the value step, at that column. */
+  function fixValues(f: FileState, field: string) {
+    setValuesFocus(`${f.ref.id}\u0000${field}`);
+    setStep('values');
+  }
 
   return (
     <>
@@ -306,6 +361,23 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
       {error ? (
         <Notice kind="error" title="There is a problem">
           <p>{error}</p>
+        </Notice>
+      ) : null}
+
+      {demo.data?.files.length && (step === 'choose' || step === 'map') ? (
+        <Notice kind="warning" title="The demo council is still loaded">
+          <p>
+            Its made-up figures ({demo.data.files.join(', ')}) are in this database: importing your own files on top of them would mix the two in every
+            figure and in the paper. Remove the demo council first. A backup is taken before, so you can restore it in Settings if you change your mind.
+          </p>
+          <button type="button" className="button button-warning" onClick={() => void removeDemo()}>
+            Remove the demo council
+          </button>
+        </Notice>
+      ) : null}
+      {demoMessage ? (
+        <Notice kind={demoMessage.kind}>
+          <p>{demoMessage.text}</p>
         </Notice>
       ) : null}
 
@@ -336,7 +408,19 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                   f.ref.name,
                   fmtBytes(f.ref.bytes),
                   <>
-                    {f.error ? <span className="error-text">{f.error}</span> : f.preset ? f.detect?.description : <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>}
+                    {f.error ? (
+                      <span className="error-text">{f.error}</span>
+                    ) : refused(f) ? (
+                      <span className="error-text">
+                        <strong>Refused, not imported:</strong> {f.detect?.identityRefusal} The other files carry on without it.
+                      </span>
+                    ) : f.preset ? (
+                      f.detect?.description
+                    ) : f.source === '' ? (
+                      <span>{f.detect?.description || 'Not recognised'}. Choose what it holds: Scrutiny Pack will not guess.</span>
+                    ) : (
+                      <span>{f.detect?.description || 'Not recognised'}: you will match its columns next</span>
+                    )}
                     {f.detect?.sheets && f.detect.sheets.length > 1 ? (
                       <div className="field sheet-choice">
                         <label htmlFor={`sheet-${i}`}>Sheet of the workbook to read</label>
@@ -354,8 +438,14 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                     <select
                       aria-label={`Import ${f.ref.name} as`}
                       value={f.source}
-                      onChange={(e) => update(i, { source: e.target.value, preset: f.detect?.presetBySource[e.target.value] ?? null, check: null })}
+                      aria-invalid={f.source === '' ? true : undefined}
+                      onChange={(e) => {
+                        const source = e.target.value;
+                        const preset = f.detect?.presetBySource[source] ?? null;
+                        update(i, { source, preset, mapping: preset ? null : startingMapping(f.detect!, source), check: null });
+                      }}
                     >
+                      {f.source === '' ? <option value="">Choose what it holds…</option> : null}
                       {Object.entries(SOURCE_LABEL).map(([v, l]) => (
                         <option key={v} value={v}>
                           {l}
@@ -371,7 +461,20 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 ])}
               />
               <div className="button-row">
-                <button type="button" className="button" disabled={!readable.length || !!busy} onClick={() => (needsMapping ? setStep('map') : void toValues())}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!!busy}
+                  onClick={() => {
+                    if (unchosen.length) setError(`Choose what ${unchosen.map((f) => f.ref.name).join(', ')} ${unchosen.length === 1 ? 'holds' : 'hold'} (or remove ${unchosen.length === 1 ? 'it' : 'them'}): ${unchosen.length === 1 ? 'it was' : 'they were'} not recognised.`);
+                    else if (!carried.length) setError('None of these files can be imported: remove them and choose others.');
+                    else {
+                      setError(null);
+                      if (needsMapping) setStep('map');
+                      else void toValues();
+                    }
+                  }}
+                >
                   Continue
                 </button>
                 <button type="button" className="button button-secondary" onClick={startOver}>
@@ -387,21 +490,24 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
         <section aria-labelledby="map-h">
           <h2 id="map-h">2. Match the columns</h2>
           <p>These files were not recognised. For each column, choose what it holds. Columns you do not need can be left as “Not used”.</p>
-          {files.map((f, i) =>
-            mappable(f) ? (
+          {mappingGroups(files, mappable).map((group) => {
+            const f = files[group[0]!]!;
+            return (
               <MappingEditor
                 key={f.ref.id}
                 file={f}
+                alsoFor={group.slice(1).map((j) => files[j]!.ref.name)}
                 saved={mappings.filter((m) => m.source === f.source)}
                 onChange={(patch) => {
-                  update(i, patch);
+                  // One mapping for every file with the same headings.
+                  setFiles((fs) => fs.map((x, j) => (group.includes(j) ? { ...x, ...patch } : x)));
                   // The banner described the mapping as it was; a change makes it stale.
                   setError(null);
                 }}
                 missing={mappingProblems(f)}
               />
-            ) : null,
-          )}
+            );
+          })}
           <div className="button-row">
             <button
               type="button"
@@ -437,6 +543,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                 fileName={f.ref.name}
                 columns={f.values}
                 choices={f.valueChoices ?? {}}
+                focusField={valuesFocus?.startsWith(`${f.ref.id}\u0000`) ? valuesFocus.slice(f.ref.id.length + 1) : null}
                 onChoose={(field, value, placed) =>
                   update(i, { valueChoices: { ...(f.valueChoices ?? {}), [field]: { ...(f.valueChoices?.[field] ?? {}), [value]: placed } }, check: null })
                 }
@@ -460,7 +567,27 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
           {progress ? (
             <JobProgress progress={progress} onCancel={() => void cancel()} />
           ) : null}
-          {files.map((f) => (f.check && f.check.outcome !== 'cancelled' ? <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} /> : null))}
+          {files.map((f) =>
+            f.check && f.check.outcome !== 'cancelled' ? (
+              <CheckResult key={f.ref.id} file={f} summary={f.check} onDownload={() => void downloadProblems(f)} onFixValues={(field) => fixValues(f, field)} />
+            ) : f.runError ? (
+              <section key={f.ref.id} className="check-result" aria-label={`Check of ${f.ref.name}`}>
+                <h3>{f.ref.name}</h3>
+                <p className="error-text">Could not be checked, so it will not be imported: {f.runError}</p>
+              </section>
+            ) : null,
+          )}
+          {leftOut.length && !progress ? (
+            <Notice kind="warning" title={`${plural(leftOut.length, 'file')} left out`}>
+              <ul>
+                {leftOut.map((f) => (
+                  <li key={f.ref.id}>
+                    {f.ref.name}: {f.error ?? (refused(f) ? "refused (a column like a child's name or date of birth)" : 'not said what it holds')}
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          ) : null}
           {checkCancelled && !progress ? (
             <>
               <Notice kind="info" title="Checking was cancelled">
@@ -496,15 +623,27 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
                   </p>
                 </Notice>
               ) : null}
-              <div className="button-row">
-                <button type="button" className="button" disabled={!acceptValid && totalProblems > 0} onClick={() => void doImport()}>
+              {!importable.length ? (
+                <Notice kind="warning">
+                  <p>None of the files can be imported as they are. Go back to change how they are read, or start again with other files.</p>
+                </Notice>
+              ) : null}
+            </>
+          ) : null}
+          {!progress && !checkCancelled ? (
+            <div className="button-row">
+              {checked ? (
+                <button type="button" className="button" disabled={!importable.length || (!acceptValid && totalProblems > 0)} onClick={() => void doImport()}>
                   Import
                 </button>
-                <button type="button" className="button button-secondary" onClick={() => setStep(hasValues ? 'values' : needsMapping ? 'map' : 'choose')}>
-                  Back
-                </button>
-              </div>
-            </>
+              ) : null}
+              <button type="button" className="button button-secondary" onClick={() => setStep(hasValues ? 'values' : needsMapping ? 'map' : 'choose')}>
+                Back
+              </button>
+              <button type="button" className="button button-secondary" onClick={startOver}>
+                Start again
+              </button>
+            </div>
           ) : null}
         </section>
       ) : null}
@@ -531,9 +670,18 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
               .filter((f) => f.result)
               .map((f) => [f.ref.name, f.result!.message, f.result!.rowsRead, f.result!.inserted, f.result!.updated, f.result!.unchanged, f.result!.rejected])}
           />
-          {files.some((f) => f.detect && !f.result) ? (
-            <Notice kind="warning">
-              <p>Some files were not imported (cancelled or stopped by an error): nothing from them was saved.</p>
+          {files.some((f) => !f.result) ? (
+            <Notice kind="warning" title="Not imported">
+              <p>Nothing from these files was saved:</p>
+              <ul>
+                {files
+                  .filter((f) => !f.result)
+                  .map((f) => (
+                    <li key={f.ref.id}>
+                      {f.ref.name}: {f.runError ?? f.error ?? (refused(f) ? "refused (a column like a child's name or date of birth)" : f.source === '' ? 'not said what it holds' : 'cancelled, or left out because of its check')}
+                    </li>
+                  ))}
+              </ul>
             </Notice>
           ) : null}
           <div className="button-row">
@@ -565,8 +713,21 @@ function JobProgress({ progress, onCancel }: { progress: { label: string; info: 
   );
 }
 
-function CheckResult({ file, summary, onDownload }: { file: FileState; summary: ImportSummary; onDownload: () => void }) {
+/** Indexes of the files sharing one column mapping (same source and headings), in order. */
+function mappingGroups(files: readonly FileState[], mappable: (f: FileState) => boolean): number[][] {
+  const groups = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    if (!mappable(f)) return;
+    const key = sameHeadings(f);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
+function CheckResult({ file, summary, onDownload, onFixValues }: { file: FileState; summary: ImportSummary; onDownload: () => void; onFixValues: (field: string) => void }) {
   const ok = summary.rejected === 0 && summary.outcome !== 'failed';
+  const groups = groupProblems(summary.problems);
+  const valueColumns = valuesToShow(file.values ?? []);
   return (
     <section className="check-result" aria-label={`Check of ${file.ref.name}`}>
       <h3>{file.ref.name}</h3>
@@ -590,12 +751,48 @@ function CheckResult({ file, summary, onDownload }: { file: FileState; summary: 
       ) : null}
       {ok ? null : summary.problems.length ? (
         <>
-          <DataTable
-            caption={`Problems in ${file.ref.name}${summary.problemsTruncated ? ` (first ${summary.problems.length})` : ''}`}
-            columns={['Row', 'Column', 'Value', 'Problem']}
-            numeric={[0]}
-            rows={summary.problems.slice(0, 200).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
-          />
+          <h4>
+            What is wrong{summary.problemsTruncated ? ` (in the first ${summary.problems.length.toLocaleString('en-GB')} problems)` : ''}
+          </h4>
+          <ul className="problem-groups" aria-label={`Problems in ${file.ref.name}, grouped`}>
+            {groups.map((g, gi) => {
+              const fix = g.column !== null ? valueColumns.find((c) => c.column === g.column) : undefined;
+              const many = g.values.length;
+              return (
+                <li key={gi}>
+                  <strong>{g.column ?? 'Whole row'}</strong>: {plural(g.rows, 'row')}
+                  {g.unrecognised ? `, ${many === 1 ? 'a value' : `${many} different values`} not recognised` : `: ${g.reason}`}
+                  {many ? (
+                    <>
+                      {' '}
+                      ({g.values.slice(0, 8).map((v) => `“${v.value}”${g.rows > 1 ? ` ${plural(v.rows, 'row')}` : ''}`).join(', ')}
+                      {many > 8 ? ` and ${many - 8} more` : ''})
+                    </>
+                  ) : null}
+                  {'. '}
+                  {g.rows === 1 ? `Row ${g.firstRow}.` : `First on row ${g.firstRow}.`}
+                  {fix ? (
+                    <>
+                      {' '}
+                      <button type="button" className="link-button" onClick={() => onFixValues(fix.field)}>
+                        Choose what {many === 1 ? 'this value is' : `these ${many} values are`}
+                        <span className="visually-hidden"> in the column “{g.column}” of {file.ref.name}</span>
+                      </button>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          <details>
+            <summary>Show every row with a problem ({summary.problems.length.toLocaleString('en-GB')})</summary>
+            <DataTable
+              caption={`Problems in ${file.ref.name}${summary.problemsTruncated ? ` (first ${summary.problems.length})` : ''}`}
+              columns={['Row', 'Column', 'Value', 'Problem']}
+              numeric={[0]}
+              rows={summary.problems.slice(0, 200).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
+            />
+          </details>
           <button type="button" className="button button-secondary" onClick={onDownload}>
             Download the problems as CSV<span className="visually-hidden"> for {file.ref.name}</span>
           </button>
@@ -607,11 +804,13 @@ function CheckResult({ file, summary, onDownload }: { file: FileState; summary: 
 
 function MappingEditor({
   file,
+  alsoFor,
   saved,
   onChange,
   missing,
 }: {
   file: FileState;
+  alsoFor: string[];
   saved: SavedMappingInfo[];
   onChange: (patch: Partial<FileState>) => void;
   missing: string[];
@@ -629,8 +828,11 @@ function MappingEditor({
   return (
     <section className="mapping" aria-labelledby={`map-${safeId}`}>
       <h3 id={`map-${safeId}`}>
-        {file.ref.name}: {SOURCE_LABEL[file.source]}
+        {file.ref.name}
+        {alsoFor.length ? ` and ${alsoFor.join(', ')}` : ''}: {SOURCE_LABEL[file.source]}
       </h3>
+      {alsoFor.length ? <p className="hint">These files have the same headings, so one matching is used for all of them.</p> : null}
+      {Object.keys(columns).length ? <p className="hint">Columns whose headings Scrutiny Pack knows are matched already: check them.</p> : null}
       {saved.length ? (
         <div className="field">
           <label htmlFor={`saved-${safeId}`}>Use a saved mapping</label>

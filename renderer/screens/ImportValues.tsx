@@ -3,6 +3,7 @@
 // many rows have it, and where it will be placed, with a dropdown to correct it. Nothing is
 // placed silently: values the rules place are shown with the rule that placed them, and a value
 // nothing places must be chosen before the rows can be checked cleanly.
+import { useEffect, useRef } from 'react';
 import type { ColumnValues } from '../../shared/import-types';
 import { plural } from '../../shared/summaries';
 
@@ -24,20 +25,36 @@ export function ValueEditor({
   columns,
   choices,
   onChoose,
+  focusField = null,
 }: {
   fileName: string;
   columns: ColumnValues[];
   choices: ValueChoices;
   onChoose: (field: string, value: string, placed: string) => void;
+  /** The column the check's "choose what these values are" came back for: shown and focused. */
+  focusField?: string | null;
 }) {
   const shown = valuesToShow(columns);
+  const focusRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!focusField || !focusRef.current) return;
+    focusRef.current.scrollIntoView({ block: 'start' });
+    focusRef.current.focus();
+  }, [focusField]);
   return (
     <section className="mapping" aria-label={`Values of ${fileName}`}>
       <h3>{fileName}</h3>
       {shown.map((c) => {
         const unplaced = c.values.filter((v) => (choices[c.field]?.[v.value] ?? v.placed) === null).length;
         return (
-          <div key={c.field} className="table-wrap" tabIndex={0} role="region" aria-label={`Values of the column “${c.column}”`}>
+          <div
+            key={c.field}
+            ref={c.field === focusField ? focusRef : undefined}
+            className={`table-wrap${c.field === focusField ? ' focused-column' : ''}`}
+            tabIndex={0}
+            role="region"
+            aria-label={`Values of the column “${c.column}”`}
+          >
             <table className="mapping-table">
               <caption>
                 Column “{c.column}” ({c.fieldLabel}): {plural(c.values.length, 'value')} in the file’s own words

@@ -386,4 +386,24 @@ describe('migrations', () => {
       expect(db.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'agency_cap'`).get()).toEqual({ strict: 1 });
     });
   });
+
+  // migration (importux)
+  describe('migration (importux): import batches', () => {
+    const version = versionAfter('import batches:');
+    it('adds batch_id to the import log, keeping every import (none in a batch) and refusing an empty id', () => {
+      const { db, file } = tempDb({ targetVersion: version - 1 });
+      db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome) VALUES (1, 'a.csv', 'x', 'workers', 'canonical', '2024-01-01', 'imported')`).run();
+      db.close();
+      const after = openDatabase(file, { targetVersion: version });
+      try {
+        expect(schemaVersion(after)).toBe(version);
+        expect(after.prepare(`SELECT id, batch_id FROM import_log`).all()).toEqual([{ id: 1, batch_id: null }]);
+        after.prepare(`UPDATE import_log SET batch_id = 'b1' WHERE id = 1`).run();
+        expect(code(() => after.prepare(`UPDATE import_log SET batch_id = '' WHERE id = 1`).run())).toBe('SQLITE_CONSTRAINT_CHECK');
+        expect(after.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND name = 'import_log_batch'`).get()).toEqual({ name: 'import_log_batch' });
+      } finally {
+        after.close();
+      }
+    });
+  });
 });

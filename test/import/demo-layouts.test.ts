@@ -15,10 +15,10 @@ describe('demo exports import cleanly', () => {
       for (const f of manifest.files.filter((x) => x.layout === layout)) {
         const file = path.join(out, f.file);
         const d = detectFile(file);
-        // The agency file has the workers' columns; it is detected as workers and imported as agency.
+        // The agency file has the workers' columns; every row saying agency makes it an agency file.
         // ssd_professionals is detected as what it is first, a crosswalk of worker IDs; the demo,
         // having no HR file in that layout, imports it as its workers.
-        const detected = f.source === 'agency' ? 'workers' : f.file.endsWith('ssd_professionals.csv') ? 'idmap' : f.source;
+        const detected = f.file.endsWith('ssd_professionals.csv') ? 'idmap' : f.source;
         expect({ file: f.file, source: d.best?.source, preset: d.best?.preset }).toEqual({ file: f.file, source: detected, preset: f.preset });
         const r = await runImport(db, { file, source: f.source, dbPath, extractDate: manifest.endDate });
         expect({ file: f.file, outcome: r.outcome, problems: r.problems.slice(0, 3) }).toEqual({ file: f.file, outcome: 'imported', problems: [] });

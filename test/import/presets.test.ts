@@ -14,8 +14,8 @@ describe('canonical templates', () => {
     for (const [source, table] of Object.entries(expected)) {
       const file = path.join(TEMPLATES, `${source}.csv`);
       const d = detectFile(file);
-      // The agency template has the workers' columns: it is detected as workers unless told.
-      expect(d.best?.source).toBe(source === 'agency' ? 'workers' : source);
+      // The agency template has the workers' columns: its rows, all agency, tell it apart.
+      expect(d.best?.source).toBe(source);
       expect(d.best?.preset).toBe('canonical');
       const before = rows(t.db, `SELECT * FROM ${table}`).length;
       const r = await t.run(file, { source: source as 'workers' });
@@ -235,7 +235,7 @@ describe('detection and the wrong source', () => {
     const err = (await t.run(f, { source: 'workers' }).catch((e: unknown) => e)) as ImportProblem;
     expect(err.code).toBe('wrong_source');
     expect(err.message).toBe(
-      'This looks like an allocations file (case-management export, canonical template), not workers. Import it with --source allocations.',
+      'This looks like an allocations file (case-management export, Scrutiny Pack template), not workers. Import it with --source allocations.',
     );
     expect(rows(t.db, `SELECT * FROM import_log`)).toEqual([]);
   });

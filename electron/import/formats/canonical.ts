@@ -27,14 +27,15 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
   {
     preset: 'canonical',
     sources: ['workers', 'agency'],
-    label: 'canonical template',
+    label: 'Scrutiny Pack template',
     columns: CANONICAL_WORKERS,
     key: ['staff_id', 'role', 'fte', 'start_date'],
+    rowsSay: { agency: [{ field: 'employment_type', code: 'agency' }, { field: 'agency_flag', code: 'yes' }] },
   },
   {
     preset: 'canonical',
     sources: ['allocations'],
-    label: 'canonical template',
+    label: 'Scrutiny Pack template',
     columns: {
       case_id: ['case_id', 'case_ref', 'case_reference', 'case_number', 'case_no'],
       case_type: ['case_type', 'case_category', 'category'],
@@ -48,7 +49,7 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
   {
     preset: 'canonical',
     sources: ['asye'],
-    label: 'canonical template',
+    label: 'Scrutiny Pack template',
     columns: {
       staff_id: CANONICAL_WORKERS.staff_id!,
       cohort: ['cohort', 'cohort_label', 'asye_cohort'],
@@ -62,7 +63,7 @@ export const CANONICAL_LAYOUTS: readonly LayoutDef[] = [
   {
     preset: 'canonical',
     sources: ['establishment'],
-    label: 'canonical template',
+    label: 'Scrutiny Pack template',
     columns: {
       team: ['team', 'team_name'],
       role: ['role', 'org_role'],

@@ -45,6 +45,7 @@ export const CENSUS_2022: LayoutDef = {
   key: ['agency_flag', 'swe_number', 'fte', 'role', 'start_date'],
   fallbacks: { staff_id: 'swe_number' },
   defaults: { agency_flag: '0' },
+  rowsSay: { agency: [{ field: 'agency_flag', code: 'yes' }] },
   notes: [
     'The census does not say whether directly employed staff are permanent or fixed-term: they are recorded as permanent.',
     "A leaver's FTE is read from FTE, or from FTE30 where FTE is 0 (their FTE at 30 September); a worker in post at 30 September from FTE30, or FTE where FTE30 is blank (docs/import.md).",
