@@ -41,6 +41,11 @@ export const IMPORT_SOURCE_LABEL: Record<ImportSource, string> = {
 export const FIELD_LABEL: Record<string, string> = {
   staff_id: 'Staff ID',
   swe_number: 'Social Work England number',
+  charge_rate: 'Hourly charge rate (£)',
+  region: 'Region',
+  assignment_ref: 'Assignment reference',
+  max_rate: 'Maximum hourly charge rate (£)',
+  effective_from: 'Applies from',
   cms_id: 'Case-management worker ID',
   role: 'Role',
   team: 'Team',
