@@ -109,6 +109,29 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
     }
   }, 120_000);
 
+  it('a CSV saved from a screen (saveText) on a full disk: plain message, the existing file intact, no temporary file left', async () => {
+    const dir = smallDisk(200)!;
+    const work = tempDir();
+    const host = new ScriptedHost(dir);
+    const ctx = new AppContext(path.join(work, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+    try {
+      const old = '\ufeffteam,caseload\nNorth,18\n';
+      fs.writeFileSync(path.join(dir, 'problems.csv'), old);
+      const handlers = createHandlers(ctx);
+      const big = 'row,' + 'x'.repeat(400 * 1024);
+      const r = await invokeHandler(handlers, 'saveText', { suggestedName: 'problems.csv', content: big });
+      expect(r).toEqual({ ok: false, error: expect.stringMatching(/^There is not enough space on the disk to write .*problems\.csv: it needs 401 KB and \d+ KB are free\. The existing problems\.csv was left as it was\./) });
+      expect(fs.readFileSync(path.join(dir, 'problems.csv'), 'utf8')).toBe(old);
+      expect(fs.readdirSync(dir)).toEqual(['problems.csv']);
+      // With room, the file is replaced whole, byte-order mark first.
+      const ok = await invokeHandler(handlers, 'saveText', { suggestedName: 'problems.csv', content: 'team\nSouth\n' });
+      expect(ok.ok).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'problems.csv'), 'utf8')).toBe('\ufeffteam\nSouth\n');
+    } finally {
+      ctx.close();
+    }
+  });
+
   it('an import that fills the disk says so, with the space it needs, and leaves the database as it was', async () => {
     const { dir, dbPath, db, files } = await councilOnSmallDisk(1024, 1);
     const before = dump(db, ['allocation', 'import_log', 'import_change', 'meta']);
