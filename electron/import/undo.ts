@@ -5,7 +5,9 @@
 //   changed is handed to the first such import (as if that import had created it);
 // - a row it changed goes back to its before-image unless a later import changed it again, in
 //   which case the later import's journal is rewritten to start from that before-image;
-// - its record of rows it repeated unchanged (import_confirm) is dropped.
+// - its record of rows it repeated unchanged (import_confirm) is dropped;
+// - imports made before that record existed hold rows nobody can name: an earlier import waits
+//   for them (undo-unrecorded.ts).
 // Other tables with an import_id column (found from the schema, such as the DfE benchmarks, which
 // also delete rows) keep the older rule: rows it created are deleted, rows it changed restored,
 // and an import whose rows a later, still-active import changed must wait for that one; a DfE
@@ -18,6 +20,7 @@ import { assertNotBusy } from './busy';
 import { TABLES } from './tables';
 import { handBack, type Handed } from './undo-merged';
 import { assertNoLaterDfeEdition } from './undo-dfe';
+import { assertNoUnrecordedLaterRepeat } from './undo-unrecorded';
 
 /** Tables holding imported rows: those with an import_id column (import_change is the journal). */
 export function importedTables(db: Db): string[] {
@@ -89,6 +92,7 @@ export function undoImport(db: Db, importId: number, now = new Date()): UndoResu
     throw new ImportProblem('cannot_undo', `Import ${importId} (${log.file_name}) failed and stored nothing, so there is nothing to undo.`);
   }
   assertNoLaterDfeEdition(db, log);
+  assertNoUnrecordedLaterRepeat(db, log);
   const blockers = blockingImports(db, importId);
   if (blockers.length > 0) {
     const list = blockers.map((b) => `${b}`).join(', ');
