@@ -50,6 +50,13 @@ function importError(db: ReturnType<typeof openDatabase>, file: string, dbPath: 
   );
 }
 
+/** The app's handlers over a database elsewhere, saving (the scripted save dialog) to a small disk of `kb`. */
+function appSavingTo(kb: number) {
+  const dir = smallDisk(kb)!;
+  const ctx = new AppContext(path.join(tempDir(), 'app.sqlite'), new ScriptedHost(dir), { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+  return { dir, ctx };
+}
+
 describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () => {
   it('writeFileAtomic: the existing file is untouched, no temporary file is left, the message is plain', () => {
     const dir = smallDisk(200)!;
@@ -90,10 +97,7 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
   }, 60_000);
 
   it('the Word paper saved from the Paper screen on a full disk: the user reads the plain message, the existing document is intact', async () => {
-    const dir = smallDisk(400)!;
-    const work = tempDir();
-    const host = new ScriptedHost(dir);
-    const ctx = new AppContext(path.join(work, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+    const { dir, ctx } = appSavingTo(400);
     try {
       seedFixture(ctx.db());
       const name = `workforce-paper-${FIXTURE_AS_AT}.docx`;
@@ -110,10 +114,7 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
   }, 120_000);
 
   it('a CSV saved from a screen (saveText) on a full disk: plain message, the existing file intact, no temporary file left', async () => {
-    const dir = smallDisk(200)!;
-    const work = tempDir();
-    const host = new ScriptedHost(dir);
-    const ctx = new AppContext(path.join(work, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+    const { dir, ctx } = appSavingTo(200);
     try {
       const old = '\ufeffteam,caseload\nNorth,18\n';
       fs.writeFileSync(path.join(dir, 'problems.csv'), old);
