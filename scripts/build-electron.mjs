@@ -1,6 +1,7 @@
 // Bundles the Electron main process and preload with esbuild into dist-electron/ as CommonJS.
 // The preload runs sandboxed, so it must be a single file needing nothing but 'electron'.
-// The import's worker thread is a third, ES-module bundle beside them (convert-worker.mjs).
+// The import's worker thread is a third, ES-module bundle beside them (convert-worker.mjs), the
+// paper export's a fourth (export-worker.cjs).
 // Runtime dependencies (better-sqlite3, pdfmake, recharts...) stay external: electron-builder
 // ships them from node_modules.
 import path from 'node:path';
@@ -42,6 +43,19 @@ export async function buildElectron(outDir = path.join(root, 'dist-electron')) {
     entryPoints: { 'convert-worker': path.join(root, 'electron', 'import', 'convert-worker-thread.ts') },
     outExtension: { '.js': '.mjs' },
     outdir: outDir,
+  });
+  // The paper export's worker thread (electron/report/export-thread.ts), started from
+  // new URL('./export-worker.cjs', import.meta.url), so beside main.cjs. Built like main.cjs and
+  // packed inside app.asar with it (Electron starts worker threads from the archive), where
+  // asar integrity covers it and node_modules (pdfmake, docx, resvg) are found.
+  await build({
+    ...common,
+    entryPoints: { 'export-worker': path.join(root, 'electron', 'report', 'export-worker-thread.ts') },
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    outExtension: { '.js': '.cjs' },
+    outdir: outDir,
+    packages: 'external',
   });
   writeIntegrityManifest(outDir);
   return outDir;

@@ -419,4 +419,26 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // migration (trustrest)
+  {
+    name: 'import_unrecorded_repeat: imports made before import_confirm that repeated stored rows unchanged',
+    up(db) {
+      db.exec(`
+        -- An import made before import_confirm existed found rows already stored and kept them,
+        -- recording nothing: which rows is not known (only how many, rows_unchanged). Undoing an
+        -- earlier import could take those rows from it, so undo refuses while such an import is
+        -- in place after the one being undone (electron/import/undo-unrecorded.ts). Imports made
+        -- since record every repeated row and are never listed here. DfE editions have their own
+        -- rule (undo-dfe.ts).
+        CREATE TABLE import_unrecorded_repeat (
+          import_id INTEGER PRIMARY KEY REFERENCES import_log(id)
+        ) STRICT;
+        INSERT INTO import_unrecorded_repeat (import_id)
+          SELECT l.id FROM import_log l
+           WHERE l.rows_unchanged > 0
+             AND l.source NOT IN ('benchmark', 'neighbours')
+             AND NOT EXISTS (SELECT 1 FROM import_confirm c WHERE c.import_id = l.id);
+      `);
+    },
+  },
 ];

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileRef, OutputRef } from '../../shared/api';
+import { FileWriteError, writeFileAtomic } from '../files/atomic-write';
 import { UserError, type AppContext } from './context';
 import { assertOpenable, savableExtension, withExtension } from './file-types';
 
@@ -50,7 +51,13 @@ export async function saveText(ctx: AppContext, suggestedName: string, content: 
   });
   if (!chosen) return null;
   const dest = withExtension(chosen, ext);
-  // A byte-order mark so Excel opens the CSV as UTF-8 (names with accents, the £ sign).
-  fs.writeFileSync(dest, (ext === 'csv' ? '\ufeff' : '') + content, 'utf8');
+  // A byte-order mark so Excel opens the CSV as UTF-8 (names with accents, the £ sign). Written
+  // whole or not at all, like the paper: a full disk must not leave half a CSV over a good one.
+  try {
+    writeFileAtomic(dest, (ext === 'csv' ? '\ufeff' : '') + content);
+  } catch (err) {
+    if (err instanceof FileWriteError) throw new UserError(err.message);
+    throw err;
+  }
   return outputRef(ctx, dest);
 }

@@ -2,7 +2,8 @@
 // module, so it travels with backups), a preview, and export to PDF, HTML or Word where the user chooses.
 import { FileWriteError, writeFileAtomic } from '../files/atomic-write';
 import type { OutputRef } from '../../shared/api';
-import { producePaper, producePaperWithWarnings, savePaperConfig } from '../report';
+import { producePaperWithWarnings, savePaperConfig } from '../report';
+import { producePaperOffThread } from '../report/export-thread';
 import { MeasuresInputError } from '../measures';
 import { outputRef } from './files';
 import { UserError, type AppContext } from './context';
@@ -51,8 +52,11 @@ export async function exportPaper(
   });
   if (!dest) return null;
   let content: Buffer | string;
+  const request = { asAt, config, format, docx: { mode: docxMode } };
   try {
-    content = await producePaper(ctx.db(), { asAt, config, format, docx: { mode: docxMode } });
+    // In a worker thread: the window stays responsive while a long paper is laid out.
+    const job = { dbFile: ctx.dbFile, request, ...(ctx.options.nativeBinding ? { nativeBinding: ctx.options.nativeBinding } : {}) };
+    content = (await producePaperOffThread(job, () => producePaperWithWarnings(ctx.db(), request))).content;
   } catch (err) {
     userFacing(err);
   }

@@ -22,6 +22,18 @@ export const MAX_CHARS: Record<string, number> = {
   funded_fte: 1000,
 };
 export const DEFAULT_MAX_CHARS = 100;
+
+/**
+ * SQL reading a stored text column cut to its field's limit, the last character an ellipsis.
+ * Databases written before the limits can hold a 1 MB team name (issue 16: a report of ~970 MB);
+ * whatever reads names to print them (the figures, and so the paper and the screens) reads them
+ * through this, so SQLite hands over 200 characters, not the megabyte. `column` is a constant of
+ * the caller's query, never user text.
+ */
+export function boundedTextSql(column: string, field = column): string {
+  const max = MAX_CHARS[field] ?? DEFAULT_MAX_CHARS;
+  return `CASE WHEN length(${column}) > ${max} THEN substr(${column}, 1, ${max - 1}) || '\u2026' ELSE ${column} END`;
+}
 /** A heading row longer than this is not an export's heading row. */
 export const MAX_HEADING_CHARS = 64 * 1024;
 /** Funded FTE above this is not one team's establishment. */

@@ -5,10 +5,13 @@
 //   changed is handed to the first such import (as if that import had created it);
 // - a row it changed goes back to its before-image unless a later import changed it again, in
 //   which case the later import's journal is rewritten to start from that before-image;
-// - its record of rows it repeated unchanged (import_confirm) is dropped.
+// - its record of rows it repeated unchanged (import_confirm) is dropped;
+// - imports made before that record existed hold rows nobody can name: an earlier import waits
+//   for them (undo-unrecorded.ts).
 // Other tables with an import_id column (found from the schema, such as the DfE benchmarks, which
 // also delete rows) keep the older rule: rows it created are deleted, rows it changed restored,
-// and an import whose rows a later, still-active import changed must wait for that one.
+// and an import whose rows a later, still-active import changed must wait for that one; a DfE
+// edition waits for any later edition of the same file (undo-dfe.ts).
 import type { Statement } from 'better-sqlite3';
 import { busyAsPlainWords, type Db } from '../db/open';
 import type { UndoResult } from '../../shared/import-types';
@@ -16,6 +19,8 @@ import { ImportProblem } from './problem';
 import { assertNotBusy } from './busy';
 import { TABLES } from './tables';
 import { handBack, type Handed } from './undo-merged';
+import { assertNoLaterDfeEdition } from './undo-dfe';
+import { assertNoUnrecordedLaterRepeat } from './undo-unrecorded';
 
 /** Tables holding imported rows: those with an import_id column (import_change is the journal). */
 export function importedTables(db: Db): string[] {
@@ -38,6 +43,7 @@ interface LogRow {
   id: number;
   outcome: string;
   file_name: string;
+  source: string;
 }
 
 /**
@@ -79,12 +85,14 @@ export function blockingImports(db: Db, importId: number): number[] {
 
 export function undoImport(db: Db, importId: number, now = new Date()): UndoResult {
   assertNotBusy(db, `undo import ${importId}`);
-  const log = db.prepare(`SELECT id, outcome, file_name FROM import_log WHERE id = ?`).get(importId) as LogRow | undefined;
+  const log = db.prepare(`SELECT id, outcome, file_name, source FROM import_log WHERE id = ?`).get(importId) as LogRow | undefined;
   if (!log) throw new ImportProblem('cannot_undo', `There is no import number ${importId}. Run "imports" to see the list.`);
   if (log.outcome === 'undone') throw new ImportProblem('cannot_undo', `Import ${importId} (${log.file_name}) has already been undone.`);
   if (log.outcome === 'failed') {
     throw new ImportProblem('cannot_undo', `Import ${importId} (${log.file_name}) failed and stored nothing, so there is nothing to undo.`);
   }
+  assertNoLaterDfeEdition(db, log);
+  assertNoUnrecordedLaterRepeat(db, log);
   const blockers = blockingImports(db, importId);
   if (blockers.length > 0) {
     const list = blockers.map((b) => `${b}`).join(', ');

@@ -2,6 +2,7 @@
 // computation. They hold thousands of rows, so every date of a series can be answered from
 // these arrays; only allocations (up to millions of rows) stay in SQLite (see cases.ts).
 import type { Db } from '../db/open';
+import { boundedTextSql } from '../import/rules';
 import type { IsoDate } from '../../shared/dates';
 import { addMonths, toDayNumber } from '../../shared/dates';
 import {
@@ -89,7 +90,7 @@ export function loadWorkforce(db: Db): Workforce {
   // raw() rows (arrays) cost a third less to read than objects; this is the largest read.
   const rows = db
     .prepare(
-      `SELECT staff_id, role, team, employment_type, fte, start_date, end_date, leaving_reason, qualified_date, swe_number,
+      `SELECT staff_id, role, ${boundedTextSql('team')}, employment_type, fte, start_date, end_date, leaving_reason, qualified_date, swe_number,
               census_date, cases_30, cfkss_status, start_origin, leaver_destination
          FROM spell ORDER BY staff_id, start_date`,
     )
@@ -138,7 +139,7 @@ export function loadWorkforce(db: Db): Workforce {
   }));
 
   const establishment = (
-    db.prepare(`SELECT team, role, funded_fte, start_date, end_date FROM establishment`).all() as {
+    db.prepare(`SELECT ${boundedTextSql('team')} AS team, role, funded_fte, start_date, end_date FROM establishment`).all() as {
       team: string;
       role: Role;
       funded_fte: number;

@@ -66,7 +66,11 @@ export async function producePaper(db: Db, request: PaperRequest & { format: Pap
 
 /** The paper and what its author should fix before it is published (model.warnings). */
 export async function producePaperWithWarnings(db: Db, request: PaperRequest & { format: PaperFormat }): Promise<{ content: Buffer | string; warnings: string[] }> {
-  const model = buildPaperFromDb(db, request);
+  return renderPaper(buildPaperFromDb(db, request), request);
+}
+
+/** A paper already built as data, written in the format asked for (the export thread builds the model in its own read transaction). */
+export async function renderPaper(model: PaperModel, request: PaperRequest & { format: PaperFormat }): Promise<{ content: Buffer | string; warnings: string[] }> {
   if (request.format === 'docx') return { content: await renderDocx(model, parsePaperConfig(request.config ?? {}), request.docx), warnings: model.warnings };
   return { content: request.format === 'pdf' ? await renderPdf(model) : renderHtml(model), warnings: model.warnings };
 }

@@ -140,6 +140,31 @@ describe('bundled Electron main process and preload', () => {
     expect(batches.flatMap((b) => b.problems.map((p) => [p.row, p.column]))).toEqual([[3, 'case_type']]);
   });
 
+  it("the paper export's worker thread, built beside main.cjs and found by it, makes the paper on the app's own engine", async () => {
+    const worker = path.join(outDir, 'export-worker.cjs');
+    expect(fs.existsSync(worker)).toBe(true);
+    // main.cjs looks for it beside itself; it is packed (inside the asar) with main.cjs.
+    expect(fs.readFileSync(path.join(outDir, 'main.cjs'), 'utf8')).toContain('./export-worker.cjs');
+    const builder = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    expect(builder).toMatch(/^\s+- dist-electron\/export-worker\.cjs$/m);
+    const { producePaperOffThread } = await import('../../electron/report/export-thread');
+    const { openDatabase } = await import('../../electron/db/open');
+    const { seedFixture, FIXTURE_AS_AT } = await import('../report/fixture');
+    const dbFile = path.join(tempDir(), 'council.sqlite');
+    const db = openDatabase(dbFile);
+    seedFixture(db);
+    db.close();
+    const modes: string[] = [];
+    const paper = await producePaperOffThread(
+      { dbFile, nativeBinding: path.join(outDir, 'native', 'better_sqlite3.node'), request: { asAt: FIXTURE_AS_AT, format: 'pdf' } },
+      () => Promise.reject(new Error('made in the main thread')),
+      { workerFile: worker, onMode: (m) => modes.push(m) },
+    );
+    expect(modes).toEqual(['worker']);
+    expect((paper.content as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((paper.content as Buffer).length).toBeGreaterThan(50_000);
+  }, 60_000);
+
   it('the worker thread reads .xlsx workbooks from there too (exceljs bundled in)', async () => {
     const alone = tempDir();
     const worker = path.join(alone, 'convert-worker.mjs');

@@ -285,6 +285,31 @@ describe('migrations', () => {
     });
   });
 
+  // migration (trustrest): found by name, since the integrator orders the migrations.
+  describe('migration: import_unrecorded_repeat', () => {
+    const version = versionAfter('import_unrecorded_repeat:');
+    it('lists the imports made before import_confirm that repeated stored rows, and no other', () => {
+      const { db, file } = tempDb({ targetVersion: version - 1 });
+      const log = db.prepare(`INSERT INTO import_log (id, file_name, sha256, source, layout, started_at, outcome, rows_unchanged) VALUES (?, ?, 'x', ?, 'canonical', '2024-01-01', 'imported', ?)`);
+      log.run(1, 'a.csv', 'allocations', 0);
+      log.run(2, 'b.csv', 'allocations', 5); // repeated 5 rows, no record: listed
+      log.run(3, 'c.csv', 'allocations', 1); // repeated 1 row, recorded: not listed
+      log.run(4, 'dfe.csv', 'benchmark', 900); // a DfE edition: its own rule
+      db.prepare(`INSERT INTO allocation (id, case_key, case_type, staff_id, start_date, import_id) VALUES (5, 'k', 'CIN', 'S1', '2020-01-01', 1)`).run();
+      db.prepare(`INSERT INTO import_confirm (import_id, table_name, row_id) VALUES (3, 'allocation', 5)`).run();
+      db.close();
+      const after = openDatabase(file, { targetVersion: version });
+      try {
+        expect(after.prepare(`SELECT import_id FROM import_unrecorded_repeat`).pluck().all()).toEqual([2]);
+        expect(after.prepare(`SELECT strict FROM pragma_table_list WHERE name = 'import_unrecorded_repeat'`).get()).toEqual({ strict: 1 });
+        expect(() => after.prepare(`INSERT INTO import_unrecorded_repeat (import_id) VALUES (99)`).run()).toThrow(/FOREIGN KEY/);
+        expect(after.prepare(`SELECT COUNT(*) FROM allocation`).pluck().get()).toBe(1);
+      } finally {
+        after.close();
+      }
+    });
+  });
+
   // migration 8 (trustkeys)
   describe('migration 8: a database id naming the case key kept outside the database', () => {
     const at = MIGRATIONS.findIndex((m) => m.name.startsWith('database id naming the case key'));

@@ -50,6 +50,13 @@ function importError(db: ReturnType<typeof openDatabase>, file: string, dbPath: 
   );
 }
 
+/** The app's handlers over a database elsewhere, saving (the scripted save dialog) to a small disk of `kb`. */
+function appSavingTo(kb: number) {
+  const dir = smallDisk(kb)!;
+  const ctx = new AppContext(path.join(tempDir(), 'app.sqlite'), new ScriptedHost(dir), { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+  return { dir, ctx };
+}
+
 describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () => {
   it('writeFileAtomic: the existing file is untouched, no temporary file is left, the message is plain', () => {
     const dir = smallDisk(200)!;
@@ -90,10 +97,7 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
   }, 60_000);
 
   it('the Word paper saved from the Paper screen on a full disk: the user reads the plain message, the existing document is intact', async () => {
-    const dir = smallDisk(400)!;
-    const work = tempDir();
-    const host = new ScriptedHost(dir);
-    const ctx = new AppContext(path.join(work, 'app.sqlite'), host, { fixturesDir: path.join(__dirname, '../../fixtures/demo') });
+    const { dir, ctx } = appSavingTo(400);
     try {
       seedFixture(ctx.db());
       const name = `workforce-paper-${FIXTURE_AS_AT}.docx`;
@@ -108,6 +112,26 @@ describe.skipIf(!canMountTmpfs)('a full disk (tmpfs; needs Linux and root)', () 
       ctx.close();
     }
   }, 120_000);
+
+  it('a CSV saved from a screen (saveText) on a full disk: plain message, the existing file intact, no temporary file left', async () => {
+    const { dir, ctx } = appSavingTo(200);
+    try {
+      const old = '\ufeffteam,caseload\nNorth,18\n';
+      fs.writeFileSync(path.join(dir, 'problems.csv'), old);
+      const handlers = createHandlers(ctx);
+      const big = 'row,' + 'x'.repeat(400 * 1024);
+      const r = await invokeHandler(handlers, 'saveText', { suggestedName: 'problems.csv', content: big });
+      expect(r).toEqual({ ok: false, error: expect.stringMatching(/^There is not enough space on the disk to write .*problems\.csv: it needs 401 KB and \d+ KB are free\. The existing problems\.csv was left as it was\./) });
+      expect(fs.readFileSync(path.join(dir, 'problems.csv'), 'utf8')).toBe(old);
+      expect(fs.readdirSync(dir)).toEqual(['problems.csv']);
+      // With room, the file is replaced whole, byte-order mark first.
+      const ok = await invokeHandler(handlers, 'saveText', { suggestedName: 'problems.csv', content: 'team\nSouth\n' });
+      expect(ok.ok).toBe(true);
+      expect(fs.readFileSync(path.join(dir, 'problems.csv'), 'utf8')).toBe('\ufeffteam\nSouth\n');
+    } finally {
+      ctx.close();
+    }
+  });
 
   it('an import that fills the disk says so, with the space it needs, and leaves the database as it was', async () => {
     const { dir, dbPath, db, files } = await councilOnSmallDisk(1024, 1);
