@@ -92,7 +92,7 @@ function fixtureApp() {
 }
 
 describe('paper export off the main thread', () => {
-  it('while a long paper is exported from the Paper screen, timers run and another call is answered within 100 ms; the main thread alone held the event loop for over 300 ms at a time', async () => {
+  it('while a long paper is exported from the Paper screen, timers run and another call is answered within 100 ms; the main thread alone held the event loop far longer', async () => {
     const { ctx, handlers, dir } = fixtureApp();
     const config = longConfig();
     const ask = () => invokeHandler(handlers, 'getSettings', {});
@@ -108,9 +108,11 @@ describe('paper export off the main thread', () => {
         `main thread ${Math.round(inline.ms)} ms, longest pause ${Math.round(inline.maxGap)} ms; ` +
         `worker ${Math.round(worker.ms)} ms, longest pause ${Math.round(worker.maxGap)} ms (90th percentile ${worker.gap90.toFixed(1)} ms), ` +
         `median call ${worker.call50.toFixed(1)} ms, 90th percentile ${worker.call90.toFixed(1)} ms over ${worker.calls} calls`,
-    );    // The control: in the main thread, the layout holds the event loop for over 300 ms at a time
-    // (634 ms measured, 8.7 s in all, on the loaded 2-core development machine).
-    expect(inline.maxGap).toBeGreaterThan(300);
+    );
+    // The control: in the main thread, the layout holds the event loop in long stretches (634 ms
+    // measured on the loaded 2-core development machine, 131 ms when it was quiet), far longer
+    // than the worker's usual timer turn.
+    expect(inline.maxGap).toBeGreaterThan(Math.max(50, 4 * worker.gap90));
     // In the worker, nine in ten of the page's calls are answered within 100 ms (0.2 ms was the
     // median measured) and 9 in 10 of the 5 ms timer's turns come within 100 ms; the very
     // slowest are left to the machine's load (eight people's tests share its two cores).
