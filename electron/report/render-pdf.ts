@@ -8,6 +8,7 @@ import PdfPrinter from 'pdfmake';
 import type { Content, ContentColumns, ContentStack, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { renderChartSvg } from './chart-svg';
 import { FONT_NAME, paperFonts } from './fonts';
+import { installSvgSizeShortcut } from './pdf-svg-size';
 import { artifact, createTaggedPdfKitDocument, tagged, type PdfTag, type TaggingReport } from './tagged';
 import type { Block, PaperModel, TableBlock, Tile } from './model';
 
@@ -324,6 +325,7 @@ export async function renderPdf(model: PaperModel): Promise<Buffer> {
 
 /** The PDF and what the tagging layer found (text outside every tag, elements written). */
 export function renderTaggedPdf(model: PaperModel): Promise<{ pdf: Buffer; tagging: TaggingReport }> {
+  installSvgSizeShortcut();
   const headings = new Map<string, { positions?: Array<{ pageNumber: number }> }>();
   const printer = new PdfPrinter(paperFonts());
   const { doc, report: tagging } = createTaggedPdfKitDocument(printer, paperDocDefinition(model, headings), { bufferPages: true });
