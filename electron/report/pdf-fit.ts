@@ -6,9 +6,7 @@
 // the page empty, the watcher may stop the layout (throwing `Refit`) so the renderer can draw
 // that chart a little lower (or let the headline tiles split between their rows) and lay the
 // paper out again. Nothing else in the layout changes.
-import { createRequire } from 'node:module';
-
-const requireHere = createRequire(import.meta.url);
+import { pdfmakeModule, wrapMethod, type Method } from './pdfmake-internals';
 
 export interface BlockMove {
   /** The `fitId` of the outermost block being moved. */
@@ -27,7 +25,6 @@ export class Refit extends Error {
   }
 }
 
-type Fn = (this: unknown, ...args: never[]) => unknown;
 interface FitNode { fitId?: string }
 interface WriterContext {
   availableHeight: number;
@@ -39,16 +36,14 @@ const open: string[] = [];
 let watcher: ((move: BlockMove) => void) | null = null;
 let installed = false;
 
-function wrap(proto: Record<string, Fn>, name: string, make: (original: Fn) => Fn): void {
-  const original = proto[name];
-  if (typeof original !== 'function') throw new Error(`pdfmake has changed: ${name} is missing`);
-  proto[name] = make(original);
+function wrap(proto: Record<string, Method>, name: string, make: (original: Method) => Method): void {
+  wrapMethod(proto, name, make, 'the paper cannot be fitted to its pages');
 }
 
 function install(): void {
   if (installed) return;
-  const LayoutBuilder = requireHere('pdfmake/src/layoutBuilder') as { prototype: Record<string, Fn> };
-  const PageElementWriter = requireHere('pdfmake/src/pageElementWriter') as { prototype: Record<string, Fn> };
+  const LayoutBuilder = pdfmakeModule('layoutBuilder');
+  const PageElementWriter = pdfmakeModule('pageElementWriter');
   wrap(LayoutBuilder.prototype, 'processNode', (original) => function (this: unknown, ...args) {
     const id = (args[0] as unknown as FitNode | undefined)?.fitId;
     if (id === undefined) return original.apply(this, args);

@@ -4,14 +4,7 @@
 // size and a viewBox on the root element, so both steps can be answered from that one tag: the
 // same size, the same text drawn, two parses fewer per chart. Anything else (a different size, a
 // root without those attributes) goes to pdfmake's own code, wrapped here once, in place.
-import { createRequire } from 'node:module';
-
-const requireHere = createRequire(import.meta.url);
-
-interface SvgMeasurePrototype {
-  measureSVG(svg: unknown): { width?: number; height?: number };
-  writeDimensions(svg: unknown, dimensions: { width: number; height: number }): unknown;
-}
+import { pdfmakeModule, wrapMethod } from './pdfmake-internals';
 
 /** width, height (plain numbers) and a viewBox on the root <svg> tag; otherwise null. */
 export function rootSvgSize(svg: string): { width: number; height: number } | null {
@@ -26,17 +19,16 @@ let installed = false;
 
 export function installSvgSizeShortcut(): void {
   if (installed) return;
-  const proto = (requireHere('pdfmake/src/svgMeasure') as { prototype: SvgMeasurePrototype }).prototype;
-  const { measureSVG, writeDimensions } = proto;
-  if (typeof measureSVG !== 'function' || typeof writeDimensions !== 'function') {
-    throw new Error('pdfmake has changed: SVGMeasure.measureSVG or writeDimensions is missing');
-  }
-  proto.measureSVG = function (svg) {
-    return (typeof svg === 'string' && rootSvgSize(svg)) || measureSVG.call(this, svg);
-  };
-  proto.writeDimensions = function (svg, dimensions) {
+  const proto = pdfmakeModule('svgMeasure').prototype;
+  const purpose = 'the paper\'s charts cannot be measured';
+  wrapMethod(proto, 'measureSVG', (measureSVG) => function (this: unknown, ...args) {
+    const [svg] = args as unknown as [unknown];
+    return (typeof svg === 'string' && rootSvgSize(svg)) || measureSVG.apply(this, args);
+  }, purpose);
+  wrapMethod(proto, 'writeDimensions', (writeDimensions) => function (this: unknown, ...args) {
+    const [svg, dimensions] = args as unknown as [unknown, { width: number; height: number }];
     const size = typeof svg === 'string' ? rootSvgSize(svg) : null;
-    return size && size.width === dimensions.width && size.height === dimensions.height ? svg : writeDimensions.call(this, svg, dimensions);
-  };
+    return size && size.width === dimensions.width && size.height === dimensions.height ? svg : writeDimensions.apply(this, args);
+  }, purpose);
   installed = true;
 }
