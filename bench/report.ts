@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../electron/db/open';
 import { updateSettings } from '../electron/settings';
-import { producePaper } from '../electron/report/index';
+import { buildPaperFromDb, producePaper } from '../electron/report/index';
+import { renderTaggedPdf } from '../electron/report/render-pdf';
+import { pageLayoutProblems, tableRowPagesOf } from '../test/report/page-layout';
 import { addMonths, fromDayNumber, toDayNumber } from '../shared/dates';
 import type { PaperFormat } from '../electron/report/index';
 import { ALLOCATIONS, AS_AT, FIRST, benchDatabase, insertAllocations, insertSpells, median, person, sample, seededRandom, spellInsert, worst, type Holder } from './support';
@@ -75,6 +77,23 @@ try {
   await time('full HTML paper, database to file (24-month series)', 5, () => paper('html'));
   await time('full Word paper, database to file (24-month series)', 5, () => paper('docx'));
   console.log(`PDF: ${fs.statSync(`${out}.pdf`).size.toLocaleString('en-GB')} bytes; first run ${first < 3000 ? 'within' : 'OVER'} the 3 s target`);
+
+  // The same paper's pages, checked as the layout tests check the demo council's (poppler).
+  {
+    const db = openDatabase(file, { readonly: true });
+    const model = buildPaperFromDb(db, { asAt: AS_AT });
+    db.close();
+    const laidOut = await renderTaggedPdf(model);
+    fs.writeFileSync(`${out}-layout.pdf`, laidOut.pdf);
+    const pages = pageLayoutProblems(`${out}-layout.pdf`, model, tableRowPagesOf(laidOut.definition as { content: unknown }));
+    const fitted = [...laidOut.fit.chartHeights.keys(), ...laidOut.fit.split].join(', ') || 'none';
+    console.log(
+      `PDF layout: ${pages.pages} pages; fitted to the pages: ${fitted}; ` +
+        (pages.problems.length
+          ? `PROBLEMS:\n  ${pages.problems.join('\n  ')}`
+          : "no heading at a page foot, no table row alone on a page, no page over a third empty but a section's last"),
+    );
+  }
 
   // As a user runs it: one new process per paper. bash's `times` gives the child's CPU time.
   const cli = path.resolve(import.meta.dirname, '..', 'bin', 'scrutiny-pack.mjs');

@@ -6,7 +6,7 @@
 //
 // The reader is assumed to know that a hidden count is at least 1 when it is (a `c` marks a small
 // count, and zeros are hidden only to protect others), which makes the check stricter, not looser.
-import { boundsOf, type LinearSystem } from './linear-bounds';
+import { boundsSolver, type LinearSystem } from './linear-bounds';
 
 export interface PublishedCell {
   /** Unique across every table checked together (e.g. "reason:Retired", "leavers:total"). */
@@ -55,12 +55,13 @@ export function disclosedCells(cells: PublishedCell[], sums: Sum[], options: { f
     return { coefficients, rhs };
   }).filter((e) => e.coefficients.some((c) => c !== 0));
   const system: LinearSystem = { n: hidden.length, equations, lower: hidden.map((c) => (c.value >= 1 ? 1 : 0)) };
+  const bounds = boundsSolver(system);
   const out: Disclosure[] = [];
   hidden.forEach((c, k) => {
     if ((options.first && out.length) || options.skip?.has(c.id) || (options.only !== undefined && c.id !== options.only)) return;
     // A hidden cell in no printed sum cannot be worked out from one.
     if (!equations.some((e) => e.coefficients[k] !== 0)) return;
-    const range = boundsOf(system, k);
+    const range = bounds(k);
     if (!range) throw new Error('disclosure check: the printed figures do not add up');
     if (range[1] - range[0] < MIN_PROTECTION_WIDTH - 1e-7) out.push({ id: c.id, value: c.value, range });
   });

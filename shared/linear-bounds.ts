@@ -16,18 +16,34 @@ export interface LinearSystem {
 
 /** [min, max] of unknown k over every solution; null when no solution exists. max may be Infinity. */
 export function boundsOf(system: LinearSystem, k: number): [number, number] | null {
-  const min = optimise(system, k, 1);
-  if (min === null) return null;
-  const max = optimise(system, k, -1);
-  return [min, max === null ? Infinity : max];
+  return boundsSolver(system)(k);
 }
 
 /**
- * Minimises sign * x_k. Returns the optimum of x_k, or null when unbounded (for sign -1: no
- * largest value) or infeasible (callers check feasibility through the minimum, which is bounded
- * below by the lower bound).
+ * The same for many unknowns of one system: phase 1 (finding a first solution) does not depend on
+ * the unknown asked about, so it is solved once and each bound then needs only phase 2. A paper's
+ * suppression check asks for every hidden cell of a table in turn, and this halves its work.
  */
-function optimise(system: LinearSystem, k: number, sign: 1 | -1): number | null {
+export function boundsSolver(system: LinearSystem): (k: number) => [number, number] | null {
+  const feasible = phaseOne(system);
+  return (k) => {
+    if (!feasible) return null;
+    const min = phaseTwo(feasible, system, k, 1);
+    if (min === null) return null;
+    const max = phaseTwo(feasible, system, k, -1);
+    return [min, max === null ? Infinity : max];
+  };
+}
+
+interface Tableau {
+  rows: Float64Array[];
+  basis: number[];
+  /** Structural unknowns (the first columns); artificials follow, then the right-hand side. */
+  n: number;
+}
+
+/** A basic feasible solution of the equations with every unknown at or above its lower bound; null when there is none. */
+function phaseOne(system: LinearSystem): Tableau | null {
   const { n, lower } = system;
   // Shift to y = x - lower >= 0, and make every right-hand side non-negative.
   const rows = system.equations.map((e) => {
@@ -39,8 +55,8 @@ function optimise(system: LinearSystem, k: number, sign: 1 | -1): number | null 
   const m = rows.length;
   // Tableau columns: n structural, m artificial, then the right-hand side.
   const width = n + m + 1;
-  const t: number[][] = rows.map((r, i) => {
-    const row = new Array<number>(width).fill(0);
+  const t = rows.map((r, i) => {
+    const row = new Float64Array(width);
     for (let j = 0; j < n; j++) row[j] = r.a[j]!;
     row[n + i] = 1;
     row[width - 1] = r.b;
@@ -49,7 +65,7 @@ function optimise(system: LinearSystem, k: number, sign: 1 | -1): number | null 
   const basis = rows.map((_, i) => n + i);
 
   // Phase 1: minimise the sum of the artificials.
-  const phase1 = new Array<number>(width).fill(0);
+  const phase1 = new Float64Array(width);
   for (let i = 0; i < m; i++) phase1[n + i] = 1;
   if (!simplex(t, basis, phase1, n + m)) return null;
   if (objectiveValue(t, basis, phase1) > 1e-7) return null; // infeasible
@@ -59,32 +75,48 @@ function optimise(system: LinearSystem, k: number, sign: 1 | -1): number | null 
     const j = t[i]!.findIndex((v, col) => col < n && Math.abs(v) > EPS);
     if (j >= 0) pivot(t, basis, i, j);
   }
-
-  // Phase 2: the real objective, artificial columns barred from entering.
-  const cost = new Array<number>(width).fill(0);
-  cost[k] = sign;
-  if (!simplex(t, basis, cost, n)) return null; // unbounded
-  const y = objectiveValue(t, basis, cost) * sign;
-  return y + lower[k]!;
+  return { rows: t, basis, n };
 }
 
-function objectiveValue(t: number[][], basis: number[], cost: number[]): number {
+/**
+ * Minimises sign * x_k from the phase-1 solution (left unchanged). Returns the optimum of x_k, or
+ * null when unbounded (for sign -1: no largest value).
+ */
+function phaseTwo(start: Tableau, system: LinearSystem, k: number, sign: 1 | -1): number | null {
+  const t = start.rows.map((r) => r.slice());
+  const basis = [...start.basis];
+  const cost = new Float64Array(t[0]?.length ?? start.n + 1);
+  cost[k] = sign;
+  // Artificial columns are barred from entering.
+  if (!simplex(t, basis, cost, start.n)) return null; // unbounded
+  const y = objectiveValue(t, basis, cost) * sign;
+  return y + system.lower[k]!;
+}
+
+function objectiveValue(t: Float64Array[], basis: number[], cost: Float64Array): number {
   let v = 0;
   basis.forEach((b, i) => (v += cost[b]! * t[i]![t[i]!.length - 1]!));
   return v;
 }
 
 /** Runs the simplex on columns [0, enterable); false when the objective is unbounded below. */
-function simplex(t: number[][], basis: number[], cost: number[], enterable: number): boolean {
+function simplex(t: Float64Array[], basis: number[], cost: Float64Array, enterable: number): boolean {
   const width = t[0]?.length ?? 0;
+  // Reduced costs, worked out once and then updated with each pivot.
+  const reduced = cost.slice();
+  for (let i = 0; i < t.length; i++) {
+    const c = cost[basis[i]!]!;
+    if (c === 0) continue;
+    const row = t[i]!;
+    for (let j = 0; j < width; j++) reduced[j] = reduced[j]! - c * row[j]!;
+  }
+  const inBasis = new Uint8Array(width);
+  for (const b of basis) inBasis[b] = 1;
   for (let iter = 0; iter < 10_000; iter++) {
-    // Reduced costs; Bland's rule: the lowest-index column with a negative one enters.
+    // Bland's rule: the lowest-index column with a negative reduced cost enters.
     let enter = -1;
     for (let j = 0; j < enterable; j++) {
-      if (basis.includes(j)) continue;
-      let r = cost[j]!;
-      for (let i = 0; i < t.length; i++) r -= cost[basis[i]!]! * t[i]![j]!;
-      if (r < -EPS) {
+      if (!inBasis[j] && reduced[j]! < -EPS) {
         enter = j;
         break;
       }
@@ -102,21 +134,29 @@ function simplex(t: number[][], basis: number[], cost: number[], enterable: numb
       }
     }
     if (leave < 0) return false;
+    inBasis[basis[leave]!] = 0;
+    inBasis[enter] = 1;
     pivot(t, basis, leave, enter);
+    const f = reduced[enter]!;
+    const row = t[leave]!;
+    for (let j = 0; j < width; j++) reduced[j] = reduced[j]! - f * row[j]!;
+    reduced[enter] = 0;
   }
   throw new Error('linear bounds: the simplex did not finish');
 }
 
-function pivot(t: number[][], basis: number[], r: number, c: number): void {
+function pivot(t: Float64Array[], basis: number[], r: number, c: number): void {
   const row = t[r]!;
   const p = row[c]!;
   for (let j = 0; j < row.length; j++) row[j] = row[j]! / p;
+  row[c] = 1;
   for (let i = 0; i < t.length; i++) {
     if (i === r) continue;
-    const f = t[i]![c]!;
-    if (Math.abs(f) <= EPS) continue;
     const other = t[i]!;
+    const f = other[c]!;
+    if (Math.abs(f) <= EPS) continue;
     for (let j = 0; j < other.length; j++) other[j] = other[j]! - f * row[j]!;
+    other[c] = 0;
   }
   basis[r] = c;
 }

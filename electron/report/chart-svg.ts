@@ -12,9 +12,11 @@ export interface RenderedChart {
   height: number;
 }
 
-/** The chart's <svg> element alone (recharts wraps it in a div meant for the DOM). */
-export function renderChartSvg(spec: ChartSpec, width: number): RenderedChart {
-  const height = chartHeight(spec);
+/**
+ * The chart's <svg> element alone (recharts wraps it in a div meant for the DOM). `height`
+ * defaults to the chart's own; the PDF draws one lower to fit it at a page foot (pdf-fit.ts).
+ */
+export function renderChartSvg(spec: ChartSpec, width: number, height: number = chartHeight(spec)): RenderedChart {
   const markup = renderToStaticMarkup(createElement(Chart, { spec, width, height }));
   const start = markup.indexOf('<svg');
   const end = markup.lastIndexOf('</svg>');

@@ -8,6 +8,9 @@ import PdfPrinter from 'pdfmake';
 import type { Content, ContentColumns, ContentStack, ContentTable, TDocumentDefinitions, TableCell } from 'pdfmake/interfaces';
 import { renderChartSvg } from './chart-svg';
 import { FONT_NAME, paperFonts } from './fonts';
+import { installSvgSizeShortcut } from './pdf-svg-size';
+import { Refit, watchBlockMoves } from './pdf-fit';
+import { chartHeight } from '../../shared/charts';
 import { artifact, createTaggedPdfKitDocument, tagged, type PdfTag, type TaggingReport } from './tagged';
 import type { Block, PaperModel, TableBlock, Tile } from './model';
 
@@ -19,6 +22,27 @@ const MUTED = '#4d4d4d';
 const RULE = '#b3b3b3';
 /** Tables with up to this many rows are kept on one page; longer ones split with repeated headers. */
 const KEEP_TABLE_ROWS = 20;
+/**
+ * A chart that would move to the next page leaving more than this share of the page's body empty
+ * is drawn lower to fit, down to MIN_CHART_SHARE of its height (lower, its plot would be cramped);
+ * the layout tests require no page but a section's last to be more than a third empty.
+ */
+const MAX_GAP_SHARE = 0.3;
+const MIN_CHART_SHARE = 0.65;
+const MAX_REFITS = 12;
+
+/**
+ * How the PDF was fitted to its pages: charts drawn lower than their own height (points, by fitId
+ * "figure-3"), and blocks otherwise kept whole that may split (the headline tiles, between rows).
+ */
+export interface PdfFit {
+  chartHeights: Map<string, number>;
+  split: Set<string>;
+}
+
+const TILES_FIT_ID = 'tiles';
+
+const chartFitId = (figure: number) => `figure-${figure}`;
 
 const STYLES: TDocumentDefinitions['styles'] = {
   council: { fontSize: 12, bold: true, color: INK },
@@ -122,7 +146,7 @@ function tileContent(tile: Tile): Content {
   }, 'Div') as Content;
 }
 
-function tilesContent(tiles: Tile[]): Content {
+function tilesContent(tiles: Tile[], fit?: PdfFit): Content {
   const rows: TableCell[][] = [];
   for (let i = 0; i < tiles.length; i += 2) {
     rows.push([tileContent(tiles[i]!), tiles[i + 1] ? tileContent(tiles[i + 1]!) : { text: '' }] as TableCell[]);
@@ -142,8 +166,10 @@ function tilesContent(tiles: Tile[]): Content {
       paddingBottom: () => 7,
     },
   };
-  // The four tiles are read together: never split them across pages.
-  return { stack: [table], unbreakable: true, margin: [0, 4, 0, 10] } as Content;
+  // The four tiles are read together: not split across pages, unless kept whole they would leave
+  // a third of a page empty; then they split between rows (each row of two tiles stays whole).
+  const split = fit?.split.has(TILES_FIT_ID);
+  return { stack: [table], ...(split ? {} : { unbreakable: true, fitId: TILES_FIT_ID }), margin: [0, 4, 0, 10] } as Content;
 }
 
 /** Blocks laid out as one unbreakable piece (see blockContent). */
@@ -156,7 +182,7 @@ function numbered(number: string | undefined, text: string): Content {
   return (number ? [{ text: `${number}  `, bold: true }, text] : text) as Content;
 }
 
-function blockContent(block: Block): Content {
+function blockContentFitted(block: Block, fit?: PdfFit): Content {
   switch (block.type) {
     case 'paragraph':
       return tagged({ text: numbered(block.number, block.text), style: 'body' }, 'P');
@@ -169,10 +195,11 @@ function blockContent(block: Block): Content {
         ? { ol: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] }
         : { ul: block.items.map((i) => ({ text: i, style: 'body', margin: [0, 0, 0, 3] })), margin: [10, 0, 0, 8] }, 'L') as Content;
     case 'tiles':
-      return tilesContent(block.tiles);
+      return tilesContent(block.tiles, fit);
     case 'chart': {
-      const chart = renderChartSvg(block.spec, CONTENT_WIDTH);
+      const chart = renderChartSvg(block.spec, CONTENT_WIDTH, fit?.chartHeights.get(chartFitId(block.figure)));
       return {
+        fitId: chartFitId(block.figure),
         stack: [
           tagged({ text: `Figure ${block.figure}: ${block.spec.title}`, style: 'caption' }, 'P'),
           tagged({ svg: chart.svg, width: chart.width, height: chart.height }, 'Figure', { alt: block.spec.summary }),
@@ -203,7 +230,8 @@ function blockContent(block: Block): Content {
  * The pdfmake document. `headings` receives each section heading's content node: pdfmake writes
  * the laid-out positions onto the node, which is how the bookmarks learn their pages.
  */
-export function paperDocDefinition(model: PaperModel, headings?: Map<string, { positions?: Array<{ pageNumber: number }> }>): TDocumentDefinitions {
+export function paperDocDefinition(model: PaperModel, headings?: Map<string, { positions?: Array<{ pageNumber: number }> }>, fit?: PdfFit): TDocumentDefinitions {
+  const blockContent = (block: Block) => blockContentFitted(block, fit);
   const m = model.meta;
   const running = [m.councilName, m.committee, m.meetingDate].filter(Boolean).join('  ·  ');
   const content: Content[] = [
@@ -268,7 +296,9 @@ export function paperDocDefinition(model: PaperModel, headings?: Map<string, { p
       // A subheading goes with the chart or short table after it as one unbreakable block,
       // so it can never be left at a page foot while they move over.
       if (block.type === 'subheading' && next && keptWhole(next)) {
-        content.push({ stack: [tagged({ text: block.text, style: 'h2' }, 'H3'), blockContent(next)], unbreakable: true } as ContentStack);
+        const kept = { stack: [tagged({ text: block.text, style: 'h2' }, 'H3'), blockContent(next)], unbreakable: true } as ContentStack;
+        // Moved as one block: a chart inside is fitted by this block's move.
+        content.push(next.type === 'chart' ? ({ ...kept, fitId: chartFitId(next.figure) } as ContentStack) : kept);
         i++;
         continue;
       }
@@ -322,12 +352,42 @@ export async function renderPdf(model: PaperModel): Promise<Buffer> {
   return (await renderTaggedPdf(model)).pdf;
 }
 
-/** The PDF and what the tagging layer found (text outside every tag, elements written). */
-export function renderTaggedPdf(model: PaperModel): Promise<{ pdf: Buffer; tagging: TaggingReport }> {
-  const headings = new Map<string, { positions?: Array<{ pageNumber: number }> }>();
+/**
+ * The PDF and what the tagging layer found (text outside every tag, elements written), with the
+ * document definition as laid out (pdfmake has written each node's `positions` on it: where its
+ * lines went, page by page; the layout tests read tables' rows from it) and the charts drawn lower
+ * to fit (`fit`, see MAX_GAP_SHARE).
+ */
+export async function renderTaggedPdf(model: PaperModel): Promise<{ pdf: Buffer; tagging: TaggingReport; definition: TDocumentDefinitions; fit: PdfFit }> {
+  installSvgSizeShortcut();
   const printer = new PdfPrinter(paperFonts());
-  const { doc, report: tagging } = createTaggedPdfKitDocument(printer, paperDocDefinition(model, headings), { bufferPages: true });
+  const nominal = new Map<string, number>();
+  for (const s of model.sections) for (const b of s.blocks) if (b.type === 'chart') nominal.set(chartFitId(b.figure), chartHeight(b.spec));
+  const fit: PdfFit = { chartHeights: new Map(), split: new Set() };
+  for (let attempt = 0; ; attempt++) {
+    const headings = new Map<string, { positions?: Array<{ pageNumber: number }> }>();
+    const definition = paperDocDefinition(model, headings, fit);
+    let laidOut: ReturnType<typeof createTaggedPdfKitDocument>;
+    try {
+      laidOut = watchBlockMoves((move) => {
+        if (attempt >= MAX_REFITS || move.available <= move.body * MAX_GAP_SHARE) return;
+        if (move.fitId === TILES_FIT_ID) throw new Refit(move.fitId, 'split');
+        const own = nominal.get(move.fitId);
+        if (own === undefined) return;
+        const height = Math.floor((fit.chartHeights.get(move.fitId) ?? own) - (move.needed - move.available) - 1);
+        if (height >= own * MIN_CHART_SHARE) throw new Refit(move.fitId, height);
+      }, () => createTaggedPdfKitDocument(printer, definition, { bufferPages: true }));
+    } catch (e) {
+      if (!(e instanceof Refit)) throw e;
+      if (e.change === 'split') fit.split.add(e.fitId);
+      else fit.chartHeights.set(e.fitId, e.change);
+      continue;
+    }
+    return writePdf(model, laidOut.doc, headings, { tagging: laidOut.report, definition, fit });
+  }
+}
 
+function writePdf<T extends object>(model: PaperModel, doc: PDFKit.PDFDocument, headings: Map<string, { positions?: Array<{ pageNumber: number }> }>, extra: T): Promise<{ pdf: Buffer } & T> {
   // Bookmarks: pdfkit files an outline item under the current page, so visit each heading's page.
   const pdfkit = doc as unknown as {
     outline: { addItem(title: string): void };
@@ -345,7 +405,7 @@ export function renderTaggedPdf(model: PaperModel): Promise<{ pdf: Buffer; taggi
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), tagging }));
+    doc.on('end', () => resolve({ pdf: Buffer.concat(chunks), ...extra }));
     doc.on('error', reject);
     doc.end();
   });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { disclosedCells, type PublishedCell, type Sum } from '../../shared/disclosure';
-import { boundsOf } from '../../shared/linear-bounds';
+import { boundsOf, boundsSolver, type LinearSystem } from '../../shared/linear-bounds';
 import { suppressBreakdown, suppressTable, mergeSmallBands } from '../../shared/suppression';
 
 const cell = (id: string, value: number, hidden: boolean): PublishedCell => ({ id, value, hidden });
@@ -19,6 +19,54 @@ describe('linear bounds', () => {
     expect(exact[1]).toBeCloseTo(3);
     // Nothing bounds x from above.
     expect(boundsOf({ n: 2, equations: [{ coefficients: [1, -1], rhs: 0 }], lower: [0, 0] }, 0)).toEqual([0, Infinity]);
+  });
+
+  it('one solver answers for every unknown as an exhaustive search of the whole numbers does (row and column totals)', () => {
+    // A 2 x 3 table with row and column totals, some cells hidden: the ranges a reader gets by
+    // trying every whole-number filling of the hidden cells (such tables' bounds are whole numbers).
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 6, maxLength: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }), (values, hide) => {
+        const hidden = values.map((_, i) => i).filter((i) => hide[i]);
+        // Up to four hidden cells keeps the search small (nine values each at most).
+        if (!hidden.length || hidden.length > 4) return;
+        const at = (r: number, c: number) => r * 3 + c;
+        const lines = [[0, 1, 2].map((c) => at(0, c)), [0, 1, 2].map((c) => at(1, c)), [0, 1].map((r) => at(r, 0)), [0, 1].map((r) => at(r, 1)), [0, 1].map((r) => at(r, 2))];
+        const system: LinearSystem = {
+          n: hidden.length,
+          equations: lines.map((line) => ({
+            coefficients: hidden.map((h) => (line.includes(h) ? 1 : 0)),
+            rhs: line.filter((i) => !hide[i]).reduce((a, i) => a - values[i]!, line.reduce((a, i) => a + values[i]!, 0)),
+          })),
+          lower: hidden.map((h) => (values[h]! >= 1 ? 1 : 0)),
+        };
+        const lo = hidden.map(() => Infinity);
+        const hi = hidden.map(() => -Infinity);
+        const fill = new Array<number>(hidden.length).fill(0);
+        const search = (k: number): void => {
+          if (k === hidden.length) {
+            if (system.equations.every((e) => e.coefficients.reduce((a, c, j) => a + c * fill[j]!, 0) === e.rhs)) {
+              fill.forEach((v, j) => ((lo[j] = Math.min(lo[j]!, v)), (hi[j] = Math.max(hi[j]!, v))));
+            }
+            return;
+          }
+          // A cell is at most its column's total.
+          const column = values[hidden[k]! % 3]! + values[(hidden[k]! % 3) + 3]!;
+          for (let v = system.lower[k]!; v <= column; v++) {
+            fill[k] = v;
+            search(k + 1);
+          }
+        };
+        search(0);
+        const bounds = boundsSolver(system);
+        // Asked in reverse order and twice: one unknown's answer must not disturb the next.
+        for (const k of [...hidden.keys()].reverse().concat([...hidden.keys()])) {
+          const [min, max] = bounds(k)!;
+          expect(min).toBeCloseTo(lo[k]!, 6);
+          expect(max).toBeCloseTo(hi[k]!, 6);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

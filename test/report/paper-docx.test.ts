@@ -116,6 +116,23 @@ describe('Word paper (fixture database)', () => {
     }
   });
 
+  it('keeps headings and captions with what follows, tables\' rows whole, and no table\'s last row alone on a page', () => {
+    const paras = [...paper.document.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!);
+    const headingParas = paras.filter((p) => /<w:pStyle w:val="(Heading[123]|Caption)"\/>/.test(p));
+    expect(headingParas.length).toBeGreaterThan(10);
+    for (const p of headingParas) {
+      expect(p, p.slice(0, 200)).toContain('<w:keepNext/>');
+      expect(p, p.slice(0, 200)).toContain('<w:keepLines/>');
+    }
+    const tables = [...paper.document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((m) => m[1]!);
+    for (const t of tables) {
+      const rows = [...t.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => m[1]!);
+      for (const r of rows) expect(r).toContain('<w:cantSplit/>');
+      // A data table (header row marked) keeps its next-to-last row with its last.
+      if (rows.length > 2 && rows[0]!.includes('<w:tblHeader/>')) expect(rows.at(-2)!).toContain('<w:keepNext/>');
+    }
+  });
+
   it('draws every chart as a print-resolution PNG whose alt text is its summary', () => {
     const summaries = model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.spec.summary] : [])));
     const docPrs = [...paper.document.matchAll(/<wp:docPr ([^>]*)\/>/g)].map((m) => m[1]!);

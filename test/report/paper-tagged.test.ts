@@ -8,7 +8,7 @@ import PdfPrinter from 'pdfmake';
 import { tempDb, tempDir } from '../support/tmp';
 import { buildPaperFromDb } from '../../electron/report/index';
 import { execFileSync } from 'node:child_process';
-import { paperDocDefinition, renderTaggedPdf } from '../../electron/report/render-pdf';
+import { paperDocDefinition, renderTaggedPdf, type PdfFit } from '../../electron/report/render-pdf';
 import { paperFonts, FONT_NAME } from '../../electron/report/fonts';
 import { createTaggedPdfKitDocument, tagged } from '../../electron/report/tagged';
 import type { TaggingReport } from '../../electron/report/tagged';
@@ -34,6 +34,8 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('tagged PDF of the committee paper (fixtur
   let tagging: TaggingReport;
   let tree: StructNode[] = [];
   const nodes: StructNode[] = [];
+  // Charts drawn lower to fit a page (render-pdf.ts): the untagged comparison draws the same.
+  let fit: PdfFit | undefined;
 
   beforeAll(async () => {
     const { db } = tempDb();
@@ -45,6 +47,7 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('tagged PDF of the committee paper (fixtur
     });
     const out = await renderTaggedPdf(model);
     tagging = out.tagging;
+    fit = out.fit;
     file = path.join(dir, 'paper.pdf');
     fs.writeFileSync(file, out.pdf);
     tree = pdfStructTree(file);
@@ -129,7 +132,7 @@ describe.skipIf(!PDF_TOOLS_AVAILABLE)('tagged PDF of the committee paper (fixtur
   });
 
   it('draws exactly what the same document draws untagged (pages compared pixel for pixel)', async () => {
-    const plain = new PdfPrinter(paperFonts()).createPdfKitDocument(paperDocDefinition(model), { bufferPages: true });
+    const plain = new PdfPrinter(paperFonts()).createPdfKitDocument(paperDocDefinition(model, undefined, fit), { bufferPages: true });
     const plainFile = path.join(dir, 'plain.pdf');
     fs.writeFileSync(plainFile, await pdfBytes(plain));
     const pages = (f: string, prefix: string) => {

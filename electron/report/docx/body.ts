@@ -36,7 +36,8 @@ export function authorParagraphs(text: string): Paragraph[] {
 
 export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const style = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: style, keepNext: true, children: [new TextRun(text)] });
+  // Kept with what follows it, and never split over two pages itself.
+  return new Paragraph({ heading: style, keepNext: true, keepLines: true, children: [new TextRun(text)] });
 }
 
 function cell(text: string, options: { header?: boolean; align?: 'left' | 'right'; bold?: boolean; keepNext?: boolean; small?: boolean }): TableCell {
@@ -68,15 +69,17 @@ export function dataTable(t: TableBlock): FileChild[] {
   const small = t.columns.length > 6;
   const lines = [...t.rows.map((r) => ({ values: r, bold: false })), ...(t.totalRow ? [{ values: t.totalRow, bold: true }] : [])];
   const keepRows = t.rows.length <= KEEP_TABLE_ROWS ? lines.length - 1 : 5;
+  // A long table's last row goes over with the one before it, never alone on a page.
+  const keepsNext = (r: number) => r < keepRows || r === lines.length - 2;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: t.columns.map((c) => cell(c.header, { header: true, align: c.align, small })),
   });
   const rows = [header, ...lines.map((line, r) =>
-    new TableRow({ cantSplit: true, children: line.values.map((v, i) => cell(v, { align: t.columns[i]?.align, bold: line.bold, keepNext: r < keepRows, small })) }))];
+    new TableRow({ cantSplit: true, children: line.values.map((v, i) => cell(v, { align: t.columns[i]?.align, bold: line.bold, keepNext: keepsNext(r), small })) }))];
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(t.caption)] }),
+    new Paragraph({ style: 'Caption', keepNext: true, keepLines: true, children: [new TextRun(t.caption)] }),
     new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: columnWidths(t.columns.length) }),
     ...t.footnotes.map((f) => para(f, { style: 'PaperNote' })),
   ];
@@ -103,7 +106,7 @@ export function chartContent(block: Extract<Block, { type: 'chart' }>, withPoint
   const chart = renderChartPng(block.spec, DOCX_TEXT_WIDTH_PT);
   const title = `Figure ${block.figure}: ${block.spec.title}`;
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(title)] }),
+    new Paragraph({ style: 'Caption', keepNext: true, keepLines: true, children: [new TextRun(title)] }),
     new Paragraph({
       keepNext: true,
       children: [new ImageRun({

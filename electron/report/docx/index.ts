@@ -12,6 +12,8 @@ import type { PaperConfig } from '../../../shared/paper-config';
 import type { PaperModel } from '../model';
 import { authorParagraphs, blockContent, chartContent, furniture, heading, ORDERED_LIST, sectionContent, termTable } from './body';
 import { fillTemplate, type DocxTemplate } from './template';
+import { prerenderChartPngs } from './chart-png';
+import { DOCX_TEXT_WIDTH_PT } from './body';
 
 export { readDocxTemplate, type DocxTemplate } from './template';
 
@@ -125,6 +127,7 @@ function pageFooter(model: PaperModel): Footer {
 
 export async function renderDocx(model: PaperModel, config: PaperConfig, options: DocxOptions = {}): Promise<Buffer> {
   const mode = options.mode ?? 'paper';
+  await prerenderChartPngs(model.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'chart' ? [b.spec] : []))), DOCX_TEXT_WIDTH_PT);
   const children = mode === 'appendix' ? appendixBody(model) : paperBody(model, config);
   if (options.template?.placeholder) return fillTemplate(options.template, children, NUMBERING);
   const doc = new Document({

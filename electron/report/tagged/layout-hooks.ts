@@ -10,10 +10,8 @@
 //   LayoutBuilder.processList   tags each list item LI > Lbl + LBody
 //   ElementWriter.addLine/addSVG/addImage  stamp what is placed; addFragment marks repeated
 //                                table headers on later pages as artifacts (read once, not twice)
-import { createRequire } from 'node:module';
+import { pdfmakeModule, wrapMethod, type Method } from '../pdfmake-internals';
 import { isArtifact, type ArtifactTag, type PdfTag } from './tags';
-
-const requireHere = createRequire(import.meta.url);
 
 type AnyTag = PdfTag | ArtifactTag;
 interface Node {
@@ -24,7 +22,7 @@ interface Node {
   [key: string]: unknown;
 }
 interface Placed { _pdfTag?: AnyTag }
-type Fn = (this: unknown, ...args: never[]) => unknown;
+type Fn = Method;
 
 const stack: AnyTag[] = [];
 const REPEATED_HEADER: ArtifactTag = { artifact: 'Pagination' };
@@ -74,17 +72,15 @@ function tagListItems(items: Node[], owner: PdfTag, ordered: boolean): void {
 }
 
 function wrap(proto: Record<string, Fn>, name: string, make: (original: Fn) => Fn): void {
-  const original = proto[name];
-  if (typeof original !== 'function') throw new Error(`pdfmake has changed: ${name} is missing, so the PDF cannot be tagged`);
-  proto[name] = make(original);
+  wrapMethod(proto, name, make, 'the PDF cannot be tagged');
 }
 
 /** Installs the wrappers (once per process). */
 export function installLayoutHooks(): void {
   if (installed) return;
   installed = true;
-  const LayoutBuilder = requireHere('pdfmake/src/layoutBuilder') as { prototype: Record<string, Fn> };
-  const ElementWriter = requireHere('pdfmake/src/elementWriter') as { prototype: Record<string, Fn> };
+  const LayoutBuilder = pdfmakeModule('layoutBuilder');
+  const ElementWriter = pdfmakeModule('elementWriter');
 
   wrap(LayoutBuilder.prototype, 'processNode', (original) => function (this: unknown, ...args) {
     const node = args[0] as unknown as Node;
