@@ -1,6 +1,7 @@
 // The import wizard: choose or drop files; see what each looks like; map the columns of a file
 // that was not recognised; check every row before anything is written; import (strictly, or
 // only the valid rows) with a progress bar and a cancel button; and a summary of what changed.
+import { fieldLabel } from '../../shared/labels';
 import { useRef, useState, type DragEvent } from 'react';
 import type { AppStatus, ColumnMapping, DetectResult, FileRef, ImportProgressInfo, ImportSummary, SavedMappingInfo } from '../../shared/api';
 import { useLoad } from '../hooks';
@@ -756,7 +757,8 @@ function CheckResult({ file, summary, onDownload, onFixValues }: { file: FileSta
           </h4>
           <ul className="problem-groups" aria-label={`Problems in ${file.ref.name}, grouped`}>
             {groups.map((g, gi) => {
-              const fix = g.column !== null ? valueColumns.find((c) => c.column === g.column) : undefined;
+              // The handlers name a problem's column in words ("Role"); the value step knows it by its field.
+              const fix = g.column !== null ? valueColumns.find((c) => c.column === g.column || fieldLabel(c.column) === g.column) : undefined;
               const many = g.values.length;
               return (
                 <li key={gi}>

@@ -29,7 +29,7 @@ browserDescribe('desktop screens in Chromium: agency rules', () => {
     expect((await runImport(db, { file: agency, source: 'agency', extractDate: '2025-09-30' })).outcome).toBe('imported');
 
     const at = async (date: string) => {
-      await page.getByLabel('Check caseloads on').fill(date);
+      await page.getByLabel('As-at date').fill(date);
       await page.getByRole('button', { name: 'Check again' }).click();
       await page.getByRole('heading', { level: 2, name: 'Agency rules at 30 September 2025' }).waitFor();
     };

@@ -200,7 +200,7 @@ browserDescribe('the import wizard and history without dead ends', () => {
     await grouped.waitFor({ timeout: 30_000 });
     const items = await grouped.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatch(/^role: 8 rows, 4 different values not recognised \(“Widget Lead” 3 rows, “Quality Wrangler” 2 rows, “Zed Officer” 2 rows, “Ops Partner” 1 row\)\. First on row 2\./);
+    expect(items[0]).toMatch(/^Role: 8 rows, 4 different values not recognised \(“Widget Lead” 3 rows, “Quality Wrangler” 2 rows, “Zed Officer” 2 rows, “Ops Partner” 1 row\)\. First on row 2\./);
     // Its valid rows could still be imported: this is not a dead end.
     await expect(mainText(page)).resolves.not.toContain('None of the files can be imported');
     // The per-row list is still there, folded away.
