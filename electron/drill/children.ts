@@ -6,19 +6,25 @@ import { addDays, addYears, formatLongDate } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
 import { childStabilityAt, groupByChild } from '../measures/child-stability';
 import { departures, readChildAllocations } from '../measures/child-stability-read';
+import { staffAt } from '../measures/staff-at';
 import { COLUMN, rowList, type DrillData } from './context';
 
 export function childrenThreePlusList(data: DrillData): DrillList {
   const d = data.asAt;
   const rows = readChildAllocations(data.db, [d]);
   for (const r of rows) r.staffId = data.linker.link(r.staffId).staffId ?? r.staffId;
-  const gone = departures(data.w);
-  const teamOf = (staffId: string) => data.at.get(staffId)?.team ?? null;
+  // As the measure decides it (electron/measures/index.ts): departures and teams over the whole
+  // council; under a filter, a child counts when its worker at D has their main spell selected.
+  const gone = departures(data.all);
+  const everyone = data.test ? staffAt(data.all.spells, d) : data.at;
+  const teamOf = (staffId: string) => everyone.get(staffId)?.team ?? null;
+  const test = data.test;
+  const inSelection = test ? (staffId: string) => { const s = everyone.get(staffId); return !!s && s.main !== null && test(s.main); } : null;
   const from = addDays(addYears(d, -1), 1);
   const out: DrillList['rows'] = [];
   for (const child of groupByChild(rows)) {
     if (child.length < 3) continue; // fewer allocations cannot mean three workers
-    const one = childStabilityAt([child], d, gone, teamOf);
+    const one = childStabilityAt([child], d, gone, teamOf, inSelection);
     if (one.threePlus !== 1) continue;
     const type = CASE_TYPES.find((t) => one.byCaseType[t].children === 1) as CaseType;
     const window = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));

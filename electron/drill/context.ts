@@ -20,6 +20,15 @@ export interface DrillData {
   asAt: IsoDate;
   settings: MeasureSettings;
   w: Workforce;
+  /** The whole council's workforce (the same as `w` without a filter): leaving and teams are decided over it. */
+  all: Workforce;
+  /**
+   * What vacancy is worked out over (as the measure does): funded posts are not split by contract,
+   * so a contract filter keeps every directly employed worker filling them.
+   */
+  posts: Workforce;
+  /** The filter's test on a spell, or null without a filter. */
+  test: ((s: Spell) => boolean) | null;
   mv: Movements;
   at: Map<string, StaffAt>;
   linker: WorkerLinker;
@@ -44,6 +53,9 @@ export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined
     asAt,
     settings,
     w,
+    all,
+    posts: test && filter!.employment ? filterWorkforce(all, { ...filter!, employment: undefined }) : w,
+    test,
     mv: test ? filterMovements(mvAll, test) : mvAll,
     at: staffAt(w.spells, asAt),
     linker,

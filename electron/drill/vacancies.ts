@@ -11,7 +11,7 @@ import type { DrillData } from './context';
 export function vacanciesList(data: DrillData): DrillList {
   const d = data.asAt;
   const funded = new Map<string, { team: string; role: Role; fte: number }>();
-  for (const e of data.w.establishment) {
+  for (const e of data.posts.establishment) {
     if (e.role === 'support_worker' || !covers(e.start, e.end, d)) continue;
     const key = JSON.stringify([e.team, e.role]);
     const f = funded.get(key);
@@ -19,7 +19,7 @@ export function vacanciesList(data: DrillData): DrillList {
     else funded.set(key, { team: e.team, role: e.role, fte: e.fundedFte });
   }
   const filled = new Map<string, number>();
-  for (const s of data.w.spells) {
+  for (const s of data.posts.spells) {
     if (!s.direct || !s.socialWorker || !covers(s.start, s.end, d)) continue;
     const key = JSON.stringify([s.team, s.role]);
     if (funded.has(key)) filled.set(key, (filled.get(key) ?? 0) + s.fte);

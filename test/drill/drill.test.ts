@@ -32,7 +32,8 @@ function figure(m: Metrics, kind: DrillKind): number {
 }
 
 function expectListsMatch(db: Db, asAt: string, filter?: DrillFilter): Record<DrillKind, DrillList> {
-  const m = computeMetrics(db, asAt, { months: 1 });
+  // The figure the overview shows under the same filter (the measures engine's own).
+  const m = computeMetrics(db, asAt, { months: 1, filter });
   const lists = Object.fromEntries(DRILL_KINDS.map((k) => [k, drillDown(db, asAt, k, filter)])) as Record<DrillKind, DrillList>;
   for (const kind of DRILL_KINDS) {
     const list = lists[kind];
@@ -102,6 +103,15 @@ describe('drill-down on the demo council', () => {
     const managers = drillDown(db, asAt, 'inPost', { roleGroups: ['managers'] });
     expect(managers.rows.length).toBeGreaterThan(0);
     expect(managers.rows.every((r) => /manager/i.test(String(r[2])))).toBe(true);
+  });
+
+  it('under a filter, every list has as many rows as the filtered figure the overview shows', () => {
+    const teams = [...new Set(drillDown(db, asAt, 'caseHolders').rows.map((r) => String(r[1])))];
+    expect(teams.length).toBeGreaterThan(1);
+    for (const team of teams.slice(0, 3)) expectListsMatch(db, asAt, { teams: [team] });
+    expectListsMatch(db, asAt, { employment: ['agency'] });
+    expectListsMatch(db, asAt, { roleGroups: ['practitioners'], employment: ['permanent'] });
+    expectListsMatch(db, addYears(asAt, -1), { teams: [teams[0]!] });
   });
 
   it('is in the contract: the handler refuses an unknown list and a bad date in plain words', async () => {
