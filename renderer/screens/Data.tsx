@@ -11,7 +11,7 @@ import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 import { AgencyRulesLists } from '../components/AgencyRules';
 import { AsAtForm, useAsAt } from '../components/AsAtForm';
-import { ROLE_LABEL } from '../../shared/domain';
+import { fieldLabel, labelOf } from '../../shared/labels';
 
 const OUTCOME: Record<string, string> = {
   imported: 'Imported',
@@ -24,19 +24,12 @@ const OUTCOME: Record<string, string> = {
 /** What an undo is about to take away: one file, or the files imported together. */
 type Undoing = { kind: 'one'; entry: ImportLogEntry } | { kind: 'batch'; batchId: string; entries: ImportLogEntry[] };
 
-// Plain words for codes a data check's rows carry (the words engineer may move these to format.ts).
-const CODE_WORDS: Record<string, string> = { ...ROLE_LABEL, permanent: 'Permanent', fixed_term: 'Fixed-term', agency: 'Agency' };
-const COLUMN_WORDS: Record<string, string> = {
-  staff_id: 'Staff ID',
-  swe_number: 'SWE number',
-  employment_type: 'Employment type',
-  fte: 'FTE',
-  start_date: 'Start date',
-  end_date: 'End date',
-  case_id: 'Case',
+// Plain words for the codes and column names a data check's rows carry: the one label catalogue.
+const columnWords = (c: string) => {
+  const w = fieldLabel(c);
+  return w === c ? c.charAt(0).toUpperCase() + c.slice(1).replace(/_/g, ' ') : w;
 };
-const columnWords = (c: string) => COLUMN_WORDS[c] ?? c.charAt(0).toUpperCase() + c.slice(1).replace(/_/g, ' ');
-const cellWords = (v: string | number | null) => (v === null ? '' : typeof v === 'string' ? (CODE_WORDS[v] ?? v) : String(v));
+const cellWords = (v: string | number | null) => (v === null ? '' : typeof v === 'string' ? labelOf(v) : String(v));
 
 /** The history in groups: files imported together share one group, a file imported alone is its own. */
 function historyGroups(entries: readonly ImportLogEntry[]): ImportLogEntry[][] {
