@@ -65,6 +65,9 @@ export function Overview({ status }: { status: AppStatus }) {
   const { asAt, range } = useAsAt();
   const covers = range?.covers;
   const [filter, setFilter] = useState<MeasureFilter>({});
+  // The demo council's made-up figures, said on the screen that shows them (and mixed with yours
+  // if your own files were imported on top).
+  const demo = useLoad(() => call('demoStatus', {}), [status.empty]);
 
   const data = useLoad<OverviewData | null>(async () => {
     if (!asAt || !range || status.empty || !status.modules.measures) return null;
@@ -95,6 +98,14 @@ export function Overview({ status }: { status: AppStatus }) {
       {!status.modules.measures ? (
         <Notice kind="info" title="The figures are not available yet">
           <p>The workforce measures are not available in this version of Scrutiny Pack yet.</p>
+        </Notice>
+      ) : null}
+      {!status.empty && demo.data?.files.length ? (
+        <Notice kind="info" title="These are the demo council’s made-up figures">
+          <p data-demo-notice>
+            The demo council is loaded. Before you import your own exports, <a href="#/import">remove it on the Import screen</a> (one step, with a
+            backup), or its figures will be mixed with yours.
+          </p>
         </Notice>
       ) : null}
       {status.empty ? null : <AsAtForm />}

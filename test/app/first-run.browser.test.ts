@@ -43,7 +43,8 @@ browserDescribe('desktop screens in Chromium: first run', () => {
     await page.getByText('Settings saved.').waitFor();
     const saved = await suite.app.handlers.getSettings({});
     expect(saved).toMatchObject({ councilName: 'Testshire County Council', caseloadThreshold: 18 });
-    await expect(page.locator('.council').textContent()).resolves.toBe('Testshire County Council');
+    // The header follows once the app has read its status again (after the save's message).
+    await expect.poll(() => page.locator('.council').textContent()).toBe('Testshire County Council');
   });
 
   it('backs up from the settings screen', async () => {

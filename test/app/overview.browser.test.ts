@@ -83,6 +83,8 @@ browserDescribe('desktop screens in Chromium: the overview', () => {
     expect(caption).toContain(`Both for the ${formatCount(m.caseload.caseHolders.headcount)} social workers holding cases`);
     // The excluding-ASYE average (a different group) is not in the tile.
     expect(caption).not.toContain(formatAverage(m.caseload.groups.excludingAsye.averagePerWorker));
+    // The demo council is said to be the demo, with the way to remove it before importing.
+    await expect(page.locator('[data-demo-notice]').textContent()).resolves.toMatch(/remove it on the Import screen/);
     // The demo loads an establishment: a vacancy tile.
     expect(m.vacancy).not.toBeNull();
     await expect(page.locator('[data-tile="vacancy"] [data-value]').textContent()).resolves.toBe(formatRate(m.vacancy!.rate));
