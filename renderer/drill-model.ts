@@ -5,7 +5,6 @@ import type { DrillKind } from '../shared/drill';
 import { formatCount } from '../shared/format';
 
 /** The measures' label for case holders with no team (electron/measures/caseload.ts); the filter's blank team. */
-export { NO_TEAM_LABEL as NO_TEAM } from '../shared/filters';
 
 /** "1 leaver", "16 leavers". */
 export const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

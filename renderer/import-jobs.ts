@@ -38,4 +38,4 @@ function cancelledSummary(): ImportSummary {
 }
 
 // The screens' names for each kind of file, shared with the messages the handlers word for the screen.
-export { SOURCE_LABEL } from '../shared/import-labels';
+export { SOURCE_LABEL } from '../shared/labels';

@@ -37,6 +37,9 @@ export const IMPORT_SOURCE_LABEL: Record<ImportSource, string> = {
   neighbours: 'DfE statistical neighbours',
 };
 
+/** The same words, looked up by a source name read from a file or a message. */
+export const SOURCE_LABEL: Readonly<Record<string, string>> = IMPORT_SOURCE_LABEL;
+
 /** Column and field names of the import layouts and the data checks, as headings a user reads. */
 export const FIELD_LABEL: Record<string, string> = {
   staff_id: 'Staff ID',

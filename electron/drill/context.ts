@@ -3,7 +3,7 @@
 import type { Db } from '../db/open';
 import type { IsoDate } from '../../shared/dates';
 import type { DrillColumn, DrillFilter, DrillKind, DrillList } from '../../shared/drill';
-import { isFiltered } from './filter';
+import { normaliseFilter } from '../../shared/filters';
 import type { MeasureSettings } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { covers, loadWorkforce, type Spell, type Workforce } from '../measures/load';
@@ -43,7 +43,7 @@ export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined
   // The measures engine's filter, so a filtered list is the rows behind the filtered figure: the
   // selected spells, with leaving and joining still decided over the whole council.
   const all = loadWorkforce(db);
-  const test = filter && isFiltered(filter) ? spellTest(filter) : null;
+  const test = normaliseFilter(filter) ? spellTest(filter!) : null;
   const w = test ? filterWorkforce(all, filter!, test) : all;
   const mvAll = classifyMovements(all);
   const linker = workerLinker(db);

@@ -30,4 +30,3 @@ export function drillDown(db: Db, asAt: IsoDate, kind: DrillKind, filter?: Drill
   return db.transaction(() => LISTS[kind](drillData(db, asAt, filter)))();
 }
 
-export { isFiltered } from './filter';

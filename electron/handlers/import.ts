@@ -11,7 +11,7 @@ import { bind, LAYOUTS } from '../import/layouts';
 import { setImportBatch, undoBatch } from '../import/undo-batch';
 import { importDfeFile, DfeImportError } from '../benchmarks';
 import { UserError, type AppContext } from './context';
-import { SOURCE_LABEL } from '../../shared/import-labels';
+import { SOURCE_LABEL } from '../../shared/labels';
 import { ROLE_LABEL } from '../../shared/domain';
 
 /** Codes the importer's messages list ("use one of: permanent, fixed_term, agency"), in words. */

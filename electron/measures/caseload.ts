@@ -12,7 +12,9 @@ import type { CaseCount } from './cases';
 import { isSocialWorkerAt, isSupportWorkerAt, type StaffAt } from './staff-at';
 import { percent, ratio, tidy } from './ratio';
 
-export const NO_TEAM = 'No team recorded';
+import { NO_TEAM_LABEL as NO_TEAM } from '../../shared/filters';
+
+export { NO_TEAM };
 
 class Group {
   cases = 0;
