@@ -5,7 +5,8 @@ import { CASE_TYPES, CASE_TYPE_LABEL, type CaseType } from '../../shared/domain'
 import { addDays, addYears, formatLongDate } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
 import { childStabilityAt, groupByChild } from '../measures/child-stability';
-import { departures, readChildAllocations } from '../measures/child-stability-read';
+import { readChildAllocations } from '../measures/child-stability-read';
+import { measureState } from '../measures/state';
 import { staffAt } from '../measures/staff-at';
 import { COLUMN, rowList, type DrillData } from './context';
 
@@ -15,7 +16,7 @@ export function childrenThreePlusList(data: DrillData): DrillList {
   for (const r of rows) r.staffId = data.linker.link(r.staffId).staffId ?? r.staffId;
   // As the measure decides it (electron/measures/index.ts): departures and teams over the whole
   // council; under a filter, a child counts when its worker at D has their main spell selected.
-  const gone = departures(data.all);
+  const gone = measureState(data.db).gone;
   const everyone = data.test ? staffAt(data.all.spells, d) : data.at;
   const teamOf = (staffId: string) => everyone.get(staffId)?.team ?? null;
   const test = data.test;

@@ -6,14 +6,15 @@ import type { DrillColumn, DrillFilter, DrillKind, DrillList } from '../../share
 import { normaliseFilter } from '../../shared/filters';
 import type { MeasureSettings } from '../../shared/metrics';
 import { getSettings } from '../settings';
-import { covers, loadWorkforce, type Spell, type Workforce } from '../measures/load';
-import { classifyMovements, type Movements } from '../measures/movers';
+import { covers, type Spell, type Workforce } from '../measures/load';
+import type { Movements } from '../measures/movers';
 import { staffAt, type StaffAt } from '../measures/staff-at';
 import { caseCounts, type CaseCount } from '../measures/cases';
 import { casesOn, censusAsyeStaff } from '../measures/census';
 import { asyeStaffAt } from '../measures/asye';
-import { workerLinker, type WorkerLinker } from '../measures/worker-links';
+import type { WorkerLinker } from '../measures/worker-links';
 import { filterMovements, filterWorkforce, spellTest } from '../measures/filter';
+import { measureState } from '../measures/state';
 
 export interface DrillData {
   db: Db;
@@ -42,11 +43,14 @@ export function drillData(db: Db, asAt: IsoDate, filter: DrillFilter | undefined
   const settings = getSettings(db);
   // The measures engine's filter, so a filtered list is the rows behind the filtered figure: the
   // selected spells, with leaving and joining still decided over the whole council.
-  const all = loadWorkforce(db);
+  // The state the measures keep per database (read once until the data changes), so opening a
+  // list after the overview reads nothing again.
+  const state = measureState(db);
+  const all = state.w;
   const test = normaliseFilter(filter) ? spellTest(filter!) : null;
   const w = test ? filterWorkforce(all, filter!, test) : all;
-  const mvAll = classifyMovements(all);
-  const linker = workerLinker(db);
+  const mvAll = state.mv;
+  const linker = state.linker;
   const counts = casesOn(w, asAt, caseCounts(db, [asAt], linker)[0]!);
   return {
     db,
