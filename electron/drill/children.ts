@@ -2,9 +2,10 @@
 // pseudonym the database holds. Whether a child is counted is decided by the measure's own rule
 // (childStabilityAt, applied to that child's allocations), so the list matches the figure.
 import { CASE_TYPES, CASE_TYPE_LABEL, type CaseType } from '../../shared/domain';
-import { addDays, addYears, formatLongDate } from '../../shared/dates';
+import { addDays, addYears, formatLongDate, toDayNumber } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
-import { childStabilityAt, groupByChild } from '../measures/child-stability';
+import { childStabilityAt } from '../measures/child-stability';
+import { withLinkedWorkers } from '../measures/child-allocations';
 import { readChildAllocations } from '../measures/child-stability-read';
 import { measureState } from '../measures/state';
 import { staffAt } from '../measures/staff-at';
@@ -12,8 +13,7 @@ import { COLUMN, rowList, type DrillData } from './context';
 
 export function childrenThreePlusList(data: DrillData): DrillList {
   const d = data.asAt;
-  const rows = readChildAllocations(data.db, [d]);
-  for (const r of rows) r.staffId = data.linker.link(r.staffId).staffId ?? r.staffId;
+  const a = withLinkedWorkers(readChildAllocations(data.db, [d]), (id) => data.linker.link(id).staffId ?? id);
   // As the measure decides it (electron/measures/index.ts): departures and teams over the whole
   // council; under a filter, a child counts when its worker at D has their main spell selected.
   const gone = measureState(data.db).gone;
@@ -21,15 +21,15 @@ export function childrenThreePlusList(data: DrillData): DrillList {
   const teamOf = (staffId: string) => everyone.get(staffId)?.team ?? null;
   const test = data.test;
   const inSelection = test ? (staffId: string) => { const s = everyone.get(staffId); return !!s && s.main !== null && test(s.main); } : null;
-  const from = addDays(addYears(d, -1), 1);
+  const [day, from] = [toDayNumber(d), toDayNumber(addDays(addYears(d, -1), 1))];
   const out: DrillList['rows'] = [];
-  for (const child of groupByChild(rows)) {
-    if (child.length < 3) continue; // fewer allocations cannot mean three workers
-    const one = childStabilityAt([child], d, gone, teamOf, inSelection);
+  for (let c = 0; c < a.caseKeys.length; c++) {
+    if (a.first[c + 1]! - a.first[c]! < 3) continue; // fewer allocations cannot mean three workers
+    const one = childStabilityAt(a, [c], d, gone, teamOf, inSelection);
     if (one.threePlus !== 1) continue;
     const type = CASE_TYPES.find((t) => one.byCaseType[t].children === 1) as CaseType;
-    const window = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));
-    out.push([child[0]!.caseKey, CASE_TYPE_LABEL[type], one.byTeam[0]?.team ?? null, new Set(window.map((r) => r.staffId)).size, one.changes.total]);
+    const window = a.rows.subarray(a.first[c]!, a.first[c + 1]!).filter((r) => a.start[r]! <= day && a.end[r]! >= from);
+    out.push([a.caseKeys[c]!, CASE_TYPE_LABEL[type], one.byTeam[0]?.team ?? null, new Set(window.map((r) => a.worker[r]!)).size, one.changes.total]);
   }
   out.sort((a, b) => (b[3] as number) - (a[3] as number) || String(a[0]).localeCompare(String(b[0])));
   return rowList(

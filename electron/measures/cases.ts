@@ -83,9 +83,17 @@ export class CoverCounter {
 
   /** end: the allocation's last day, '9999-12-31' while open. */
   add(staff: string, isCin: boolean, start: IsoDate, end: IsoDate): void {
+    this.addCovering(staff, isCin, firstAtOrAfter(this.sorted, start), firstAfter(this.sorted, end));
+  }
+
+  /** The distinct dates, sorted: an allocation covers sortedDates[lo .. hi - 1]. */
+  get sortedDates(): readonly IsoDate[] {
+    return this.sorted;
+  }
+
+  /** An allocation covering sortedDates[lo .. hi - 1], found by the caller (in day numbers). */
+  addCovering(staff: string, isCin: boolean, lo: number, hi: number): void {
     const n = this.n;
-    const lo = firstAtOrAfter(this.sorted, start);
-    const hi = firstAfter(this.sorted, end); // dates[lo..hi-1] are covered
     if (lo >= hi) return;
     let k = this.index.get(staff);
     if (k === undefined) {
@@ -126,8 +134,8 @@ export function linkCounts(byId: CaseCountsByDate, linker: WorkerLinker): CaseCo
   return byId.map((m) => linkedCounts(linker, m, (a, b) => ({ all: a.all + b.all, cin: a.cin + b.cin })));
 }
 
-/** Index of the first date >= x (binary search on ISO strings, which sort as dates). */
-export function firstAtOrAfter(sorted: readonly string[], x: string): number {
+/** Index of the first date >= x (binary search on ISO strings, which sort as dates, or day numbers). */
+export function firstAtOrAfter<T extends string | number>(sorted: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -139,7 +147,7 @@ export function firstAtOrAfter(sorted: readonly string[], x: string): number {
 }
 
 /** Index of the first date > x. */
-export function firstAfter(sorted: readonly string[], x: string): number {
+export function firstAfter<T extends string | number>(sorted: ArrayLike<T>, x: T): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -2,21 +2,15 @@
 // holds (docs/measures.md, "Stability for children"). For each child (a pseudonymised case) open at
 // D, the number of different workers allocated to them in the 12 months to D; and the changes of
 // worker they lived through in those months, with how many followed a worker leaving the council
-// or an agency worker's assignment ending. Pure functions over allocation rows, so the rules are
-// tested on hand-worked rows; the database read is in child-stability-read.ts.
-import { addDays, addYears, type IsoDate } from '../../shared/dates';
+// or an agency worker's assignment ending. Pure functions over the allocations held column by column
+// (child-allocations.ts), so the rules are tested on hand-worked rows; the database read is in
+// child-stability-read.ts. test/measures/child-stability-reference.ts states the same rules over
+// rows, as plainly as they can be written, and a property test holds the two to the same answers.
+import { addDays, addYears, toDayNumber, type IsoDate } from '../../shared/dates';
 import type { ChildStability, ChildStabilityGroup } from '../../shared/metrics';
-import { CASE_TYPES, type CaseType } from '../../shared/domain';
+import { CASE_TYPES } from '../../shared/domain';
 import { firstAfter, firstAtOrAfter } from './cases';
-
-export interface AllocationRow {
-  caseKey: string;
-  caseType: CaseType;
-  staffId: string;
-  start: IsoDate;
-  /** null while open. */
-  end: IsoDate | null;
-}
+import type { ChildAllocations } from './child-allocations';
 
 /** When a worker's allocation ending counts as caused by their departure: ended from 31 days before to 7 days after. */
 export const DEPARTURE_BEFORE_DAYS = 31;
@@ -31,105 +25,133 @@ export interface Departures {
 
 // When one child has allocations of different types at D (rare: a CP plan ending as the child comes
 // into care), the child is counted once, under the type that says most about their situation.
-const TYPE_PRIORITY: readonly CaseType[] = ['CLA', 'CP', 'CIN', 'care_leaver', 'other'];
+// As ranks by index into CASE_TYPES ('CIN', 'CP', 'CLA', 'care_leaver', 'other'): CLA, CP, CIN, care leaver, other.
+const TYPE_RANK = CASE_TYPES.map((t) => ['CLA', 'CP', 'CIN', 'care_leaver', 'other'].indexOf(t));
 
 const emptyGroup = (): ChildStabilityGroup => ({ children: 0, one: 0, two: 0, threePlus: 0, threePlusShare: null });
-
-/** Allocation rows grouped by child (case key), built once for every date of a series. */
-export function groupByChild(rows: readonly AllocationRow[]): AllocationRow[][] {
-  const byCase = new Map<string, AllocationRow[]>();
-  for (const r of rows) {
-    let list = byCase.get(r.caseKey);
-    if (!list) byCase.set(r.caseKey, (list = []));
-    list.push(r);
-  }
-  return [...byCase.values()];
-}
 
 /**
  * For each date, the children open at it (an allocation covers it): a series then looks at each
  * child only on the dates it is open, instead of every child at every date.
  */
-export function childrenOpenOn(children: readonly AllocationRow[][], dates: readonly IsoDate[]): Map<IsoDate, AllocationRow[][]> {
+export function childrenOpenOn(a: ChildAllocations, dates: readonly IsoDate[]): Map<IsoDate, number[]> {
   const sorted = [...new Set(dates)].sort();
-  const lists: AllocationRow[][][] = sorted.map(() => []);
+  const days = sorted.map(toDayNumber);
+  const lists: number[][] = sorted.map(() => []);
   const lastAdded = new Int32Array(sorted.length).fill(-1);
-  children.forEach((child, c) => {
-    for (const r of child) {
-      const hi = firstAfter(sorted, r.end ?? '9999-12-31');
-      for (let i = firstAtOrAfter(sorted, r.start); i < hi; i++) {
+  for (let c = 0; c + 1 < a.first.length; c++) {
+    for (let k = a.first[c]!; k < a.first[c + 1]!; k++) {
+      const i0 = a.rows[k]!;
+      const hi = firstAfter(days, a.end[i0]!);
+      for (let i = firstAtOrAfter(days, a.start[i0]!); i < hi; i++) {
         if (lastAdded[i] === c) continue;
         lastAdded[i] = c;
-        lists[i]!.push(child);
+        lists[i]!.push(c);
       }
     }
-  });
+  }
   return new Map(sorted.map((d, i) => [d, lists[i]!]));
+}
+
+/** Departure dates as day numbers, by worker number: looked up once per date, not per change. */
+function departureDays(a: ChildAllocations, departures: Departures): { leavers: (number[] | undefined)[]; agencyEnds: (number[] | undefined)[] } {
+  const days = (m: Map<string, IsoDate[]>) => a.workers.map((id) => m.get(id)?.map(toDayNumber));
+  return { leavers: days(departures.leavers), agencyEnds: days(departures.agencyEnds) };
 }
 
 /**
  * The window is the 12 months to D as for leavers: after D minus one year, up to D inclusive.
- * `children` must hold every allocation of each child open at D that overlaps the window (more
- * is fine: other rows and children are left out here). A child's team is their current worker's
- * team at D (teamOf, from the HR spells; the most recently allocated worker when co-worked); a
- * filter keeps the children whose that worker is selected (include).
+ * `a` must hold every allocation of each child open at D that overlaps the window (more is fine:
+ * other rows and children are left out here); `children` are the child numbers to look at (all of
+ * them when null). A child's team is their current worker's team at D (teamOf, from the HR
+ * spells; the most recently allocated worker when co-worked); a filter keeps the children whose
+ * that worker is selected (include).
  */
 export function childStabilityAt(
-  children: readonly AllocationRow[][],
+  a: ChildAllocations,
+  children: readonly number[] | null,
   d: IsoDate,
   departures: Departures,
   teamOf: (staffId: string) => string | null,
   /** With a filter: is this worker (the child's most recent current one) in the selection at D? */
   include: ((staffId: string) => boolean) | null = null,
 ): ChildStability {
-  const from = addDays(addYears(d, -1), 1);
+  const fromIso = addDays(addYears(d, -1), 1);
+  const day = toDayNumber(d);
+  const from = toDayNumber(fromIso);
+  const gone = departureDays(a, departures);
   const all = emptyGroup();
-  const byType = Object.fromEntries(CASE_TYPES.map((t) => [t, emptyGroup()])) as Record<CaseType, ChildStabilityGroup>;
+  const byType = CASE_TYPES.map(emptyGroup);
   const teams = new Map<string, ChildStabilityGroup>();
+  // A worker's team and selection at D, looked up once per worker.
+  const teamGroups: (ChildStabilityGroup | undefined)[] = [];
+  const teamGroup = (w: number) => {
+    let g = teamGroups[w];
+    if (g) return g;
+    const team = teamOf(a.workers[w]!) ?? 'Team not recorded';
+    g = teams.get(team);
+    if (!g) teams.set(team, (g = emptyGroup()));
+    return (teamGroups[w] = g);
+  };
+  const included: (boolean | undefined)[] = [];
+  const isIncluded = (w: number) => !include || (included[w] ??= include(a.workers[w]!));
+  const { start, end, worker, type, first, rows } = a;
   let changes = 0;
   let afterLeaver = 0;
   let afterAgencyEnd = 0;
-  const teamGroup = (staffId: string) => {
-    const team = teamOf(staffId) ?? 'Team not recorded';
-    let t = teams.get(team);
-    if (!t) teams.set(team, (t = emptyGroup()));
-    return t;
-  };
-  for (const child of children) {
-    if (child.length === 1) {
+  const list: number[] = [];
+  const count = children ? children.length : first.length - 1;
+  for (let j = 0; j < count; j++) {
+    const c = children ? children[j]! : j;
+    const lo = first[c]!;
+    const hi = first[c + 1]!;
+    if (hi - lo === 1) {
       // Most children have one allocation in the span read: one worker, no change, if open at D.
-      const r = child[0]!;
-      if (r.start > d || (r.end !== null && r.end < d)) continue;
-      if (include && !include(r.staffId)) continue;
-      for (const g of [all, byType[r.caseType], teamGroup(r.staffId)]) add(g, 1);
+      const r = rows[lo]!;
+      if (start[r]! > day || end[r]! < day) continue;
+      if (!isIncluded(worker[r]!)) continue;
+      add(all, 1);
+      add(byType[type[r]!]!, 1);
+      add(teamGroup(worker[r]!), 1);
       continue;
     }
-    const current = child.filter((r) => r.start <= d && (r.end === null || r.end >= d));
-    if (current.length === 0) continue; // not open at D
-    // The child's team: that of their most recent current allocation.
-    const latest = current.reduce((a, b) => (b.start > a.start ? b : a));
-    if (include && !include(latest.staffId)) continue;
-    const list = child.filter((r) => r.start <= d && (r.end === null || r.end >= from));
-    const type = TYPE_PRIORITY.find((t) => current.some((r) => r.caseType === t))!;
-    const workers = new Set(list.map((r) => r.staffId)).size;
-    for (const g of [all, byType[type], teamGroup(latest.staffId)]) add(g, workers);
+    // The child's current allocations: the most recently started gives the team (the first such
+    // in read order on a tie), the highest-ranked type the group.
+    let latest = -1;
+    let bestType = -1;
+    list.length = 0;
+    for (let k = lo; k < hi; k++) {
+      const r = rows[k]!;
+      if (start[r]! > day || end[r]! < from) continue;
+      list.push(r);
+      if (end[r]! < day) continue;
+      if (latest < 0 || start[r]! > start[latest]!) latest = r;
+      if (bestType < 0 || TYPE_RANK[type[r]!]! < TYPE_RANK[bestType]!) bestType = type[r]!;
+    }
+    if (latest < 0) continue; // not open at D
+    if (!isIncluded(worker[latest]!)) continue;
+    const workers = distinctWorkers(list, worker);
+    add(all, workers);
+    add(byType[bestType]!, workers);
+    add(teamGroup(worker[latest]!), workers);
     for (const r of list) {
       // A change: a worker's allocation ended inside the window (before D) and the same worker
       // did not carry on with the child through another allocation starting by the next day.
-      if (r.end === null || r.end >= d) continue;
-      const next = addDays(r.end, 1);
-      if (list.some((o) => o !== r && o.staffId === r.staffId && o.start <= next && (o.end === null || o.end >= next))) continue;
+      if (end[r]! >= day) continue;
+      const next = end[r]! + 1;
+      if (list.some((o) => o !== r && worker[o] === worker[r] && start[o]! <= next && end[o]! >= next)) continue;
       changes++;
-      if (near(departures.leavers.get(r.staffId), r.end)) afterLeaver++;
-      else if (near(departures.agencyEnds.get(r.staffId), r.end)) afterAgencyEnd++;
+      if (near(gone.leavers[worker[r]!], end[r]!)) afterLeaver++;
+      else if (near(gone.agencyEnds[worker[r]!], end[r]!)) afterAgencyEnd++;
     }
   }
-  for (const g of [all, ...Object.values(byType), ...teams.values()]) finish(g);
+  const typeGroups = Object.fromEntries(CASE_TYPES.map((t, i) => [t, byType[i]!])) as ChildStability['byCaseType'];
+  for (const g of [all, ...byType, ...teams.values()]) finish(g);
   return {
-    windowStart: from,
+    windowStart: fromIso,
     ...all,
-    byCaseType: byType,
-    byTeam: [...teams.entries()].map(([team, g]) => ({ team, ...g })).sort((a, b) => a.team.localeCompare(b.team)),
+    byCaseType: typeGroups,
+    byTeam: [...teams.entries()].map(([team, g]) => ({ team, ...g })).sort((x, y) => x.team.localeCompare(y.team)),
     changes: {
       total: changes,
       afterLeaver,
@@ -137,6 +159,17 @@ export function childStabilityAt(
       departureShare: changes === 0 ? null : ((afterLeaver + afterAgencyEnd) / changes) * 100,
     },
   };
+}
+
+function distinctWorkers(list: readonly number[], worker: Int32Array): number {
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const w = worker[list[i]!]!;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = worker[list[j]!] === w;
+    if (!seen) n++;
+  }
+  return n;
 }
 
 function add(g: ChildStabilityGroup, workers: number): void {
@@ -150,10 +183,10 @@ function finish(g: ChildStabilityGroup): void {
   g.threePlusShare = g.children === 0 ? null : (g.threePlus / g.children) * 100;
 }
 
-/** Did one of these departure dates fall from 7 days before the allocation ended to 31 days after? */
-function near(dates: readonly IsoDate[] | undefined, allocationEnd: IsoDate): boolean {
-  if (!dates) return false;
-  const lo = addDays(allocationEnd, -DEPARTURE_AFTER_DAYS);
-  const hi = addDays(allocationEnd, DEPARTURE_BEFORE_DAYS);
-  return dates.some((x) => x >= lo && x <= hi);
+/** Did one of these departure days fall from 7 days before the allocation ended to 31 days after? */
+function near(days: readonly number[] | undefined, allocationEnd: number): boolean {
+  if (!days) return false;
+  const lo = allocationEnd - DEPARTURE_AFTER_DAYS;
+  const hi = allocationEnd + DEPARTURE_BEFORE_DAYS;
+  return days.some((x) => x >= lo && x <= hi);
 }

@@ -2,18 +2,19 @@
 // show, computed with the DfE definitions of DOMAIN.md ("Measures"). Rules this module had to
 // decide where DOMAIN.md is silent are documented in docs/measures.md and next to the code.
 import type { Db } from '../db/open';
-import { addYears, isIsoDate, monthEnds, type IsoDate } from '../../shared/dates';
+import { addYears, isIsoDate, monthEnds, toDayNumber, type IsoDate } from '../../shared/dates';
 import type { Metrics } from '../../shared/metrics';
 import { getSettings } from '../settings';
 import { inYearTo, leaverBreakdowns } from './movers';
 import { agencyCoverAt, casesOn, censusYearCaution, leaversByDestination, startersByOrigin } from './census';
-import { CoverCounter, linkCounts, stab, type CaseCountsByDate } from './cases';
+import { CoverCounter, firstAfter, firstAtOrAfter, linkCounts, stab, type CaseCountsByDate } from './cases';
 import { headlineAt, MeasureContext } from './headline';
 import { asyeCohorts, asyeInProgress } from './asye';
 import { snapshotDatesTouching } from './coverage';
 import { coverageCautions, snapshotCaution } from './cautions';
 import type { Headline } from '../../shared/metrics';
-import { childrenOpenOn, childStabilityAt, groupByChild, type AllocationRow } from './child-stability';
+import { childrenOpenOn, childStabilityAt } from './child-stability';
+import { caseTypeIndex, withLinkedWorkers, type ChildAllocations } from './child-allocations';
 import { agencyRulesAt } from './agency-rules';
 import { readChildAllocations } from './child-stability-read';
 import { measureState } from './state';
@@ -94,8 +95,7 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   const h = now.headline;
   // A child's workers are counted as people: a case-system ID is linked to the HR staff ID (so the
   // HR file's leaving dates and teams apply); an ID that links to nobody stands for itself.
-  for (const r of childRows) r.staffId = linker.link(r.staffId).staffId ?? r.staffId;
-  const children = groupByChild(childRows);
+  const children = withLinkedWorkers(childRows, (id) => linker.link(id).staffId ?? id);
   const gone = state.gone;
   const teamAt = (d: IsoDate) => {
     const at = ctx.everyoneAt(d);
@@ -107,7 +107,7 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
     return (staffId: string) => holders.has(staffId);
   };
   const openOn = childrenOpenOn(children, [asAt, ...series]);
-  const stabilityOn = (d: IsoDate) => childStabilityAt(openOn.get(d)!, d, gone, teamAt(d), inSelection(d));
+  const stabilityOn = (d: IsoDate) => childStabilityAt(children, openOn.get(d)!, d, gone, teamAt(d), inSelection(d));
   const stability = stabilityOn(asAt);
   const coverage = state.coverage;
   // A child's 12 months are only known once the allocations are complete from a year before
@@ -149,9 +149,14 @@ function compute(db: Db, asAt: IsoDate, months: number, filter: MeasureFilter | 
   };
 }
 
-function countRows(rows: readonly AllocationRow[], dates: readonly IsoDate[]): CaseCountsByDate {
+const CIN = caseTypeIndex('CIN');
+
+function countRows(a: ChildAllocations, dates: readonly IsoDate[]): CaseCountsByDate {
   const counter = new CoverCounter(dates);
-  for (const r of rows) counter.add(r.staffId, r.caseType === 'CIN', r.start, r.end ?? '9999-12-31');
+  const days = counter.sortedDates.map(toDayNumber);
+  for (let i = 0; i < a.n; i++) {
+    counter.addCovering(a.workers[a.worker[i]!]!, a.type[i] === CIN, firstAtOrAfter(days, a.start[i]!), firstAfter(days, a.end[i]!));
+  }
   return counter.counts();
 }
 

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { computeMetrics } from '../../electron/measures/index';
-import { childStabilityAt, groupByChild, type AllocationRow } from '../../electron/measures/child-stability';
+import { childStabilityAt, type Departures } from '../../electron/measures/child-stability';
+import { fromRows, type AllocationRow } from '../../electron/measures/child-allocations';
+import { groupByChild, referenceStabilityAt } from './child-stability-reference';
 import { addDays, type IsoDate } from '../../shared/dates';
 import { CASE_TYPES } from '../../shared/domain';
 import { allocation, seedRecords, spell } from '../support/seed';
@@ -106,18 +108,20 @@ describe('stability for children (hand-worked council)', () => {
   });
 });
 
-// Random children over a small set of workers and dates.
-const rows = fc.array(
-  fc.record({
-    child: fc.integer({ min: 0, max: 6 }),
-    worker: fc.integer({ min: 0, max: 5 }),
-    start: fc.integer({ min: 0, max: 800 }),
-    length: fc.integer({ min: 0, max: 400 }),
-    open: fc.boolean(),
-    type: fc.constantFrom(...CASE_TYPES),
-  }),
-  { maxLength: 30 },
-);
+// Random children over a small set of workers and days.
+const randomAllocations = (children: number, days: number, length: number, maxLength: number) =>
+  fc.array(
+    fc.record({
+      child: fc.integer({ min: 0, max: children }),
+      worker: fc.integer({ min: 0, max: 5 }),
+      start: fc.integer({ min: 0, max: days }),
+      length: fc.integer({ min: 0, max: length }),
+      open: fc.boolean(),
+      type: fc.constantFrom(...CASE_TYPES),
+    }),
+    { maxLength },
+  );
+const rows = randomAllocations(6, 800, 400, 30);
 const BASE: IsoDate = '2024-01-01';
 const toRows = (rs: { child: number; worker: number; start: number; length: number; open: boolean; type: (typeof CASE_TYPES)[number] }[]): AllocationRow[] =>
   rs.map((r) => ({
@@ -134,7 +138,7 @@ describe('stability for children: properties', () => {
       fc.property(rows, fc.integer({ min: 0, max: 900 }), (rs, at) => {
         const d = addDays(BASE, at);
         const all = toRows(rs);
-        const s = childStabilityAt(groupByChild(all), d, { leavers: new Map(), agencyEnds: new Map() }, () => null);
+        const s = childStabilityAt(fromRows(all), null, d, { leavers: new Map(), agencyEnds: new Map() }, () => null);
         // Oracle, from the definition: children with an allocation covering d.
         const open = new Set(all.filter((r) => r.start <= d && (r.end === null || r.end >= d)).map((r) => r.caseKey));
         expect(s.children).toBe(open.size);
@@ -157,11 +161,43 @@ describe('stability for children: properties', () => {
   it('with no leavers and no agency endings, no change is put down to a departure', () => {
     fc.assert(
       fc.property(rows, fc.integer({ min: 0, max: 900 }), (rs, at) => {
-        const s = childStabilityAt(groupByChild(toRows(rs)), addDays(BASE, at), { leavers: new Map(), agencyEnds: new Map() }, () => null);
+        const s = childStabilityAt(fromRows(toRows(rs)), null, addDays(BASE, at), { leavers: new Map(), agencyEnds: new Map() }, () => null);
         expect(s.changes.afterLeaver + s.changes.afterAgencyEnd).toBe(0);
         expect(s.changes.departureShare === null || s.changes.departureShare === 0).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('stability for children: the column-by-column measure against the rules written over rows', () => {
+  // Random councils packed into a few months, so that ties (two allocations starting the same day),
+  // allocations ending the day before another starts and departures exactly at the edges of the
+  // -7/+31-day rule are common; with teams, unknown teams and a filter. Every figure must equal
+  // the plain reading of the rules (child-stability-reference.ts).
+  const dense = randomAllocations(4, 60, 40, 25);
+  const departureEdges = fc.array(
+    fc.record({ worker: fc.integer({ min: 0, max: 5 }), row: fc.nat(), offset: fc.constantFrom(-8, -7, -6, 0, 30, 31, 32), agency: fc.boolean() }),
+    { maxLength: 10 },
+  );
+  it('gives the same figures, teams and changes on random councils', () => {
+    fc.assert(
+      fc.property(dense, departureEdges, fc.integer({ min: 0, max: 120 }), fc.boolean(), (rs, ds, at, filtered) => {
+        // Dates near 2025-01-01 so that the window (a year) holds every allocation or cuts some.
+        const all = toRows(rs).map((r) => ({ ...r, start: addDays(r.start, 300), end: r.end === null ? null : addDays(r.end, 300) }));
+        const d = addDays(BASE, 300 + at);
+        const gone: Departures = { leavers: new Map(), agencyEnds: new Map() };
+        for (const x of ds) {
+          const ended = all.filter((r) => r.end !== null);
+          const base = ended.length ? ended[x.row % ended.length]!.end! : d;
+          const map = x.agency ? gone.agencyEnds : gone.leavers;
+          map.set(`w${x.worker}`, [...(map.get(`w${x.worker}`) ?? []), addDays(base, x.offset)]);
+        }
+        const teamOf = (id: string) => (id === 'w5' ? null : `Team ${Number(id.slice(1)) % 3}`);
+        const include = filtered ? (id: string) => id !== 'w1' && id !== 'w4' : null;
+        expect(childStabilityAt(fromRows(all), null, d, gone, teamOf, include)).toEqual(referenceStabilityAt(groupByChild(all), d, gone, teamOf, include));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
