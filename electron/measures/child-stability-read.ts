@@ -110,7 +110,7 @@ export function departures(w: Workforce): Departures {
   for (const [staffId, spells] of w.spellsByStaff) {
     for (const s of spells) {
       if (s.end === null) continue;
-      const end = toDayNumber(s.end);
+      const end = s.endDay;
       const continues = spells.some((t) => t !== s && t.endDay > end && t.startDay <= end + CONTINUITY_DAYS);
       if (continues) continue;
       const map = s.type === 'agency' ? agencyEnds : leavers;

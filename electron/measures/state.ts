@@ -39,7 +39,7 @@ export function measureState(db: Db): MeasureState {
     w,
     mv: classifyMovements(w),
     gone: departures(w),
-    linker: workerLinker(db),
+    linker: workerLinker(db, w),
     snapshots: snapshotSpells(db),
     coverage: dataCoverage(db),
     history: historyStarts(db),
