@@ -38,8 +38,19 @@ export function readChildAllocations(db: Db, dates: readonly IsoDate[]): ChildAl
   const from = addDays(addYears(first, -1), 1);
   const last = sorted[sorted.length - 1]!;
   const packed = (where: string, lo: IsoDate, hi: IsoDate) => db.prepare(`SELECT group_concat(${RECORD}, char(30)), count(*) ${where}`).raw().get({ 1: lo, 2: hi }) as [string | null, number];
-  const read = readRecords(packed(OVERLAPPING, first, last), b, false) && readRecords(packed(ENDED_BEFORE, from, first), b, true);
-  return read ? b.build() : readRowByRow(db, from, first, last);
+  try {
+    const read = readRecords(packed(OVERLAPPING, first, last), b, false) && readRecords(packed(ENDED_BEFORE, from, first), b, true);
+    if (read) return b.build();
+  } catch (e) {
+    // A span too long for one string (SQLite's 1 GB or V8's 512 million characters: about seven
+    // million allocations in the span) is read row by row too.
+    if (!isTooBig(e)) throw e;
+  }
+  return readRowByRow(db, from, first, last);
+}
+
+function isTooBig(e: unknown): boolean {
+  return (e as { code?: string }).code === 'SQLITE_TOOBIG' || (e instanceof RangeError && /string length/i.test(e.message));
 }
 
 /** Adds the records to b; false if they cannot be read by position (an ID holds a separator). */

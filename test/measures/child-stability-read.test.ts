@@ -123,3 +123,26 @@ describe('readChildAllocations', () => {
     expect(a.first[k1 + 1]! - a.first[k1]!).toBe(2);
   });
 });
+
+describe('readChildAllocations on a span too long for one string', () => {
+  it.each([
+    ['SQLite', () => Object.assign(new Error('string or blob too big'), { code: 'SQLITE_TOOBIG' })],
+    ['V8', () => new RangeError('Invalid string length')],
+  ])('reads the rows one by one when %s refuses the string', (_, tooBig) => {
+    const { db } = tempDb();
+    const all = [allocation('k1', 'A', '2024-11-01', '2025-01-31'), allocation('k1', 'B', '2025-02-01'), allocation('k2', 'A', '2025-03-01')];
+    seedRecords(db, { allocations: all });
+    // The packed read is the only statement using group_concat: it fails as it would on a huge span.
+    const prepare = db.prepare.bind(db);
+    const refusing = new Proxy(db, {
+      get: (target, key) =>
+        key === 'prepare'
+          ? (sql: string) => {
+              if (sql.includes('group_concat')) throw tooBig();
+              return prepare(sql);
+            }
+          : Reflect.get(target, key),
+    });
+    expect(lines(readChildAllocations(refusing, ['2025-09-30']))).toEqual(expected(all, ['2025-09-30']));
+  });
+});
