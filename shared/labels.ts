@@ -118,6 +118,11 @@ export function fieldLabel(name: string): string {
   return FIELD_LABEL[name] ?? CODE_LABEL[name] ?? name;
 }
 
+/** A row problem's column as the screens show it: a field's words, a file's own heading as it is. */
+export function columnWords(column: string | null): string {
+  return column === null ? '' : fieldLabel(column);
+}
+
 // Command-line options as the app says them: the screen that does the same thing.
 const FLAG_WORDS: Array<[RegExp, string]> = [
   [/(?:import (?:it )?with |import it first: )?(?:scrutiny-pack\s+)?(?:import\s+)?--source\s+asye\b[^.;)]*/gi, 'load the ASYE register on the Import screen'],

@@ -2,10 +2,11 @@
 // role codes) turned into the app's words at the handler door, so the importer, the benchmarks
 // and the CLI keep one wording each and no screen shows an internal code (issue 13).
 import type { BenchmarkSummaryResult, DetectResult, ImportProgressInfo, ImportSummary, RowProblem } from '../../shared/api';
-import { fieldLabel, inPlainWords } from '../../shared/labels';
+import { inPlainWords } from '../../shared/labels';
 
+/** The reason in the app's words; the column stays the key the screens match on and label themselves (columnWords). */
 export function plainProblem(p: RowProblem): RowProblem {
-  return { ...p, column: p.column === null ? null : fieldLabel(p.column), reason: inPlainWords(p.reason) };
+  return { ...p, reason: inPlainWords(p.reason) };
 }
 
 export function plainSummary(s: ImportSummary): ImportSummary {

@@ -11,7 +11,7 @@ import { SOURCE_LABEL } from '../import-jobs';
 import { DataTable, Loading, Notice, PageHeading } from '../components/ui';
 import { AgencyRulesLists } from '../components/AgencyRules';
 import { AsAtForm, useAsAt } from '../components/AsAtForm';
-import { fieldLabel, labelOf } from '../../shared/labels';
+import { columnWords, fieldLabel, labelOf } from '../../shared/labels';
 
 const OUTCOME: Record<string, string> = {
   imported: 'Imported',
@@ -25,7 +25,7 @@ const OUTCOME: Record<string, string> = {
 type Undoing = { kind: 'one'; entry: ImportLogEntry } | { kind: 'batch'; batchId: string; entries: ImportLogEntry[] };
 
 // Plain words for the codes and column names a data check's rows carry: the one label catalogue.
-const columnWords = (c: string) => {
+const checkColumnWords = (c: string) => {
   const w = fieldLabel(c);
   return w === c ? c.charAt(0).toUpperCase() + c.slice(1).replace(/_/g, ' ') : w;
 };
@@ -258,7 +258,7 @@ function QualityCard({ issue }: { issue: QualityIssue }) {
           <summary>Show the rows behind this warning</summary>
           <DataTable
             caption={`${issue.title}${issue.rowsTruncated ? ` (first ${issue.rows.length})` : ''}`}
-            columns={issue.columns.map(columnWords)}
+            columns={issue.columns.map(checkColumnWords)}
             rows={issue.rows.map((r) => r.map(cellWords))}
           />
           <button type="button" className="button button-secondary" onClick={() => void download()}>
@@ -287,7 +287,7 @@ function LeftOut({ entries }: { entries: ImportLogEntry[] }) {
     try {
       await call('saveText', {
         suggestedName: shown.entry.fileName.replace(/\.[^.]*$/, '') + '-left-out.csv',
-        content: toCsv(['Row', 'Column', 'Value', 'Problem'], shown.rows.map((p) => [p.row, p.column, p.value, p.reason])),
+        content: toCsv(['Row', 'Column', 'Value', 'Problem'], shown.rows.map((p) => [p.row, columnWords(p.column), p.value, p.reason])),
       });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
@@ -310,7 +310,7 @@ function LeftOut({ entries }: { entries: ImportLogEntry[] }) {
             caption={`Rows left out of ${shown.entry.fileName} (import ${shown.entry.id})`}
             columns={['Row', 'Column', 'Value', 'Problem']}
             numeric={[0]}
-            rows={shown.rows.slice(0, 500).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
+            rows={shown.rows.slice(0, 500).map((p) => [p.row, columnWords(p.column), p.value ?? '', p.reason])}
           />
           <button type="button" className="button button-secondary" onClick={() => void download()}>
             Download these rows as CSV

@@ -1,7 +1,7 @@
 // The import wizard: choose or drop files; see what each looks like; map the columns of a file
 // that was not recognised; check every row before anything is written; import (strictly, or
 // only the valid rows) with a progress bar and a cancel button; and a summary of what changed.
-import { fieldLabel } from '../../shared/labels';
+import { columnWords } from '../../shared/labels';
 import { useRef, useState, type DragEvent } from 'react';
 import type { AppStatus, ColumnMapping, DetectResult, FileRef, ImportProgressInfo, ImportSummary, SavedMappingInfo } from '../../shared/api';
 import { useLoad } from '../hooks';
@@ -322,7 +322,7 @@ export function ImportScreen({ status, refresh }: { status: AppStatus; refresh: 
   async function downloadProblems(f: FileState) {
     const s = f.check ?? f.result;
     if (!s) return;
-    const csv = toCsv(['Row', 'Column', 'Value', 'Problem'], s.problems.map((p) => [p.row, p.column, p.value, p.reason]));
+    const csv = toCsv(['Row', 'Column', 'Value', 'Problem'], s.problems.map((p) => [p.row, columnWords(p.column), p.value, p.reason]));
     try {
       await call('saveText', { suggestedName: f.ref.name.replace(/\.[^.]*$/, '') + '-problems.csv', content: csv });
     } catch (err) {
@@ -757,12 +757,11 @@ function CheckResult({ file, summary, onDownload, onFixValues }: { file: FileSta
           </h4>
           <ul className="problem-groups" aria-label={`Problems in ${file.ref.name}, grouped`}>
             {groups.map((g, gi) => {
-              // The handlers name a problem's column in words ("Role"); the value step knows it by its field.
-              const fix = g.column !== null ? valueColumns.find((c) => c.column === g.column || fieldLabel(c.column) === g.column) : undefined;
+              const fix = g.column !== null ? valueColumns.find((c) => c.column === g.column) : undefined;
               const many = g.values.length;
               return (
                 <li key={gi}>
-                  <strong>{g.column ?? 'Whole row'}</strong>: {plural(g.rows, 'row')}
+                  <strong>{g.column === null ? 'Whole row' : columnWords(g.column)}</strong>: {plural(g.rows, 'row')}
                   {g.unrecognised ? `, ${many === 1 ? 'a value' : `${many} different values`} not recognised` : `: ${g.reason}`}
                   {many ? (
                     <>
@@ -778,7 +777,7 @@ function CheckResult({ file, summary, onDownload, onFixValues }: { file: FileSta
                       {' '}
                       <button type="button" className="link-button" onClick={() => onFixValues(fix.field)}>
                         Choose what {many === 1 ? 'this value is' : `these ${many} values are`}
-                        <span className="visually-hidden"> in the column “{g.column}” of {file.ref.name}</span>
+                        <span className="visually-hidden"> in the column “{columnWords(g.column)}” of {file.ref.name}</span>
                       </button>
                     </>
                   ) : null}
@@ -792,7 +791,7 @@ function CheckResult({ file, summary, onDownload, onFixValues }: { file: FileSta
               caption={`Problems in ${file.ref.name}${summary.problemsTruncated ? ` (first ${summary.problems.length})` : ''}`}
               columns={['Row', 'Column', 'Value', 'Problem']}
               numeric={[0]}
-              rows={summary.problems.slice(0, 200).map((p) => [p.row, p.column ?? '', p.value ?? '', p.reason])}
+              rows={summary.problems.slice(0, 200).map((p) => [p.row, columnWords(p.column), p.value ?? '', p.reason])}
             />
           </details>
           <button type="button" className="button button-secondary" onClick={onDownload}>

@@ -38,3 +38,17 @@ describe('grouping row problems', () => {
     ]);
   });
 });
+
+describe("a row problem's column", () => {
+  it('keeps its key through the handler door, so the value step can match it, and the screens say it in words', async () => {
+    const { plainProblem } = await import('../../electron/handlers/plain-words');
+    const { columnWords } = await import('../../shared/labels');
+    const p = plainProblem({ row: 2, column: 'employment_type', value: 'Zero hours', reason: '"Zero hours" is not a recognised employment type; use one of: permanent, fixed_term, agency' });
+    expect(p.column).toBe('employment_type');
+    expect(p.reason).toContain('use one of: Permanent, Fixed-term, Agency');
+    expect(columnWords(p.column)).toBe('Employment type');
+    // A heading from the council's own file is shown as the file has it; a whole-row problem has none.
+    expect(columnWords('Job Title (HR)')).toBe('Job Title (HR)');
+    expect(columnWords(null)).toBe('');
+  });
+});
