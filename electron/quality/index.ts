@@ -6,6 +6,7 @@ import type { QualityIssue } from '../../shared/api';
 import { formatLongDate } from '../../shared/dates';
 import { workerLinker, type WorkerLinker } from '../measures/worker-links';
 import { fieldLabel, labelOf } from '../../shared/labels';
+import { boundedTextSql } from '../import/rules';
 
 /** How many rows behind each warning are returned; the count is always the full number. */
 export const QUALITY_ROW_LIMIT = 200;
@@ -84,7 +85,7 @@ function unknownStaff(db: Db, limit: number): Found {
   const perId = db
     .prepare(
       `SELECT a.staff_id, COUNT(*) AS allocations, SUM(a.end_date IS NULL) AS open_allocations,
-              MIN(a.start_date) AS first_start, MAX(a.start_date) AS last_start, MAX(COALESCE(d.team_name, a.team)) AS team
+              MIN(a.start_date) AS first_start, MAX(a.start_date) AS last_start, ${boundedTextSql('MAX(COALESCE(d.team_name, a.team))', 'team')} AS team
        FROM allocation a LEFT JOIN department d ON d.team_id = a.team GROUP BY a.staff_id`,
     )
     .all() as (Record<string, unknown> & { staff_id: string; allocations: number })[];
@@ -151,7 +152,7 @@ function outsideEmployment(db: Db, limit: number): Found {
   const columns = ['staff_id', 'case_type', 'team', 'allocated_from', 'allocated_to', 'employed_from', 'employed_to'];
   const rows = db
     .prepare(
-      `SELECT ${LINKED} AS staff_id, a.case_type, a.team, a.start_date AS allocated_from, COALESCE(a.end_date, 'still open') AS allocated_to,
+      `SELECT ${LINKED} AS staff_id, a.case_type, ${boundedTextSql('a.team', 'team')} AS team, a.start_date AS allocated_from, COALESCE(a.end_date, 'still open') AS allocated_to,
               (SELECT MIN(s.start_date) FROM spell s WHERE s.staff_id = ${LINKED}) AS employed_from,
               (SELECT CASE WHEN COUNT(*) > COUNT(s.end_date) THEN 'now' ELSE MAX(s.end_date) END FROM spell s WHERE s.staff_id = ${LINKED}) AS employed_to
        ${where} ORDER BY 1, a.start_date LIMIT @limit`,
@@ -180,7 +181,7 @@ function implausibleCaseloads(db: Db, asAt: string, above: number, limit: number
     .prepare(
       `SELECT ${LINKED} AS staff_id, COUNT(*) AS cases_held,
               (SELECT s.role FROM spell s WHERE s.staff_id = ${LINKED} AND s.start_date <= @asAt ORDER BY s.start_date DESC LIMIT 1) AS role,
-              MAX(a.team) AS team
+              ${boundedTextSql('MAX(a.team)', 'team')} AS team
        ${from} ORDER BY cases_held DESC, 1 LIMIT @limit`,
     )
     .all({ asAt, open: OPEN_END, above, limit: limit + 1 }) as Record<string, unknown>[];

@@ -74,3 +74,21 @@ describe('data-quality checks', () => {
     for (const i of Object.values(issues)) for (const c of i.columns) expect(c).not.toMatch(/_/);
   });
 });
+
+describe('data-quality lists on a database written before the field limits', () => {
+  it('name a 1 MB team by its first 199 characters and an ellipsis, in every list with a team', async () => {
+    const { MAX_CHARS } = await import('../../electron/import/rules');
+    const { fieldLabel } = await import('../../shared/labels');
+    const db = seed();
+    const huge = 'Duty and Assessment '.repeat(52_429).slice(0, 1024 * 1024);
+    db.prepare(`UPDATE allocation SET team = ?`).run(huge);
+    const issues = listQualityIssues(db, '2018-03-31', { implausibleCaseload: 40 });
+    const team = fieldLabel('team');
+    const withTeam = issues.filter((i) => i.columns.includes(team) && i.rows.length > 0);
+    expect(withTeam.map((i) => i.kind).sort()).toEqual(['implausible_caseload', 'outside_employment', 'unknown_staff']);
+    for (const issue of withTeam) {
+      const teams = issue.rows.map((r) => r[issue.columns.indexOf(team)]);
+      for (const t of teams) expect(t).toBe(huge.slice(0, MAX_CHARS.team! - 1) + '\u2026');
+    }
+  });
+});
