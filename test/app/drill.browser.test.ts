@@ -3,8 +3,9 @@
 // list, a chart's data and a table save as CSV with formulas neutralised; a chart saves as a
 // valid PNG and SVG; the print view hides the navigation and shows every chart's table.
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
-import { appSuite, axe, browserDescribe } from './browser-harness';
+import { appSuite, ARTIFACTS, axe, browserDescribe } from './browser-harness';
 import { formatCount } from '../../shared/format';
 import { DRILL_KINDS } from '../../shared/drill';
 
@@ -36,7 +37,6 @@ browserDescribe('desktop screens in Chromium: drill-down and exports', () => {
     const cases = await table.locator('tbody tr td:nth-child(6)').allTextContents();
     expect(cases.every((c) => Number(c.replace(/,/g, '')) > 20)).toBe(true);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Close');
-    await page.screenshot({ path: '/tmp/drill-dialog.png' });
     await suite.app.shot('70-drill-dialog');
     expect(await axe(page)).toEqual([]);
 
@@ -67,7 +67,7 @@ browserDescribe('desktop screens in Chromium: drill-down and exports', () => {
         const ids = await dialog.locator('tbody tr td:first-child').allTextContents();
         expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id))).toBe(true);
       }
-      if (what === 'leavers') await page.screenshot({ path: '/tmp/drill-leavers.png' });
+      if (what === 'leavers') await suite.app.shot('70-drill-leavers');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await dialog.waitFor({ state: 'detached' });
     }
@@ -89,7 +89,7 @@ browserDescribe('desktop screens in Chromium: drill-down and exports', () => {
     const png = fs.readFileSync(suite.app.host.saved.at(-1)!);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(1120); // IHDR width: the 560-unit chart at twice the size
-    fs.copyFileSync(suite.app.host.saved.at(-1)!, '/tmp/drill-chart.png');
+    fs.copyFileSync(suite.app.host.saved.at(-1)!, path.join(ARTIFACTS, '70-drill-chart.png'));
 
     await page.getByRole('button', { name: 'Save as SVG: Agency rate by month' }).click();
     await page.getByText('Saved as agency-rate-by-month.svg.').waitFor();
@@ -123,11 +123,11 @@ browserDescribe('desktop screens in Chromium: drill-down and exports', () => {
       const charts = await page.locator('.chart-card').count();
       expect(charts).toBeGreaterThan(3);
       expect(await page.locator('.chart-card .chart-table table:visible').count()).toBe(charts);
-      await page.screenshot({ path: '/tmp/drill-print.png', fullPage: true });
+      await suite.app.shot('70-drill-print');
       // What the print dialog's "Save as PDF" gives: the print stylesheet on A4 pages.
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-      fs.writeFileSync('/tmp/drill-print.pdf', pdf);
+      fs.writeFileSync(path.join(ARTIFACTS, '70-drill-print.pdf'), pdf);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
