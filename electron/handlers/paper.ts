@@ -3,7 +3,7 @@
 import { FileWriteError, writeFileAtomic } from '../files/atomic-write';
 import type { OutputRef } from '../../shared/api';
 import { producePaperWithWarnings, savePaperConfig } from '../report';
-import { producePaperOffThread } from '../report/export-thread';
+import { producePaperOffThread, type PaperJob } from '../report/export-thread';
 import { MeasuresInputError } from '../measures';
 import { outputRef } from './files';
 import { UserError, type AppContext } from './context';
@@ -22,13 +22,34 @@ export function savePaper(ctx: AppContext, config: Record<string, unknown>): Rec
   }
 }
 
+/** The preview being made for each app: a newer request (the author typed on) stops it. */
+const previews = new WeakMap<AppContext, AbortController>();
+
+/** What a superseded preview answers; the Paper screen shows only the newest preview anyway. */
+export const PREVIEW_REPLACED = 'A newer preview replaced this one.';
+
+/**
+ * The paper as a web page for the preview beside the form, made in a worker thread like an export:
+ * at 1,000,000 allocations making it held the main process for about half a second, and it is
+ * remade as the author types. A preview still being made when a newer one is asked for is stopped.
+ */
 export async function paperHtml(ctx: AppContext, asAt: string, config: Record<string, unknown>): Promise<{ html: string; warnings: string[] }> {
+  const request = { asAt, config, format: 'html' as const };
+  previews.get(ctx)?.abort(new UserError(PREVIEW_REPLACED));
+  const stop = new AbortController();
+  previews.set(ctx, stop);
   try {
-    const { content, warnings } = await producePaperWithWarnings(ctx.db(), { asAt, config, format: 'html' });
+    const { content, warnings } = await producePaperOffThread(paperJob(ctx, request), () => producePaperWithWarnings(ctx.db(), request), { signal: stop.signal });
     return { html: content as string, warnings };
   } catch (err) {
-    userFacing(err);
+    return userFacing(err);
+  } finally {
+    if (previews.get(ctx) === stop) previews.delete(ctx);
   }
+}
+
+function paperJob(ctx: AppContext, request: PaperJob['request']): PaperJob {
+  return { dbFile: ctx.dbFile, request, ...(ctx.options.nativeBinding ? { nativeBinding: ctx.options.nativeBinding } : {}) };
 }
 
 const SAVE_AS = {
@@ -55,8 +76,7 @@ export async function exportPaper(
   const request = { asAt, config, format, docx: { mode: docxMode } };
   try {
     // In a worker thread: the window stays responsive while a long paper is laid out.
-    const job = { dbFile: ctx.dbFile, request, ...(ctx.options.nativeBinding ? { nativeBinding: ctx.options.nativeBinding } : {}) };
-    content = (await producePaperOffThread(job, () => producePaperWithWarnings(ctx.db(), request))).content;
+    content = (await producePaperOffThread(paperJob(ctx, request), () => producePaperWithWarnings(ctx.db(), request))).content;
   } catch (err) {
     userFacing(err);
   }

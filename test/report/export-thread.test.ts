@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { invokeHandler } from '../../electron/handlers';
 import { producePaper } from '../../electron/report/index';
 import { producePaperOffThread, type PaperThreadMode } from '../../electron/report/export-thread';
+import { PREVIEW_REPLACED } from '../../electron/handlers/paper';
 import { PAPER_LIMITS } from '../../shared/paper-config';
 import { scriptedApp } from '../app/scripted-host';
 import { tempDir } from '../support/tmp';
@@ -187,5 +188,36 @@ describe('paper export off the main thread', () => {
     await expect(p).rejects.toThrow('Export cancelled.');
     expect(performance.now() - t0).toBeLessThan(15_000);
     expect(inlineRan).toBe(false);
+  }, 60_000);
+});
+
+describe('the paper preview off the main thread', () => {
+  it('is the web page the main thread makes, read by the worker from what is committed', async () => {
+    const { ctx, handlers } = fixtureApp();
+    const config = { meetingDate: '2018-07-17', commentary: { caseloads: 'Reviewed weekly.' } };
+    const here = await producePaper(ctx.db(), { asAt: FIXTURE_AS_AT, config, format: 'html' });
+    // A write the main connection has not committed: a preview made on the main thread would see
+    // every allocation gone; the worker's own connection still reads the committed ones.
+    ctx.db().exec('BEGIN IMMEDIATE');
+    ctx.db().exec('DELETE FROM allocation');
+    try {
+      const r = await invokeHandler(handlers, 'previewPaper', { asAt: FIXTURE_AS_AT, config });
+      expect(r.ok).toBe(true);
+      const html = (r as { value: { html: string } }).value.html;
+      expect(htmlWithoutIds(html)).toBe(htmlWithoutIds(here as string));
+    } finally {
+      ctx.db().exec('ROLLBACK');
+    }
+  }, 60_000);
+
+  it('a newer preview stops the one still being made, which says so', async () => {
+    const { handlers } = fixtureApp();
+    const first = invokeHandler(handlers, 'previewPaper', { asAt: FIXTURE_AS_AT, config: longConfig() });
+    await new Promise((r) => setTimeout(r, 50));
+    const second = invokeHandler(handlers, 'previewPaper', { asAt: FIXTURE_AS_AT, config: { meetingDate: '2018-07-17' } });
+    expect(await first).toEqual({ ok: false, error: PREVIEW_REPLACED });
+    const r = await second;
+    expect(r.ok).toBe(true);
+    expect((r as { value: { html: string } }).value.html).toContain('<h1');
   }, 60_000);
 });
