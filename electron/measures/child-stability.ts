@@ -53,10 +53,25 @@ export function childrenOpenOn(a: ChildAllocations, dates: readonly IsoDate[]): 
   return new Map(sorted.map((d, i) => [d, lists[i]!]));
 }
 
-/** Departure dates as day numbers, by worker number: looked up once per date, not per change. */
-function departureDays(a: ChildAllocations, departures: Departures): { leavers: (number[] | undefined)[]; agencyEnds: (number[] | undefined)[] } {
-  const days = (m: Map<string, IsoDate[]>) => a.workers.map((id) => m.get(id)?.map(toDayNumber));
-  return { leavers: days(departures.leavers), agencyEnds: days(departures.agencyEnds) };
+interface DepartureDays {
+  leavers: (number[] | undefined)[];
+  agencyEnds: (number[] | undefined)[];
+}
+
+// Departure dates as day numbers by worker number, worked out once for a set of allocations and
+// departures: the series asks for every month end, and the drill-down for one child at a time
+// (worked out per call, 5,000 children took 4-5 s instead of 60 ms).
+const departureDaysOf = new WeakMap<ChildAllocations, WeakMap<Departures, DepartureDays>>();
+
+function departureDays(a: ChildAllocations, departures: Departures): DepartureDays {
+  let forA = departureDaysOf.get(a);
+  if (!forA) departureDaysOf.set(a, (forA = new WeakMap()));
+  let got = forA.get(departures);
+  if (!got) {
+    const days = (m: Map<string, IsoDate[]>) => a.workers.map((id) => m.get(id)?.map(toDayNumber));
+    forA.set(departures, (got = { leavers: days(departures.leavers), agencyEnds: days(departures.agencyEnds) }));
+  }
+  return got;
 }
 
 /**

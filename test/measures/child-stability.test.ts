@@ -240,3 +240,36 @@ describe('stability for children: one worker across identifiers', () => {
     expect(s.byTeam.map((t) => t.team)).toEqual(['Team South']);
   });
 });
+
+describe('stability for children one child at a time (the drill-down)', () => {
+  it('adds up to the figure for all children, and costs about what one call for all of them does', () => {
+    // 5,000 children with three workers each over 1,250 workers, each with four leaving dates.
+    const rs: AllocationRow[] = [];
+    for (let c = 0; c < 5000; c++) {
+      for (let k = 0; k < 3; k++) {
+        const start = addDays('2025-01-01', k * 60 + (c % 30));
+        rs.push({ caseKey: `case${c}`, caseType: 'CIN', staffId: `w${(c * 7 + k * 13) % 1250}`, start, end: k === 2 ? null : addDays(start, 59) });
+      }
+    }
+    const leavers = new Map(Array.from({ length: 1250 }, (_, w) => [`w${w}`, [0, 1, 2, 3].map((i) => addDays('2022-01-01', w + i * 200))] as [string, IsoDate[]]));
+    const gone: Departures = { leavers, agencyEnds: new Map() };
+    const a = fromRows(rs);
+    const all = childStabilityAt(a, null, D, gone, () => 'Team');
+    const t0 = performance.now();
+    let threePlus = 0;
+    let changes = 0;
+    let afterLeaver = 0;
+    for (let c = 0; c < a.caseKeys.length; c++) {
+      const one = childStabilityAt(a, [c], D, gone, () => 'Team');
+      threePlus += one.threePlus;
+      changes += one.changes.total;
+      afterLeaver += one.changes.afterLeaver;
+    }
+    const ms = performance.now() - t0;
+    expect([threePlus, changes, afterLeaver]).toEqual([all.threePlus, all.changes.total, all.changes.afterLeaver]);
+    expect(all.threePlus).toBe(5000);
+    expect(all.changes.afterLeaver).toBeGreaterThan(0);
+    // About 0.1 s here; working the departure days out again for each child took 4-5 s.
+    expect(ms).toBeLessThan(1500);
+  });
+});
