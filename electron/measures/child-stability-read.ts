@@ -42,30 +42,30 @@ export function readChildAllocations(db: Db, dates: readonly IsoDate[]): ChildAl
     const read = readRecords(packed(OVERLAPPING, first, last), b, false) && readRecords(packed(ENDED_BEFORE, from, first), b, true);
     if (read) return b.build();
   } catch (e) {
-    // A span too long for one string (SQLite's 1 GB or V8's 512 million characters: about seven
-    // million allocations in the span) is read row by row too.
-    if (!isTooBig(e)) throw e;
+    // A span too long for one string is read row by row too. better-sqlite3 limits SQLite's
+    // strings to V8's longest (about 512 MB: some seven million allocations in the span), so
+    // SQLite refuses it before V8 could.
+    if ((e as { code?: string }).code !== 'SQLITE_TOOBIG') throw e;
   }
   return readRowByRow(db, from, first, last);
-}
-
-function isTooBig(e: unknown): boolean {
-  return (e as { code?: string }).code === 'SQLITE_TOOBIG' || (e instanceof RangeError && /string length/i.test(e.message));
 }
 
 /** Adds the records to b; false if they cannot be read by position (an ID holds a separator). */
 function readRecords([s, count]: [string | null, number], b: ChildAllocationsBuilder, knownChildrenOnly: boolean): boolean {
   if (s === null) return count === 0;
+  // Every piece between record separators is a record, an empty last one included (a staff ID
+  // ending in a record separator): so the count below sees any separator an ID holds.
   let records = 0;
-  for (let p = 0; p < s.length; records++) {
+  for (let p = 0; p <= s.length; records++) {
     let next = s.indexOf('\x1e', p);
     if (next < 0) next = s.length;
     const k = s.indexOf('\x1f', p);
+    if (k < 0 || k > next) return false;
     const caseKey = s.slice(p, k);
     if (!knownChildrenOnly || b.has(caseKey)) {
       // t + 1: start (10 characters), t + 12: end, t + 23: the staff ID to the end of the record.
       const t = s.indexOf('\x1f', k + 1);
-      if (k < 0 || t < 0 || s.charCodeAt(t + 11) !== 31 || s.charCodeAt(t + 22) !== 31 || t + 23 > next) return false;
+      if (t < 0 || s.charCodeAt(t + 11) !== 31 || s.charCodeAt(t + 22) !== 31 || t + 23 > next) return false;
       b.add(caseKey, typeAt(s, k + 1), s.slice(t + 23, next), dayNumberAt(s, t + 1), dayNumberAt(s, t + 12));
     }
     p = next + 1;
