@@ -130,8 +130,9 @@ export function childStabilityAt(
       add(teamGroup(worker[r]!), 1);
       continue;
     }
-    // The child's current allocations: the most recently started gives the team (the first such
-    // in read order on a tie), the highest-ranked type the group.
+    // The child's current allocations: the most recently started gives the team (on the same
+    // start, the one ending first, then the lower staff ID: the order of the covering index, as
+    // the rows were first read), the highest-ranked type the group.
     let latest = -1;
     let bestType = -1;
     list.length = 0;
@@ -140,7 +141,7 @@ export function childStabilityAt(
       if (start[r]! > day || end[r]! < from) continue;
       list.push(r);
       if (end[r]! < day) continue;
-      if (latest < 0 || start[r]! > start[latest]!) latest = r;
+      if (latest < 0 || later(a, r, latest)) latest = r;
       if (bestType < 0 || TYPE_RANK[type[r]!]! < TYPE_RANK[bestType]!) bestType = type[r]!;
     }
     if (latest < 0) continue; // not open at D
@@ -174,6 +175,13 @@ export function childStabilityAt(
       departureShare: changes === 0 ? null : ((afterLeaver + afterAgencyEnd) / changes) * 100,
     },
   };
+}
+
+/** Whether allocation r gives the child's team before allocation q (see childStabilityAt). */
+function later(a: ChildAllocations, r: number, q: number): boolean {
+  if (a.start[r] !== a.start[q]) return a.start[r]! > a.start[q]!;
+  if (a.end[r] !== a.end[q]) return a.end[r]! < a.end[q]!;
+  return a.workers[a.worker[r]!]! < a.workers[a.worker[q]!]!;
 }
 
 function distinctWorkers(list: readonly number[], worker: Int32Array): number {
