@@ -1,7 +1,9 @@
 // What every computation reads from the small tables (the workforce, its movements, the worker
 // links, the data coverage), kept per open database until its data changes. The overview, the
-// paper preview and each date a user tries all start from the same state: reading and classifying
+// drill-down and each date a user tries all start from the same state: reading and classifying
 // 5,000-11,000 spells again each time cost more than the target for a whole computation allows.
+// (The paper's preview and export run in a worker thread on their own connection, so they start
+// without it: see electron/report/export-thread.ts.)
 // The stamp is exact: total_changes() counts every row this connection writes and data_version
 // changes whenever another connection (the command line beside the app) commits.
 import type { Db } from '../db/open';
