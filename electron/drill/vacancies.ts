@@ -6,7 +6,7 @@ import { formatLongDate } from '../../shared/dates';
 import type { DrillList } from '../../shared/drill';
 import { postsAt } from '../measures/vacancy';
 import { tidy } from '../measures/ratio';
-import type { DrillData } from './context';
+import { COLUMN, type DrillData } from './context';
 
 export function vacanciesList(data: DrillData): DrillList {
   const d = data.asAt;
@@ -26,8 +26,8 @@ export function vacanciesList(data: DrillData): DrillList {
     title: `Vacant social worker posts at ${formatLongDate(d)}`,
     count: census ? census.vacanciesFte : tidy(vacant),
     columns: [
-      { label: 'Team', kind: 'text' },
-      { label: 'Role', kind: 'text' },
+      COLUMN.team,
+      COLUMN.role,
       { label: 'Funded FTE', kind: 'decimal' },
       { label: 'Filled FTE', kind: 'decimal' },
       { label: 'Vacant FTE', kind: 'decimal' },
